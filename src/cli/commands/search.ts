@@ -1,0 +1,30 @@
+import { parseQuery, QueryError } from '../../search/query.js';
+import { searchArticles } from '../../search/match.js';
+import { renderSearchTerminal, renderSearchTsv, type DisplayHit } from '../../render/search.js';
+import { sanitizeArticle, sanitizeHighlighted } from '../../text/sanitize.js';
+import { jsonLines, layoutFor, loadLibrary, terminalFor, type CommandResult, type Context } from '../context.js';
+import { EXIT, UsageError } from '../errors.js';
+
+export interface SearchOptions {
+  json?: boolean;
+  limit?: number;
+  plain?: boolean;
+  width?: number;
+}
+
+export async function search(ctx: Context, words: readonly string[], options: SearchOptions): Promise<CommandResult> {
+  let query;
+  try {
+    query = parseQuery(words.join(' '));
+  } catch (error) {
+    if (error instanceof QueryError) throw new UsageError(error.message);
+    throw error;
+  }
+  const hits = searchArticles(loadLibrary(ctx), query, { limit: options.limit });
+  const exitCode = hits.length > 0 ? EXIT.ok : EXIT.notFound;
+  if (options.json) return { stdout: jsonLines(hits.map((h) => h.article)), exitCode };
+  const shown: DisplayHit[] = hits.map((h) => ({ article: sanitizeArticle(h.article), snippet: sanitizeHighlighted(h.snippet) }));
+  const layout = await layoutFor(terminalFor(ctx, options));
+  const stdout = layout.terminal ? renderSearchTerminal(shown, layout) : renderSearchTsv(shown, layout.style);
+  return { stdout, exitCode, pageable: true };
+}

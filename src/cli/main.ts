@@ -1,0 +1,201 @@
+// The command line: commander maps argv onto the command functions, which are
+// loaded only when run. This is the one place that sets the exit status.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { sanitize, sanitizeLines } from '../text/sanitize.js';
+import type { CommandResult, Context } from './context.js';
+import { EXIT, ExitError } from './errors.js';
+import { handleBrokenPipe, page, pagerCommand, write } from './output.js';
+import { COLOR_MODES, type ColorMode } from './terminal.js';
+
+declare const NEWS_VERSION: string | undefined;
+const VERSION = typeof NEWS_VERSION === 'string' ? NEWS_VERSION : '0.0.0-dev';
+
+
+function positiveInt(name: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError(`${name} must be a whole number above 0.`);
+    return Number(value);
+  };
+}
+
+function width(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 20) throw new InvalidArgumentError('width must be a whole number, at least 20.');
+  return Number(value);
+}
+
+function isoDate(value: string): string {
+  if (!/^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?)?$/.test(value) || Number.isNaN(Date.parse(value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value))) {
+    throw new InvalidArgumentError('expected an ISO 8601 date such as 2014-09-24 (or 2014-09, 2014).');
+  }
+  return value;
+}
+
+const examples = (lines: Array<[string, string]>) => {
+  const pad = Math.max(...lines.map(([command]) => command.length)) + 2;
+  return 'Examples:\n' + lines.map(([command, what]) => `  ${command.padEnd(pad)}${what}`).join('\n') + '\n';
+};
+
+export interface Streams {
+  argv: string[];
+  /** The folder of articles that ships with the reader. */
+  bundledArticles: string;
+  env: NodeJS.ProcessEnv;
+  stdout: { isTTY: boolean; columns: number | undefined; rows: number | undefined };
+}
+
+export async function main({ argv, bundledArticles, env, stdout }: Streams): Promise<number> {
+  let result: CommandResult | null = null;
+  const program = new Command('news');
+  const context = (): Context => {
+    const global = program.opts<{ dir?: string; color: ColorMode }>();
+    return {
+      dir: global.dir ?? (env.NEWS_DIR ? env.NEWS_DIR : bundledArticles),
+      env,
+      stdout,
+      color: global.color,
+      warn: (line) => process.stderr.write(line + '\n'),
+    };
+  };
+
+  program
+    .description('Read the news in a terminal, and pipe it into scripts.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--dir <dir>', 'read articles from DIR instead of the bundled ones (or set NEWS_DIR)')
+    .addOption(new Option('--color <when>', 'colour the output').choices(COLOR_MODES).default('auto'))
+    .exitOverride()
+    .showSuggestionAfterError()
+    .configureOutput({ outputError: (text, writeErr) => writeErr(sanitizeLines(text.trimEnd()) + '\n') })
+    .addHelpText(
+      'before',
+      examples([
+        ['news list', 'headlines, newest first'],
+        ['news show us-iran-is', 'read an article'],
+        ["news search 'iran assad -syria'", 'find articles'],
+        ['news list --json | jq -r .headline', 'JSON Lines for scripts'],
+        ['news check', 'validate the article files'],
+      ]),
+    )
+    .addHelpText('after', '\nExit status: 0 done, 1 nothing found or invalid articles, 2 usage error.');
+
+  program
+    .command('list')
+    .description('list articles, newest first')
+    .option('--json', 'print JSON Lines, one article object a line')
+    .option('--format <template>', 'print each article through a template, e.g. "{slug} {headline}"')
+    .option('--section <name>', 'only articles in this section')
+    .option('--source <name>', 'only articles from this source')
+    .option('--since <date>', 'only articles dated on or after DATE', isoDate)
+    .option('--until <date>', 'only articles dated on or before DATE', isoDate)
+    .option('--limit <n>', 'at most N articles', positiveInt('limit'))
+    .option('--plain', 'plain text even on a terminal')
+    .addHelpText(
+      'before',
+      examples([
+        ['news list', 'every article: date, slug, headline'],
+        ['news list --since 2014-09 --limit 10', 'the ten newest since September 2014'],
+        ["news list --format '{date} {headline}'", 'a line of your own per article'],
+        ['news list --json', 'the full article objects, for scripts'],
+      ]),
+    )
+    .action(async (options) => {
+      const { list } = await import('./commands/list.js');
+      result = await list(context(), options);
+    });
+
+  program
+    .command('show')
+    .description('print articles: headline, dateline, body and who said what')
+    .argument('<slug...>', 'the article names (file names without .md)')
+    .option('--json', 'print JSON Lines, one article object a line')
+    .option('--plain', 'plain text even on a terminal')
+    .option('--width <n>', 'wrap the body to N columns', width)
+    .option('--no-pager', 'never page the output')
+    .addHelpText(
+      'before',
+      examples([
+        ['news show us-iran-is', 'read an article'],
+        ['news show us-iran-is --width 72', 'wrap to 72 columns'],
+        ['news show us-iran-is --json | jq .quotes', 'the quotes, as data'],
+      ]),
+    )
+    .action(async (slugs: string[], options) => {
+      const { show } = await import('./commands/show.js');
+      result = await show(context(), slugs, options);
+    });
+
+  program
+    .command('search')
+    .description('find articles: all words must match; "phrases", -word, OR, field:value')
+    .argument('<query...>', 'words, "phrases", -excluded, a OR b, headline: speaker: section: source:')
+    .option('--json', 'print JSON Lines, one article object a line')
+    .option('--limit <n>', 'at most N results', positiveInt('limit'))
+    .option('--plain', 'plain text even on a terminal')
+    .option('--width <n>', 'wrap snippets to N columns', width)
+    .addHelpText(
+      'before',
+      examples([
+        ['news search iran assad', 'articles with both words'],
+        ["news search '\"State Department\" -syria'", 'a phrase, without a word'],
+        ['news search speaker:rouhani', 'where Rouhani is quoted'],
+        ['news search headline:iran OR headline:iraq', 'either word in the headline'],
+      ]),
+    )
+    .addHelpText('after', '\nExit status 1 when nothing matches, as with grep.')
+    .action(async (words: string[], options) => {
+      const { search } = await import('./commands/search.js');
+      result = await search(context(), words, options);
+    });
+
+  program
+    .command('check')
+    .description('validate every article file; print problems as FILE:LINE: message')
+    .addHelpText('before', examples([['news check', 'validate the bundled articles'], ['news check --dir ~/news', 'validate another folder']]))
+    .action(async () => {
+      const { check } = await import('./commands/check.js');
+      result = await check(context());
+    });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (error instanceof ExitError) {
+      process.stderr.write(`news: ${sanitize(error.message)}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+  if (!result) return EXIT.ok;
+  const done: CommandResult = result;
+  const pager = pagerCommand(env);
+  const lines = done.stdout.split('\n').length - 1;
+  if (done.pageable && stdout.isTTY && pager !== null && stdout.rows !== undefined && lines >= stdout.rows) {
+    await page(done.stdout, pager, env);
+  } else {
+    await write(done.stdout);
+  }
+  return done.exitCode;
+}
+
+/** Runs the command line of this process; bin/news calls it. */
+export function run({ articles }: { articles: string }): void {
+  handleBrokenPipe();
+  main({
+    argv: process.argv,
+    bundledArticles: articles,
+    env: process.env,
+    stdout: { isTTY: process.stdout.isTTY === true, columns: process.stdout.columns, rows: process.stdout.rows },
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`news: internal error: ${sanitizeLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
+      process.exitCode = 3;
+    },
+  );
+}

@@ -1,0 +1,136 @@
+// Reading a folder of article files: all file I/O of the reader lives here.
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Article, Problem } from '../model.js';
+import { readArticle, slugFromPath } from '../parse/article.js';
+
+/** Files larger than this are refused rather than read into memory. */
+export const MAX_ARTICLE_BYTES = 8 * 1024 * 1024;
+
+const ARTICLE_FILE = /\.(md|markdown)$/i;
+
+/** Every article file below `dir`, depth first, in a stable (sorted) order. */
+export function listArticleFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (folder: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      if (folder === dir) throw new LibraryError(`cannot read article folder ${dir}: ${(error as Error).message}`);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if ((entry.isFile() || entry.isSymbolicLink()) && ARTICLE_FILE.test(entry.name)) out.push(path);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** A library that cannot be read at all, or a slug that is not a name. */
+export class LibraryError extends Error {
+  override name = 'LibraryError';
+}
+
+/** Rejects slugs that could name a file outside the library. */
+export function assertSlug(slug: string): void {
+  if (slug === '' || /[/\\\0]/.test(slug) || slug === '.' || slug === '..' || /[\u0000-\u001f]/.test(slug)) {
+    throw new LibraryError(`not an article name: ${JSON.stringify(slug)} (names have no "/", "\\" or control characters)`);
+  }
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !rel.startsWith(sep));
+}
+
+/** Reads one file as an article, or says why it cannot. Never throws. */
+export function readArticleFile(path: string, root?: string): { article: Article | null; problems: Problem[] } {
+  const problem = (message: string) => ({ article: null, problems: [{ path, line: 1, message }] });
+  let bytes: Buffer;
+  try {
+    if (root !== undefined && !isInside(realpathSync(root), realpathSync(path))) {
+      return problem('links outside the article folder: not read');
+    }
+    const size = statSync(path).size;
+    if (size > MAX_ARTICLE_BYTES) {
+      return problem(`file is ${(size / 1048576).toFixed(1)} MiB, over the ${MAX_ARTICLE_BYTES / 1048576} MiB limit for an article`);
+    }
+    bytes = readFileSync(path);
+  } catch (error) {
+    return problem(`cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const line = bytes.subarray(0, offset).filter((b) => b === 0x0a).length + 1;
+    return { article: null, problems: [{ path, line, message: 'not valid UTF-8 text' }] };
+  }
+  return readArticle(text, path);
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  let lo = 0;
+  let hi = bytes.length;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // The longest valid prefix, by bisection; a cut inside a character is
+  // allowed for by `stream`.
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return lo;
+}
+
+export interface LoadedLibrary {
+  articles: Article[];
+  problems: Problem[];
+}
+
+/** Reads every article below `dir`; broken files become problems, not failures. */
+export function loadArticles(dir: string): LoadedLibrary {
+  const articles: Article[] = [];
+  const problems: Problem[] = [];
+  const seen = new Map<string, string>();
+  for (const path of listArticleFiles(dir)) {
+    const result = readArticleFile(path, dir);
+    problems.push(...result.problems);
+    if (!result.article) continue;
+    const other = seen.get(result.article.slug);
+    if (other !== undefined) {
+      problems.push({ path, line: 1, message: `slug "${result.article.slug}" is already used by ${other}` });
+      continue;
+    }
+    seen.set(result.article.slug, path);
+    articles.push(result.article);
+  }
+  return { articles, problems };
+}
+
+/** The path of the article named `slug`, or null. */
+export function findArticleFile(dir: string, slug: string): string | null {
+  assertSlug(slug);
+  return listArticleFiles(dir).find((path) => slugFromPath(path) === slug) ?? null;
+}
+
+/** Newest first; undated articles after dated ones; then by slug. */
+export function compareArticles(a: Article, b: Article): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? 1 : -1;
+  }
+  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+}

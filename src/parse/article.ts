@@ -1,0 +1,217 @@
+// Article file text → Article. Pure: the caller reads the file.
+import matter from 'gray-matter';
+import type { Article, Dateline, Problem } from '../model.js';
+import { detectDateline, parseDatelineText } from './dateline.js';
+import { markdownToParagraphs } from './markdown.js';
+import { extractQuotes } from './quotes.js';
+
+/** An article file that cannot be read as an article; `problem` locates why. */
+export class ArticleError extends Error {
+  constructor(readonly problem: Problem) {
+    super(`${problem.path}:${problem.line}: ${problem.message}`);
+    this.name = 'ArticleError';
+  }
+}
+
+/** The slug is the file name without its extension, whatever folder it is in. */
+export function slugFromPath(path: string): string {
+  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  return base.replace(/\.(md|markdown)$/i, '');
+}
+
+// Front matter is data, so only YAML is read: gray-matter would otherwise
+// evaluate `---js` front matter as code.
+const refuse = (language: string) => () => {
+  throw new FrontMatterLanguageError(language);
+};
+class FrontMatterLanguageError extends Error {}
+const MATTER_OPTIONS = {
+  language: 'yaml',
+  engines: { js: refuse('js'), javascript: refuse('javascript'), coffee: refuse('coffee'), json: refuse('json') },
+} as const;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function validIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return false;
+  return m[4] === undefined || (Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6] ?? 0) < 60);
+}
+
+/** YAML reads `2014-09-24` as a Date at midnight UTC; give back the date as written. */
+function dateToIso(date: Date): string {
+  const iso = date.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
+}
+
+interface Context {
+  path: string;
+  lines: string[];
+  problems: Problem[];
+}
+
+function keyLine(ctx: Context, key: string, frontMatterEnd: number): number {
+  const pattern = new RegExp(`^${key}\\s*:`);
+  for (let i = 1; i < frontMatterEnd; i++) if (pattern.test(ctx.lines[i] ?? '')) return i + 1;
+  return 1;
+}
+
+/**
+ * Reads an article file: YAML front matter (title required; section, source,
+ * author, date, dateline, url, tags where known) and a Markdown body. Returns
+ * the article and every problem found; the article is null when a problem
+ * leaves it unreadable.
+ */
+export function readArticle(text: string, path: string): { article: Article | null; problems: Problem[] } {
+  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const ctx: Context = { path, lines: source.split('\n'), problems: [] };
+  const fail = (line: number, message: string) => {
+    ctx.problems.push({ path, line, message });
+  };
+
+  if (source.trim() === '') {
+    fail(1, 'empty file: an article needs front matter with a title');
+    return { article: null, problems: ctx.problems };
+  }
+  if (source.includes('\0')) {
+    fail(1, 'binary file (NUL bytes): not an article');
+    return { article: null, problems: ctx.problems };
+  }
+  if (!/^---[ \t]*$/.test(ctx.lines[0] ?? '')) {
+    fail(1, 'no front matter: an article starts with a line "---", then "title: ..." and a closing "---"');
+    return { article: null, problems: ctx.problems };
+  }
+  const close = ctx.lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)[ \t]*$/.test(line));
+  if (close < 0) {
+    fail(1, 'front matter opened on line 1 is never closed with "---"');
+    return { article: null, problems: ctx.problems };
+  }
+
+  let data: Record<string, unknown>;
+  let content: string;
+  try {
+    const parsed = matter(source, MATTER_OPTIONS);
+    data = (parsed.data ?? {}) as Record<string, unknown>;
+    content = parsed.content;
+  } catch (error) {
+    if (error instanceof FrontMatterLanguageError) {
+      fail(1, `front matter in ${error.message || 'another language'} is not read: use YAML`);
+    } else {
+      const mark = (error as { mark?: { line?: number } }).mark;
+      const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+      fail(mark?.line !== undefined ? mark.line + 2 : 1, `invalid YAML in front matter: ${reason}`);
+    }
+    return { article: null, problems: ctx.problems };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    fail(2, 'front matter is not a set of "key: value" lines');
+    return { article: null, problems: ctx.problems };
+  }
+
+  const line = (key: string) => keyLine(ctx, key, close);
+  const text1 = (key: string): string | null => {
+    const value = data[key];
+    if (value === undefined || value === null) return null;
+    if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    fail(line(key), `${key} must be text, not ${Array.isArray(value) ? 'a list' : typeof value}`);
+    return null;
+  };
+
+  let headline: string | null = null;
+  const title = data.title;
+  if (title === undefined || title === null || title === '') {
+    fail(title === undefined ? 1 : line('title'), 'no title: front matter needs "title: ..."');
+  } else if (typeof title !== 'string') {
+    fail(line('title'), `title must be text, not ${Array.isArray(title) ? 'a list' : typeof title}`);
+  } else if (title.trim() === '') {
+    fail(line('title'), 'title is empty');
+  } else {
+    headline = title.trim().replace(/\s+/g, ' ');
+  }
+
+  let date: string | null = null;
+  const rawDate = data.date;
+  if (rawDate instanceof Date) {
+    if (Number.isNaN(rawDate.getTime())) fail(line('date'), 'date is not a valid date');
+    else date = dateToIso(rawDate);
+  } else if (rawDate !== undefined && rawDate !== null && rawDate !== '') {
+    const value = String(rawDate).trim();
+    if (validIsoDate(value)) date = value;
+    else fail(line('date'), `date "${value}" is not an ISO 8601 date (YYYY-MM-DD)`);
+  }
+
+  let author: string | null = null;
+  if (Array.isArray(data.author) && data.author.every((a) => typeof a === 'string')) {
+    author = data.author.map((a: string) => a.trim()).filter(Boolean).join(', ') || null;
+  } else {
+    author = text1('author');
+  }
+
+  let tags: string[] = [];
+  const rawTags = data.tags;
+  if (typeof rawTags === 'string') {
+    tags = rawTags.split(',').map((t) => t.trim()).filter(Boolean);
+  } else if (Array.isArray(rawTags) && rawTags.every((t) => typeof t === 'string' || typeof t === 'number')) {
+    tags = rawTags.map((t) => String(t).trim()).filter(Boolean);
+  } else if (rawTags !== undefined && rawTags !== null) {
+    fail(line('tags'), 'tags must be a list of words');
+  }
+
+  let dateline: Dateline | null = null;
+  const rawDateline = data.dateline;
+  if (typeof rawDateline === 'string' && rawDateline.trim() !== '') {
+    dateline = parseDatelineText(rawDateline);
+  } else if (rawDateline && typeof rawDateline === 'object' && !Array.isArray(rawDateline)) {
+    const d = rawDateline as Record<string, unknown>;
+    if (typeof d.place === 'string' && d.place.trim() !== '') {
+      const opt = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+      dateline = { place: d.place.trim(), date: opt(d.date), agency: opt(d.agency) };
+    } else {
+      fail(line('dateline'), 'dateline needs a place');
+    }
+  } else if (rawDateline !== undefined && rawDateline !== null) {
+    fail(line('dateline'), 'dateline must be text such as "LONDON (Reuters)" or {place, date, agency}');
+  }
+
+  const section = text1('section');
+  const sourceName = text1('source');
+  const url = text1('url');
+
+  if (headline === null || ctx.problems.length > 0) return { article: null, problems: ctx.problems };
+
+  const body = markdownToParagraphs(content);
+  if (dateline === null && body.length > 0) {
+    const found = detectDateline(body[0]!);
+    if (found) {
+      dateline = found.dateline;
+      body[0] = found.rest;
+    }
+  }
+
+  const article: Article = {
+    slug: slugFromPath(path),
+    headline,
+    section,
+    source: sourceName,
+    author,
+    date,
+    dateline,
+    url,
+    tags,
+    body,
+    quotes: extractQuotes(body),
+    path,
+  };
+  return { article, problems: [] };
+}
+
+/** Parses an article file; throws ArticleError naming the first problem. */
+export function parseArticle(text: string, path: string): Article {
+  const { article, problems } = readArticle(text, path);
+  if (!article) throw new ArticleError(problems[0] ?? { path, line: 1, message: 'not an article' });
+  return article;
+}

@@ -1,0 +1,69 @@
+// Model fields as one line of text, for tab-separated output and `--format`.
+import { ARTICLE_FIELDS, type Article, type ArticleField, type Dateline, type Quote } from '../model.js';
+
+export function formatDateline(dateline: Dateline): string {
+  let text = dateline.place;
+  if (dateline.date) text += `, ${dateline.date}`;
+  if (dateline.agency) text += ` (${dateline.agency})`;
+  return text;
+}
+
+export function formatQuote(quote: Quote): string {
+  return `“${quote.text}” — ${quote.speaker ?? 'unattributed'}`;
+}
+
+/** A field's value as text: null is empty, lists are joined. */
+export function fieldText(article: Article, field: ArticleField): string {
+  switch (field) {
+    case 'dateline':
+      return article.dateline ? formatDateline(article.dateline) : '';
+    case 'tags':
+      return article.tags.join(', ');
+    case 'body':
+      return article.body.join(' ');
+    case 'quotes':
+      return article.quotes.map(formatQuote).join('; ');
+    default:
+      return article[field] ?? '';
+  }
+}
+
+/** A tab-separated field: tabs and line breaks inside it become spaces. */
+export function tsvField(text: string): string {
+  return text.replace(/[\t\n\r]+/g, ' ');
+}
+
+export class TemplateError extends Error {
+  override name = 'TemplateError';
+}
+
+type Part = string | { field: ArticleField };
+
+/**
+ * Compiles a `--format` template: `{field}` for any model field, `{{` and `}}`
+ * for braces, `\t` and `\n` for tab and newline.
+ */
+export function compileTemplate(template: string): (article: Article) => string {
+  const parts: Part[] = [];
+  const pattern = /\{\{|\}\}|\{([^{}]*)\}|\\[tn\\]/g;
+  let last = 0;
+  for (const match of template.matchAll(pattern)) {
+    parts.push(template.slice(last, match.index));
+    last = match.index + match[0].length;
+    const token = match[0];
+    if (token === '{{') parts.push('{');
+    else if (token === '}}') parts.push('}');
+    else if (token === '\\t') parts.push('\t');
+    else if (token === '\\n') parts.push('\n');
+    else if (token === '\\\\') parts.push('\\');
+    else {
+      const name = (match[1] ?? '').trim();
+      if (!(ARTICLE_FIELDS as readonly string[]).includes(name)) {
+        throw new TemplateError(`unknown field {${name}} in --format; fields: ${ARTICLE_FIELDS.join(', ')}`);
+      }
+      parts.push({ field: name as ArticleField });
+    }
+  }
+  parts.push(template.slice(last));
+  return (article) => parts.map((part) => (typeof part === 'string' ? part : tsvField(fieldText(article, part.field)))).join('');
+}

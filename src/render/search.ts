@@ -1,0 +1,42 @@
+// `news search`: one result an article, best first.
+import type { Article } from '../model.js';
+import type { Highlighted } from '../text/sanitize.js';
+import { tsvField } from './fields.js';
+import { wrapTo, type Layout } from './layout.js';
+import { plainStyle, type Style } from './style.js';
+
+export interface DisplayHit {
+  article: Article;
+  snippet: Highlighted;
+}
+
+function highlight(snippet: Highlighted, mark: (text: string) => string): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of snippet.highlights) {
+    out += snippet.text.slice(at, start) + mark(snippet.text.slice(start, end));
+    at = end;
+  }
+  return out + snippet.text.slice(at);
+}
+
+/** SLUG<TAB>HEADLINE<TAB>SNIPPET, the stable form for scripts. */
+export function renderSearchTsv(hits: readonly DisplayHit[], style: Style = plainStyle): string {
+  return hits
+    .map((h) => {
+      const snippet = { text: tsvField(h.snippet.text), highlights: h.snippet.highlights };
+      return `${style.slug(tsvField(h.article.slug))}\t${style.headline(tsvField(h.article.headline))}\t${highlight(snippet, style.match)}\n`;
+    })
+    .join('');
+}
+
+/** Slug and headline on one line, the snippet under it with matches marked. */
+export function renderSearchTerminal(hits: readonly DisplayHit[], layout: Layout): string {
+  const { style } = layout;
+  return hits
+    .map((h) => {
+      const head = `${style.slug(h.article.slug)}  ${style.headline(h.article.headline)}`;
+      return `${head}\n${wrapTo(layout, highlight(h.snippet, style.match), '  ')}\n`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,59 @@
+// `news show`: one article as a reader sees it.
+import type { Article } from '../model.js';
+import { formatDateline } from './fields.js';
+import { wrapTo, type Layout } from './layout.js';
+
+/** The source / section / author / date line; empty when none is known. */
+export function metaLine(article: Article): string {
+  const parts: string[] = [];
+  if (article.source) parts.push(article.source);
+  if (article.section) parts.push(article.section);
+  if (article.author) parts.push(`By ${article.author}`);
+  if (article.date) parts.push(article.date);
+  return parts.join(' · ');
+}
+
+/** Sets the article's quotations off within a paragraph (terminal only). */
+function markQuotes(article: Article, index: number, paragraph: string, layout: Layout): string {
+  if (!layout.terminal) return paragraph;
+  let out = paragraph;
+  for (const quote of article.quotes) {
+    if (quote.paragraph !== index || quote.text === '') continue;
+    const at = out.indexOf(quote.text);
+    if (at < 0) continue;
+    // Take in the quotation marks around the quote when they are there.
+    const start = at > 0 && /["“”'‘’]/.test(out[at - 1]!) ? at - 1 : at;
+    let end = at + quote.text.length;
+    if (/["“”'‘’]/.test(out[end] ?? '')) end += 1;
+    out = out.slice(0, start) + layout.style.quote(out.slice(start, end)) + out.slice(end);
+  }
+  return out;
+}
+
+export function renderArticle(article: Article, layout: Layout): string {
+  const { style } = layout;
+  const lines: string[] = [style.headline(wrapTo(layout, article.headline))];
+  if (article.dateline) lines.push(style.dateline(formatDateline(article.dateline)));
+  const meta = metaLine(article);
+  if (meta) lines.push(style.meta(wrapTo(layout, meta)));
+  for (const [index, paragraph] of article.body.entries()) {
+    lines.push('', wrapTo(layout, markQuotes(article, index, paragraph, layout)));
+  }
+  if (article.quotes.length > 0) {
+    lines.push('', style.heading('Quotes'));
+    for (const quote of article.quotes) {
+      const speaker = style.speaker(quote.speaker ?? 'unattributed');
+      if (layout.terminal) {
+        lines.push(wrapTo(layout, style.quote(`“${quote.text}”`), '  '), wrapTo(layout, `— ${speaker}`, '      '));
+      } else {
+        lines.push(`${speaker}: “${quote.text}”`);
+      }
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Several articles, one after another, a blank line between them. */
+export function renderArticles(articles: readonly Article[], layout: Layout): string {
+  return articles.map((article) => renderArticle(article, layout)).join('\n');
+}

@@ -1,0 +1,96 @@
+// Article text is written by strangers. Before any of it reaches a terminal
+// (or a pipe that may end in one) every control character is made visible,
+// so no escape sequence, cursor move, title change, hyperlink, clipboard
+// write or bidirectional override in an article can act on the terminal.
+import type { Article, Dateline, Quote } from '../model.js';
+
+// C0 controls, DEL, C1 controls, the bidi embeddings/overrides/isolates and the
+// line/paragraph separators. Tab, LF, CR, VT and FF are white space: folded to
+// a single space so a field stays on its line.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+function visible(char: string): string {
+  const code = char.charCodeAt(0);
+  if (code === 0x09 || code === 0x0a || code === 0x0b || code === 0x0c || code === 0x0d) return ' ';
+  // Caret notation, as `cat -v` shows them: ESC is ^[.
+  if (code < 0x20) return '^' + String.fromCharCode(code + 0x40);
+  if (code === 0x7f) return '^?';
+  return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
+}
+
+/** The text with every control character shown visibly, on one line. */
+export function sanitize(text: string): string {
+  return text.replace(UNSAFE, visible);
+}
+
+function sanitizeDateline(dateline: Dateline | null): Dateline | null {
+  if (!dateline) return null;
+  return {
+    place: sanitize(dateline.place),
+    date: dateline.date === null ? null : sanitize(dateline.date),
+    agency: dateline.agency === null ? null : sanitize(dateline.agency),
+  };
+}
+
+const maybe = (text: string | null) => (text === null ? null : sanitize(text));
+
+/** A copy of the article that is safe to print in any human-readable format. */
+export function sanitizeArticle(article: Article): Article {
+  return {
+    slug: sanitize(article.slug),
+    headline: sanitize(article.headline),
+    section: maybe(article.section),
+    source: maybe(article.source),
+    author: maybe(article.author),
+    date: maybe(article.date),
+    dateline: sanitizeDateline(article.dateline),
+    url: maybe(article.url),
+    tags: article.tags.map(sanitize),
+    body: article.body.map(sanitize),
+    quotes: article.quotes.map(
+      (quote): Quote => ({ text: sanitize(quote.text), speaker: maybe(quote.speaker), paragraph: quote.paragraph }),
+    ),
+    path: sanitize(article.path),
+  };
+}
+
+// JSON.stringify escapes C0 only; DEL, C1 and the bidi controls would reach a
+// terminal that cats the JSON, so they are escaped too.
+const JSON_UNSAFE = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+/** One JSON line with every control character escaped. */
+export function toJsonLine(value: unknown): string {
+  return JSON.stringify(value).replace(
+    JSON_UNSAFE,
+    (char) => '\\u' + char.charCodeAt(0).toString(16).padStart(4, '0'),
+  );
+}
+
+/** A stretch of text with the parts to highlight, by offsets into `text`. */
+export interface Highlighted {
+  text: string;
+  highlights: Array<[start: number, end: number]>;
+}
+
+/** Sanitises highlighted text, moving the highlights with the text. */
+export function sanitizeHighlighted(snippet: Highlighted): Highlighted {
+  let text = '';
+  const highlights: Array<[number, number]> = [];
+  let at = 0;
+  const ordered = [...snippet.highlights].sort((a, b) => a[0] - b[0]);
+  for (const [start, end] of ordered) {
+    if (start < at || end <= start) continue;
+    text += sanitize(snippet.text.slice(at, start));
+    const marked = sanitize(snippet.text.slice(start, end));
+    highlights.push([text.length, text.length + marked.length]);
+    text += marked;
+    at = end;
+  }
+  text += sanitize(snippet.text.slice(at));
+  return { text, highlights };
+}
+
+/** Like `sanitize`, but keeps line breaks (for multi-line messages). */
+export function sanitizeLines(text: string): string {
+  return text.split('\n').map(sanitize).join('\n');
+}
