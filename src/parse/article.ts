@@ -136,8 +136,11 @@ export function readArticle(text: string, path: string): { article: Article | nu
   let date: string | null = null;
   const rawDate = data.date;
   if (rawDate instanceof Date) {
-    if (Number.isNaN(rawDate.getTime())) fail(line('date'), 'date is not a valid date');
-    else date = dateToIso(rawDate);
+    // YAML turns 2014-13-45 into a real date in 2015: check what was written.
+    const written = /^date\s*:\s*(\S+)/.exec(ctx.lines[line('date') - 1] ?? '')?.[1] ?? '';
+    if (Number.isNaN(rawDate.getTime()) || (/^\d{4}-\d{2}-\d{2}$/.test(written) && !validIsoDate(written))) {
+      fail(line('date'), `date "${written}" is not an ISO 8601 date (YYYY-MM-DD)`);
+    } else date = dateToIso(rawDate);
   } else if (rawDate !== undefined && rawDate !== null && rawDate !== '') {
     const value = String(rawDate).trim();
     if (validIsoDate(value)) date = value;

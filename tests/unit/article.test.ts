@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticle, readArticle, ArticleError, slugFromPath } from '../../src/parse/article.js';
+
+const article = (frontMatter: string, body = 'One paragraph.') => `---\n${frontMatter}\n---\n\n${body}\n`;
+
+describe('parseArticle', () => {
+  it('reads every front matter field into the model, unknown ones as null', () => {
+    const parsed = parseArticle(
+      article(
+        [
+          'title: Ministers Meet in Geneva',
+          'section: World',
+          'source: The Daily Example',
+          'author: Jo Writer',
+          'date: 2014-09-24',
+          'url: https://example.com/a',
+          'tags: [diplomacy, europe]',
+        ].join('\n'),
+        'First paragraph.\n\nSecond paragraph\ncontinues here.',
+      ),
+      'lib/world/ministers-meet.md',
+    );
+    expect(parsed).toEqual({
+      slug: 'ministers-meet',
+      headline: 'Ministers Meet in Geneva',
+      section: 'World',
+      source: 'The Daily Example',
+      author: 'Jo Writer',
+      date: '2014-09-24',
+      dateline: null,
+      url: 'https://example.com/a',
+      tags: ['diplomacy', 'europe'],
+      body: ['First paragraph.', 'Second paragraph continues here.'],
+      quotes: [],
+      path: 'lib/world/ministers-meet.md',
+    });
+  });
+
+  it('gives null for every field the front matter does not name', () => {
+    const parsed = parseArticle(article('title: Only a Title'), 'a.md');
+    expect([parsed.section, parsed.source, parsed.author, parsed.date, parsed.dateline, parsed.url]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(parsed.tags).toEqual([]);
+  });
+
+  it('keeps date-times and quoted dates as written', () => {
+    expect(parseArticle(article('title: T\ndate: 2014-09-24T10:30:00Z'), 'a.md').date).toBe('2014-09-24T10:30:00Z');
+    expect(parseArticle(article("title: T\ndate: '2015-01-02'"), 'a.md').date).toBe('2015-01-02');
+  });
+
+  it('detects a wire dateline and takes it out of the first paragraph', () => {
+    const parsed = parseArticle(article('title: T', 'LONDON, Sept. 24 (Reuters) - Markets fell.\n\nMore.'), 'a.md');
+    expect(parsed.dateline).toEqual({ place: 'LONDON', date: 'Sept. 24', agency: 'Reuters' });
+    expect(parsed.body).toEqual(['Markets fell.', 'More.']);
+  });
+
+  it('prefers the front matter dateline, as text or as a mapping', () => {
+    const text = parseArticle(article('title: T\ndateline: PARIS (AFP)', 'WASHINGTON (AP) — Body.'), 'a.md');
+    expect(text.dateline).toEqual({ place: 'PARIS', date: null, agency: 'AFP' });
+    expect(text.body).toEqual(['WASHINGTON (AP) — Body.']);
+    const mapping = parseArticle(article('title: T\ndateline: {place: ROME, date: May 3}'), 'a.md');
+    expect(mapping.dateline).toEqual({ place: 'ROME', date: 'May 3', agency: null });
+  });
+
+  it('reads a UTF-8 byte order mark and CRLF line ends', () => {
+    const parsed = parseArticle('\uFEFF---\r\ntitle: Windows File\r\n---\r\n\r\nLine one\r\nline two.\r\n', 'w.md');
+    expect(parsed.headline).toBe('Windows File');
+    expect(parsed.body).toEqual(['Line one line two.']);
+  });
+
+  it('does not evaluate front matter written in JavaScript', () => {
+    const text = '---js\n{ title: (globalThis.hacked = true, "x") }\n---\nBody\n';
+    expect(() => parseArticle(text, 'js.md')).toThrow(ArticleError);
+    expect((globalThis as { hacked?: boolean }).hacked).toBeUndefined();
+  });
+});
+
+describe('readArticle problems', () => {
+  const problems = (text: string) => readArticle(text, 'bad.md').problems.map((p) => `${p.line}: ${p.message}`);
+
+  it('names the line of invalid YAML', () => {
+    expect(problems('---\ntitle: ok\nsection: [unclosed\n---\nbody\n')[0]).toMatch(/^\d+: invalid YAML in front matter/);
+    const line = readArticle('---\ntitle: ok\nbad: : :\n  - x\n---\n', 'bad.md').problems[0]?.line;
+    expect(line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reports a missing title, a title that is not text, and an empty title', () => {
+    expect(problems(article('section: X'))).toEqual(['1: no title: front matter needs "title: ..."']);
+    expect(problems(article('section: X\ntitle: [a, b]'))).toEqual(['3: title must be text, not a list']);
+    expect(problems(article('title: "  "'))).toEqual(['2: title is empty']);
+  });
+
+  it('reports an invalid date on its line', () => {
+    expect(problems(article('title: T\ndate: 2014-13-45'))).toEqual(['3: date "2014-13-45" is not an ISO 8601 date (YYYY-MM-DD)']);
+    expect(problems(article('title: T\ndate: yesterday'))).toEqual(['3: date "yesterday" is not an ISO 8601 date (YYYY-MM-DD)']);
+  });
+
+  it('reports empty files, binary files, missing and unclosed front matter', () => {
+    expect(problems('')).toEqual(['1: empty file: an article needs front matter with a title']);
+    expect(problems('---\ntitle: a\0b\n---\n')).toEqual(['1: binary file (NUL bytes): not an article']);
+    expect(problems('Just text.\n')[0]).toMatch(/^1: no front matter/);
+    expect(problems('---\ntitle: Never closed\n\nBody.\n')).toEqual(['1: front matter opened on line 1 is never closed with "---"']);
+  });
+
+  it('gives every problem of a file, not only the first', () => {
+    expect(problems(article('title: T\ndate: nope\ntags: {a: 1}'))).toEqual([
+      '3: date "nope" is not an ISO 8601 date (YYYY-MM-DD)',
+      '4: tags must be a list of words',
+    ]);
+  });
+});
+
+describe('slugFromPath', () => {
+  it('is the file name without .md, whatever the folder', () => {
+    expect(slugFromPath('articles/world/2014/us-iran-is.md')).toBe('us-iran-is');
+    expect(slugFromPath('C:\\news\\a-b.markdown')).toBe('a-b');
+  });
+});
