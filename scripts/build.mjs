@@ -35,6 +35,9 @@ await build({
   platform: 'node',
   target: 'node20',
   minify: true,
+  // Node built-ins loaded on demand (`await import('node:child_process')`)
+  // become require() calls: bin/news runs the bundle as a script.
+  supported: { 'dynamic-import': false },
   legalComments: 'none',
   define: { NEWS_VERSION: JSON.stringify(pkg.version) },
   logLevel: 'warning',

@@ -89,6 +89,7 @@ export async function main({ argv, bundledArticles, env, stdout }: Streams): Pro
     .option('--until <date>', 'only articles dated on or before DATE', isoDate)
     .option('--limit <n>', 'at most N articles', positiveInt('limit'))
     .option('--plain', 'plain text even on a terminal')
+    .option('--no-pager', 'never page the output')
     .addHelpText(
       'before',
       examples([
@@ -132,6 +133,7 @@ export async function main({ argv, bundledArticles, env, stdout }: Streams): Pro
     .option('--limit <n>', 'at most N results', positiveInt('limit'))
     .option('--plain', 'plain text even on a terminal')
     .option('--width <n>', 'wrap snippets to N columns', width)
+    .option('--no-pager', 'never page the output')
     .addHelpText(
       'before',
       examples([

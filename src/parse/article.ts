@@ -102,7 +102,9 @@ export function readArticle(text: string, path: string): { article: Article | nu
     } else {
       const mark = (error as { mark?: { line?: number } }).mark;
       const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-      fail(mark?.line !== undefined ? mark.line + 2 : 1, `invalid YAML in front matter: ${reason}`);
+      // js-yaml counts from the line after `---`; an error at the end of the
+      // front matter is reported on its closing line.
+      fail(mark?.line !== undefined ? Math.min(mark.line + 2, close + 1) : 1, `invalid YAML in front matter: ${reason}`);
     }
     return { article: null, problems: ctx.problems };
   }

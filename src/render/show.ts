@@ -24,7 +24,9 @@ function markQuotes(article: Article, index: number, paragraph: string, layout: 
     // Take in the quotation marks around the quote when they are there.
     const start = at > 0 && /["“”'‘’]/.test(out[at - 1]!) ? at - 1 : at;
     let end = at + quote.text.length;
-    if (/["“”'‘’]/.test(out[end] ?? '')) end += 1;
+    // The closing mark may follow the sentence's own comma or full stop.
+    const close = /^[,.;:?!]?["“”'‘’]/.exec(out.slice(end, end + 2));
+    if (close) end += close[0].length;
     out = out.slice(0, start) + layout.style.quote(out.slice(start, end)) + out.slice(end);
   }
   return out;
@@ -46,7 +48,7 @@ export function renderArticle(article: Article, layout: Layout): string {
       if (layout.terminal) {
         lines.push(wrapTo(layout, style.quote(`“${quote.text}”`), '  '), wrapTo(layout, `— ${speaker}`, '      '));
       } else {
-        lines.push(`${speaker}: “${quote.text}”`);
+        lines.push(wrapTo(layout, `${speaker}: “${quote.text}”`));
       }
     }
   }

@@ -18,5 +18,5 @@ export function truncate(text: string, width: number): string {
     out += segment;
     used += w;
   }
-  return out + '…';
+  return out.trimEnd() + '…';
 }

@@ -1,6 +1,7 @@
 import type { Article } from '../../model.js';
 import { compareArticles } from '../../library/files.js';
-import { compileTemplate } from '../../render/fields.js';
+import { compileTemplate, TemplateError } from '../../render/fields.js';
+import { UsageError } from '../errors.js';
 import { renderListTable, renderListTsv } from '../../render/list.js';
 import { fold } from '../../text/fold.js';
 import { forDisplay, jsonLines, layoutFor, loadLibrary, terminalFor, type CommandResult, type Context } from '../context.js';
@@ -14,6 +15,7 @@ export interface ListOptions {
   until?: string;
   limit?: number;
   plain?: boolean;
+  pager?: boolean;
 }
 
 const contains = (value: string | null, wanted: string) => value !== null && fold(value).includes(fold(wanted));
@@ -32,12 +34,18 @@ export function selectArticles(articles: readonly Article[], options: ListOption
 }
 
 export async function list(ctx: Context, options: ListOptions): Promise<CommandResult> {
-  const render = options.format === undefined ? null : compileTemplate(options.format);
+  let render: ((article: Article) => string) | null = null;
+  try {
+    if (options.format !== undefined) render = compileTemplate(options.format);
+  } catch (error) {
+    if (error instanceof TemplateError) throw new UsageError(error.message);
+    throw error;
+  }
   const articles = selectArticles(loadLibrary(ctx), options);
   if (options.json) return { stdout: jsonLines(articles), exitCode: 0 };
   const shown = forDisplay(articles);
   if (render) return { stdout: shown.map((a) => render(a) + '\n').join(''), exitCode: 0 };
   const layout = await layoutFor(terminalFor(ctx, options));
   if (!layout.terminal) return { stdout: renderListTsv(shown, layout.style), exitCode: 0 };
-  return { stdout: renderListTable(shown, layout), exitCode: 0, pageable: true };
+  return { stdout: renderListTable(shown, layout), exitCode: 0, pageable: options.pager !== false };
 }

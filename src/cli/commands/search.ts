@@ -10,6 +10,7 @@ export interface SearchOptions {
   limit?: number;
   plain?: boolean;
   width?: number;
+  pager?: boolean;
 }
 
 export async function search(ctx: Context, words: readonly string[], options: SearchOptions): Promise<CommandResult> {
@@ -26,5 +27,5 @@ export async function search(ctx: Context, words: readonly string[], options: Se
   const shown: DisplayHit[] = hits.map((h) => ({ article: sanitizeArticle(h.article), snippet: sanitizeHighlighted(h.snippet) }));
   const layout = await layoutFor(terminalFor(ctx, options));
   const stdout = layout.terminal ? renderSearchTerminal(shown, layout) : renderSearchTsv(shown, layout.style);
-  return { stdout, exitCode, pageable: true };
+  return { stdout, exitCode, pageable: options.pager !== false };
 }

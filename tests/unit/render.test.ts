@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import wrapAnsi from 'wrap-ansi';
+import type { Article } from '../../src/model.js';
+import { compileTemplate, TemplateError } from '../../src/render/fields.js';
+import type { Layout } from '../../src/render/layout.js';
+import { renderListTable, renderListTsv } from '../../src/render/list.js';
+import { renderSearchTerminal, renderSearchTsv } from '../../src/render/search.js';
+import { metaLine, renderArticle } from '../../src/render/show.js';
+import { colorStyle, plainStyle } from '../../src/render/style.js';
+
+function article(overrides: Partial<Article> = {}): Article {
+  return {
+    slug: 'harbour-opens',
+    headline: 'New Harbour Opens',
+    section: 'Local',
+    source: 'The Coast Gazette',
+    author: null,
+    date: '2015-03-02',
+    dateline: { place: 'PORTSMOUTH', date: null, agency: 'AP' },
+    url: null,
+    tags: ['ports', 'trade'],
+    body: ['The harbour opened on Monday after four years of work.', '"We are proud of it," the mayor said.'],
+    quotes: [{ text: 'We are proud of it,', speaker: 'the mayor', paragraph: 1 }],
+    path: 'articles/harbour-opens.md',
+    ...overrides,
+  };
+}
+
+const plain: Layout = { style: plainStyle, width: null, wrap: null, terminal: false };
+const wrap = (text: string, width: number) => wrapAnsi(text, width, { hard: true, trim: true });
+
+describe('renderArticle', () => {
+  it('prints headline, dateline, meta line, paragraphs and the quotes block in plain text', () => {
+    expect(renderArticle(article(), plain)).toBe(
+      [
+        'New Harbour Opens',
+        'PORTSMOUTH (AP)',
+        'The Coast Gazette · Local · 2015-03-02',
+        '',
+        'The harbour opened on Monday after four years of work.',
+        '',
+        '"We are proud of it," the mayor said.',
+        '',
+        'Quotes',
+        'the mayor: “We are proud of it,”',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('wraps to the width on a terminal and never exceeds it', () => {
+    const layout: Layout = { style: plainStyle, width: 24, wrap, terminal: true };
+    const lines = renderArticle(article(), layout).split('\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(24);
+    expect(lines).toContain('The harbour opened on');
+  });
+
+  it('sets quoted speech off in colour on a terminal', async () => {
+    const layout: Layout = { style: await colorStyle(1), width: 100, wrap, terminal: true };
+    const out = renderArticle(article(), layout);
+    expect(out).toContain('\u001b[36m"We are proud of it,"\u001b[39m the mayor said.');
+    expect(out).toContain('\u001b[1mNew Harbour Opens\u001b[22m');
+  });
+
+  it('calls a quote with no speaker unattributed and leaves out unknown meta', () => {
+    const a = article({ quotes: [{ text: 'x y z w', speaker: null, paragraph: 0 }], source: null, date: null });
+    expect(renderArticle(a, plain)).toContain('unattributed: “x y z w”');
+    expect(metaLine(a)).toBe('Local');
+  });
+});
+
+describe('list renderers', () => {
+  const articles = [article(), article({ slug: 'b', date: null, headline: 'Tab\there' })];
+
+  it('prints SLUG<TAB>DATE<TAB>HEADLINE with an empty date when unknown', () => {
+    expect(renderListTsv(articles)).toBe('harbour-opens\t2015-03-02\tNew Harbour Opens\nb\t\tTab here\n');
+  });
+
+  it('aligns columns and cuts headlines to the width on a terminal', () => {
+    const layout: Layout = { style: plainStyle, width: 40, wrap, terminal: true };
+    const shown = [article(), article({ slug: 'b', date: null, headline: 'Short' })];
+    expect(renderListTable(shown, layout)).toBe('2015-03-02  harbour-opens  New Harbour…\n            b              Short\n');
+  });
+});
+
+describe('search renderers', () => {
+  const hit = { article: article(), snippet: { text: 'opened on Monday', highlights: [[0, 6]] as Array<[number, number]> } };
+
+  it('prints SLUG<TAB>HEADLINE<TAB>SNIPPET when piped', () => {
+    expect(renderSearchTsv([hit])).toBe('harbour-opens\tNew Harbour Opens\topened on Monday\n');
+  });
+
+  it('highlights the match on a terminal', async () => {
+    const layout: Layout = { style: await colorStyle(1), width: 80, wrap, terminal: true };
+    expect(renderSearchTerminal([hit], layout)).toContain('\u001b[1m\u001b[31mopened\u001b[39m\u001b[22m on Monday');
+  });
+});
+
+describe('compileTemplate', () => {
+  it('fills any model field, joins lists, and understands \\t and braces', () => {
+    const render = compileTemplate('{slug}\\t{date}: {headline} [{tags}] {{x}} {dateline}');
+    expect(render(article())).toBe('harbour-opens\t2015-03-02: New Harbour Opens [ports, trade] {x} PORTSMOUTH (AP)');
+    expect(compileTemplate('{author}|{quotes}')(article())).toBe('|“We are proud of it,” — the mayor');
+  });
+
+  it('rejects unknown fields', () => {
+    expect(() => compileTemplate('{title}')).toThrow(TemplateError);
+  });
+});
