@@ -10,6 +10,24 @@ import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url);
 
+// commander loads child_process at start-up for subcommands that are separate
+// executables, which this CLI does not have; loading it costs more than the
+// rest of commander. The stand-in loads the real module on first use.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents:
+        "let real; const load = () => (real ??= require('node:child_process'));" +
+        'module.exports = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load() });',
+      loader: 'js',
+    }));
+  },
+};
+
 // js-yaml 3 (under gray-matter) defines a `!!js/function` type that loads a
 // JavaScript parser at start-up to build functions from YAML. Front matter is
 // read with the safe schema, which never uses it; the stand-in below keeps the
@@ -34,14 +52,14 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  minify: true,
-  // Node built-ins loaded on demand (`await import('node:child_process')`)
-  // become require() calls: bin/news runs the bundle as a script.
+  minify: process.env.NEWS_BUILD_READABLE !== "1",
+  // bin/news runs the bundle as a script, which has no import(): lazily
+  // loaded modules become require() calls.
   supported: { 'dynamic-import': false },
   legalComments: 'none',
   define: { NEWS_VERSION: JSON.stringify(pkg.version) },
   logLevel: 'warning',
-  plugins: [noCodeInYaml],
+  plugins: [noCodeInYaml, lazyChildProcess],
   absWorkingDir: new URL('.', root).pathname,
 });
 

@@ -4,7 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { sanitize, sanitizeLines } from '../text/sanitize.js';
 import type { CommandResult, Context } from './context.js';
 import { EXIT, ExitError } from './errors.js';
-import { handleBrokenPipe, page, pagerCommand, write } from './output.js';
+import { handleBrokenPipe, write } from './output.js';
 import { COLOR_MODES, type ColorMode } from './terminal.js';
 
 declare const NEWS_VERSION: string | undefined;
@@ -173,13 +173,16 @@ export async function main({ argv, bundledArticles, env, stdout }: Streams): Pro
   }
   if (!result) return EXIT.ok;
   const done: CommandResult = result;
-  const pager = pagerCommand(env);
   const lines = done.stdout.split('\n').length - 1;
-  if (done.pageable && stdout.isTTY && pager !== null && stdout.rows !== undefined && lines >= stdout.rows) {
-    await page(done.stdout, pager, env);
-  } else {
-    await write(done.stdout);
+  if (done.pageable && stdout.isTTY && stdout.rows !== undefined && lines >= stdout.rows) {
+    const { page, pagerCommand } = await import('./pager.js');
+    const pager = pagerCommand(env);
+    if (pager !== null) {
+      await page(done.stdout, pager, env);
+      return done.exitCode;
+    }
   }
+  await write(done.stdout);
   return done.exitCode;
 }
 

@@ -43,10 +43,11 @@ export function renderArticle(article: Article, layout: Layout): string {
   }
   if (article.quotes.length > 0) {
     lines.push('', style.heading('Quotes'));
-    for (const quote of article.quotes) {
+    for (const [index, quote] of article.quotes.entries()) {
       const speaker = style.speaker(quote.speaker ?? 'unattributed');
       if (layout.terminal) {
-        lines.push(wrapTo(layout, style.quote(`“${quote.text}”`), '  '), wrapTo(layout, `— ${speaker}`, '      '));
+        if (index > 0) lines.push('');
+        lines.push(wrapTo(layout, style.quote(`“${quote.text}”`), '  '), wrapTo(layout, `— ${speaker}`, '    '));
       } else {
         lines.push(wrapTo(layout, `${speaker}: “${quote.text}”`));
       }

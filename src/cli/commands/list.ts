@@ -2,7 +2,7 @@ import type { Article } from '../../model.js';
 import { compareArticles } from '../../library/files.js';
 import { compileTemplate, TemplateError } from '../../render/fields.js';
 import { UsageError } from '../errors.js';
-import { renderListTable, renderListTsv } from '../../render/list.js';
+import { renderListTsv } from '../../render/list.js';
 import { fold } from '../../text/fold.js';
 import { forDisplay, jsonLines, layoutFor, loadLibrary, terminalFor, type CommandResult, type Context } from '../context.js';
 
@@ -47,5 +47,6 @@ export async function list(ctx: Context, options: ListOptions): Promise<CommandR
   if (render) return { stdout: shown.map((a) => render(a) + '\n').join(''), exitCode: 0 };
   const layout = await layoutFor(terminalFor(ctx, options));
   if (!layout.terminal) return { stdout: renderListTsv(shown, layout.style), exitCode: 0 };
+  const { renderListTable } = await import('../../render/table.js');
   return { stdout: renderListTable(shown, layout), exitCode: 0, pageable: options.pager !== false };
 }

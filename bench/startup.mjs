@@ -1,0 +1,51 @@
+// Start-up time of the reader against bare Node, measured side by side in one
+// run: each round runs every command once, in turn, so load on the machine
+// falls on all of them alike. Prints medians and ratios to `node -e 0`.
+//
+//   npm run bench               (builds first)
+//   node bench/startup.mjs [--runs N]
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const runsFlag = process.argv.indexOf('--runs');
+const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 40;
+const news = ['bin/news'];
+
+const commands = [
+  ['node -e 0', ['-e', '0']],
+  ['news show us-iran-is --plain', [...news, 'show', 'us-iran-is', '--plain']],
+  ['news list', [...news, 'list']],
+  ["news search 'iran assad'", [...news, 'search', 'iran assad']],
+  ['news --version', [...news, '--version']],
+];
+
+function once(args) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return ms;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+for (const [, args] of commands) for (let i = 0; i < 3; i++) once(args); // warm the file cache
+const times = commands.map(() => []);
+for (let round = 0; round < runs; round++) {
+  commands.forEach(([, args], i) => times[i].push(once(args)));
+}
+
+const base = median(times[0]);
+console.log(`start-up, median of ${runs} runs each, interleaved (Node ${process.version})\n`);
+console.log('| command | median ms | × node -e 0 |');
+console.log('|---|---:|---:|');
+commands.forEach(([name], i) => {
+  const m = median(times[i]);
+  console.log(`| ${name} | ${m.toFixed(1)} | ${(m / base).toFixed(2)} |`);
+});
+console.log('\ngoal: news show us-iran-is --plain at most 1.30 × node -e 0');
