@@ -1,10 +1,11 @@
 // The command line: commander maps argv onto the command functions, which are
 // loaded only when run. This is the one place that sets the exit status.
+import { fstatSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { sanitize, sanitizeLines } from '../text/sanitize.js';
 import type { CommandResult, Context } from './context.js';
 import { EXIT, ExitError } from './errors.js';
-import { handleBrokenPipe, write } from './output.js';
+import { BrokenPipe, write, writeError } from './output.js';
 import { COLOR_MODES, type ColorMode } from './terminal.js';
 
 declare const NEWS_VERSION: string | undefined;
@@ -53,7 +54,7 @@ export async function main({ argv, bundledArticles, env, stdout }: Streams): Pro
       env,
       stdout,
       color: global.color,
-      warn: (line) => process.stderr.write(line + '\n'),
+      warn: writeError,
     };
   };
 
@@ -65,7 +66,11 @@ export async function main({ argv, bundledArticles, env, stdout }: Streams): Pro
     .addOption(new Option('--color <when>', 'colour the output').choices(COLOR_MODES).default('auto'))
     .exitOverride()
     .showSuggestionAfterError()
-    .configureOutput({ outputError: (text, writeErr) => writeErr(sanitizeLines(text.trimEnd()) + '\n') })
+    .configureOutput({
+      writeOut: write,
+      writeErr: writeError,
+      outputError: (text) => writeError(sanitizeLines(text.trimEnd())),
+    })
     .addHelpText(
       'before',
       examples([
@@ -166,9 +171,10 @@ export async function main({ argv, bundledArticles, env, stdout }: Streams): Pro
       return EXIT.usage;
     }
     if (error instanceof ExitError) {
-      process.stderr.write(`news: ${sanitize(error.message)}\n`);
+      writeError(`news: ${sanitize(error.message)}`);
       return error.exitCode;
     }
+    if (error instanceof BrokenPipe) return EXIT.ok;
     throw error;
   }
   if (!result) return EXIT.ok;
@@ -182,24 +188,44 @@ export async function main({ argv, bundledArticles, env, stdout }: Streams): Pro
       return done.exitCode;
     }
   }
-  await write(done.stdout);
+  try {
+    write(done.stdout);
+  } catch (error) {
+    if (error instanceof BrokenPipe) return EXIT.ok;
+    throw error;
+  }
   return done.exitCode;
+}
+
+/**
+ * Whether stdout is a terminal. Pipes and files are told apart by fstat, so
+ * that the tty module and process.stdout (milliseconds of start-up each) are
+ * loaded only for character devices, where they are needed.
+ */
+function stdoutIsTerminal(): boolean {
+  try {
+    if (!fstatSync(1).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return process.stdout.isTTY === true;
 }
 
 /** Runs the command line of this process; bin/news calls it. */
 export function run({ articles }: { articles: string }): void {
-  handleBrokenPipe();
   main({
     argv: process.argv,
     bundledArticles: articles,
     env: process.env,
-    stdout: { isTTY: process.stdout.isTTY === true, columns: process.stdout.columns, rows: process.stdout.rows },
+    stdout: stdoutIsTerminal()
+      ? { isTTY: true, columns: process.stdout.columns, rows: process.stdout.rows }
+      : { isTTY: false, columns: undefined, rows: undefined },
   }).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`news: internal error: ${sanitizeLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
+      writeError(`news: internal error: ${sanitizeLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
       process.exitCode = 3;
     },
   );

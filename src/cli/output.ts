@@ -1,22 +1,48 @@
-// Writing a command's output to stdout. A reader that closes the pipe early
-// (`news list | head -1`) ends the command quietly.
+// Writing a command's output. Output goes to file descriptor 1 with blocking
+// writes: every byte is written before the command returns, so nothing is cut
+// short by the process ending, and `process.stdout` (whose stream costs
+// milliseconds to set up) is never created. A reader that closes the pipe
+// early (`news list | head -1`) ends the command quietly, with status 0.
+import { writeSync } from 'node:fs';
 
-let stdoutClosed = false;
+const STDOUT = 1;
 
-/** A closed pipe is a normal end: exit 0 without a trace. */
-export function handleBrokenPipe(): void {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') {
-      stdoutClosed = true;
-      process.exit(0);
-    }
-    throw error;
-  });
+/** Thrown by `write` when the reader has gone away; main.ts ends quietly. */
+export class BrokenPipe extends Error {
+  override name = 'BrokenPipe';
 }
 
-export function write(text: string): Promise<void> {
-  if (stdoutClosed || text === '') return Promise.resolve();
-  return new Promise((resolve) => {
-    process.stdout.write(text, () => resolve());
-  });
+// A pipe shared with another process may be in non-blocking mode: wait a
+// moment and try again rather than lose output.
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let offset = 0;
+  while (offset < bytes.length) {
+    try {
+      offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(pause, 0, 0, 1);
+        continue;
+      }
+      if (code === 'EPIPE') throw new BrokenPipe('stdout closed');
+      throw error;
+    }
+  }
+}
+
+export function write(text: string): void {
+  if (text !== '') writeAll(STDOUT, text);
+}
+
+/** One line to stderr; a closed stderr is not worth failing for. */
+export function writeError(line: string): void {
+  try {
+    writeAll(2, line.endsWith('\n') ? line : line + '\n');
+  } catch {
+    // Nowhere left to report to.
+  }
 }

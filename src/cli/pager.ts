@@ -20,7 +20,11 @@ export function page(text: string, command: string, env: NodeJS.ProcessEnv): Pro
     let fellBack = false;
     child.on('error', () => {
       fellBack = true;
-      void write(text).then(resolve);
+      try {
+        write(text);
+      } finally {
+        resolve();
+      }
     });
     // The user quitting the pager early closes its stdin: not an error.
     child.stdin.on('error', () => {});
