@@ -157,10 +157,11 @@ export async function main({ argv, bundledArticles, env, stdout }: Streams): Pro
   program
     .command('check')
     .description('validate every article file; print problems as FILE:LINE: message')
+    .option('--json', 'print each problem as a JSON object {path, line, message}')
     .addHelpText('before', examples([['news check', 'validate the bundled articles'], ['news check --dir ~/news', 'validate another folder']]))
-    .action(async () => {
+    .action(async (options) => {
       const { check } = await import('./commands/check.js');
-      result = await check(context());
+      result = await check(context(), options);
     });
 
   try {

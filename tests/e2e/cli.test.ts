@@ -279,6 +279,9 @@ describe('news check', () => {
     expect(lines[2]).toBe(`${join(dir, 'empty.md')}:1: empty file: an article needs front matter with a title`);
     expect(lines[3]).toBe(`${join(dir, 'latin1.md')}:2: not valid UTF-8 text`);
     expect(lines[4]).toBe(`${join(dir, 'no-title.md')}:1: no title: front matter needs "title: ..."`);
+    const json = news(['check', '--dir', dir, '--json']);
+    expect(json.status).toBe(1);
+    expect(jsonLines(json.stdout)).toContainEqual({ path: join(dir, 'empty.md'), line: 1, message: 'empty file: an article needs front matter with a title' });
   });
 });
 

@@ -1,10 +1,15 @@
 import type { Problem } from '../../model.js';
 import { loadArticles } from '../../library/files.js';
+import { toJsonLine } from '../../text/sanitize.js';
 import { problemLine, type CommandResult, type Context } from '../context.js';
 import { EXIT } from '../errors.js';
 
-export async function check(ctx: Context): Promise<CommandResult> {
+export async function check(ctx: Context, options: { json?: boolean } = {}): Promise<CommandResult> {
   const { articles, problems } = loadArticles(ctx.dir);
+  if (options.json) {
+    const stdout = problems.map((p) => toJsonLine({ path: p.path, line: p.line, message: p.message }) + '\n').join('');
+    return { stdout, exitCode: problems.length > 0 ? EXIT.notFound : EXIT.ok };
+  }
   const files = new Set(problems.map((p: Problem) => p.path)).size;
   if (problems.length === 0) {
     ctx.warn(`news check: ${articles.length} article${articles.length === 1 ? '' : 's'}, no problems`);
