@@ -1,0 +1,232 @@
+// Direct quotations in an article body, each with who said it. Attribution
+// is read from the narrative around a quote first; what it does not settle
+// is inherited, in order, from the rest of a quote running over several
+// paragraphs, a paragraph ending in a colon, the paragraph's other quotes,
+// the paragraph's own narrative, and the quote paragraph before it.
+import type { Quote } from '../model.js';
+import {
+  attributionAfter,
+  attributionBefore,
+  colonSpeaker,
+  lastCueIn,
+  previousSentenceSubject,
+  sentenceStarts,
+  sentenceSubject,
+  type Found,
+  type Paragraph,
+} from './attribution.js';
+import { findQuoteSpans, type QuoteSpan } from './quote-marks.js';
+import { Cast } from './speakers.js';
+import { isCapitalized, tokenize, type Token } from './tokens.js';
+
+interface Candidate {
+  paragraph: number;
+  text: string;
+  /** The speaker the quote's own attribution names, resolved. */
+  speaker: string | null;
+  /** The subject of the sentence before the quote in its paragraph, a last resort. */
+  nearby: string | null;
+  /** True when a cue verb touches the quote: a short phrase with one is still a quote. */
+  cued: boolean;
+  /** Quotes running over several paragraphs share an id; others have -1. */
+  chain: number;
+  /** True when the quote is the first thing in its paragraph. */
+  opens: boolean;
+}
+
+interface ParagraphFacts {
+  hasQuotes: boolean;
+  /** Who the paragraph says is speaking when it ends with a colon. */
+  colonSpeaker: string | null;
+  /** The first attribution in the paragraph's own narrative. */
+  narrativeSpeaker: string | null;
+}
+
+/** How many tokens before an opening mark a cue verb may stand and still introduce it. */
+const CUE_TOUCH = 6;
+const SHORT_QUOTE_WORDS = 3;
+
+export function extractQuotes(body: string[]): Quote[] {
+  // A reader must still show an article whose text defeats the extractor,
+  // so an unforeseen failure costs the quotes, never the command.
+  try {
+    return resolve(scan(body));
+  } catch {
+    return [];
+  }
+}
+
+function scan(body: readonly unknown[]): { found: Candidate[]; facts: ParagraphFacts[] } {
+  const cast = new Cast();
+  const found: Candidate[] = [];
+  const facts: ParagraphFacts[] = [];
+  let base = 0;
+  let runningChain = -1;
+  let chains = 0;
+  body.forEach((raw, p) => {
+    const para = typeof raw === 'string' ? raw : String(raw ?? '');
+    const tokens = tokenize(para);
+    const spans = findQuoteSpans(para).filter((s) => s.open >= 0 || runningChain >= 0);
+    const bounds = spans.map((s) => tokenBounds(tokens, s));
+    const narrative = narrativeRanges(bounds, tokens.length);
+    for (const [a, b] of narrative) cast.observe(tokens.slice(a, b), base);
+    const speak = (f: Found | null): string | null => (f ? cast.resolve(f.phrase, base + f.at) : null);
+
+    let carried = runningChain;
+    runningChain = -1;
+    const leading = para.length - para.trimStart().length;
+    const quoted = new Uint8Array(tokens.length);
+    for (const [oi, ci] of bounds) quoted.fill(1, oi, ci);
+    const paragraph: Paragraph = { tokens, quoted };
+    spans.forEach((span, k) => {
+      const [oi, ci] = bounds[k] as [number, number];
+      const nextOpen = k + 1 < bounds.length ? (bounds[k + 1] as [number, number])[0] : tokens.length;
+      const text = quoteText(para, span);
+      if (text === '') return;
+      const after = span.closed ? attributionAfter(tokens, ci, nextOpen) : null;
+      const raw = para.slice(span.open + 1, span.close).trimEnd();
+      const sameSentence = after !== null && continuesSentence(raw, tokens[ci]);
+      const before = sameSentence ? null : attributionBefore(paragraph, oi);
+      const colon = before ? null : colonSpeaker(paragraph, oi);
+      const hit = sameSentence ? after : (before ?? colon ?? sentenceSubject(paragraph, oi) ?? after);
+      const cued =
+        sameSentence || colon !== null || (before !== null && lastCueIn(paragraph, Math.max(0, oi - CUE_TOUCH), oi) !== null);
+      const opens = span.open <= leading;
+      let chain = -1;
+      if (k === 0 && opens && carried >= 0) chain = carried;
+      else if (!span.closed) chain = chains++;
+      carried = -1;
+      if (!span.closed) runningChain = chain;
+      const nearby = opens ? null : speak(previousSentenceSubject(paragraph, oi));
+      found.push({ paragraph: p, text, speaker: speak(hit), nearby, cued, chain, opens });
+    });
+
+    const trimmed = para.trimEnd();
+    const endsInColon = trimmed.endsWith(':') ? speak(lastSentenceCue(paragraph, narrative)) : null;
+    facts.push({
+      hasQuotes: spans.length > 0,
+      colonSpeaker: endsInColon,
+      narrativeSpeaker: speak(firstCue(paragraph, narrative)),
+    });
+    base += para.length + 1;
+  });
+  return { found, facts };
+}
+
+function resolve({ found, facts }: { found: Candidate[]; facts: ParagraphFacts[] }): Quote[] {
+  const chainSpeaker = new Map<number, string>();
+  for (const q of found) if (q.chain >= 0 && q.speaker && !chainSpeaker.has(q.chain)) chainSpeaker.set(q.chain, q.speaker);
+  const lastSpeaker = new Map<number, string | null>();
+  const nextSpeaker = laterSpeakers(found);
+  const quotes: Quote[] = [];
+  found.forEach((q, i) => {
+    let speaker = q.speaker ?? (q.chain >= 0 ? (chainSpeaker.get(q.chain) ?? null) : null);
+    const prevFacts = facts[q.paragraph - 1];
+    if (!speaker && q.opens && prevFacts?.colonSpeaker) speaker = prevFacts.colonSpeaker;
+    if (!speaker) speaker = neighbourSpeaker(found, quotes, nextSpeaker, i);
+    if (!speaker) speaker = facts[q.paragraph]?.narrativeSpeaker ?? null;
+    if (!speaker && q.opens && prevFacts?.hasQuotes) speaker = lastSpeaker.get(q.paragraph - 1) ?? null;
+    if (!speaker) speaker = q.nearby;
+    lastSpeaker.set(q.paragraph, speaker);
+    if (!isQuotation(q)) return;
+    quotes.push({ text: q.text, speaker, paragraph: q.paragraph });
+  });
+  return quotes;
+}
+
+/** A quote without attribution takes its paragraph neighbour's: the one before, else the one after. */
+function neighbourSpeaker(found: readonly Candidate[], done: readonly Quote[], nextSpeaker: readonly (string | null)[], i: number): string | null {
+  const q = found[i] as Candidate;
+  const prev = done[done.length - 1];
+  if (prev && prev.paragraph === q.paragraph && prev.speaker) return prev.speaker;
+  return nextSpeaker[i] ?? null;
+}
+
+/** For each quote, the nearest later quote's own speaker in the same paragraph, found in one backward pass. */
+function laterSpeakers(found: readonly Candidate[]): (string | null)[] {
+  const later: (string | null)[] = new Array<string | null>(found.length).fill(null);
+  for (let i = found.length - 2; i >= 0; i--) {
+    const next = found[i + 1] as Candidate;
+    if (next.paragraph === (found[i] as Candidate).paragraph) later[i] = next.speaker ?? later[i + 1] ?? null;
+  }
+  return later;
+}
+
+/** Short phrases and titles in quotation marks are scare quotes or names unless a cue verb claims them. */
+function isQuotation(q: Candidate): boolean {
+  if (q.cued) return true;
+  const words = q.text.split(/\s+/).filter(Boolean);
+  if (words.length <= SHORT_QUOTE_WORDS) return false;
+  return !looksLikeTitle(words);
+}
+
+const TITLE_SMALL_WORDS = new Set('of the a an and or in on at to for with by from vs'.split(' '));
+
+function looksLikeTitle(words: readonly string[]): boolean {
+  if (words.length > 10) return false;
+  const last = words[words.length - 1] ?? '';
+  if (/[.!?,;:]$/.test(last)) return false;
+  return words.every((w, k) => isCapitalized(w) || (k > 0 && TITLE_SMALL_WORDS.has(w)) || !/\p{L}/u.test(w));
+}
+
+function quoteText(para: string, span: QuoteSpan): string {
+  return para
+    .slice(span.open + 1, span.close)
+    .trim()
+    .replace(/\s*,$/, '');
+}
+
+/** Does the narrative after a quote carry on the quote's sentence ("…," he said) rather than start a new one? */
+function continuesSentence(quoted: string, next: Token | undefined): boolean {
+  if (!next) return false;
+  if (/,$/.test(quoted) || next.text === ',') return true;
+  return !next.punct && !isCapitalized(next.text);
+}
+
+/** Token indices [opening mark, first token after the closing mark] of a span. */
+function tokenBounds(tokens: readonly Token[], span: QuoteSpan): [number, number] {
+  const open = firstAtOrAfter(tokens, Math.max(0, span.open));
+  const close = span.closed ? firstAtOrAfter(tokens, span.close + 1) : tokens.length;
+  return [span.open < 0 ? 0 : open, close];
+}
+
+function firstAtOrAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Token ranges outside every quote. */
+function narrativeRanges(bounds: readonly [number, number][], length: number): [number, number][] {
+  const ranges: [number, number][] = [];
+  let at = 0;
+  for (const [open, close] of bounds) {
+    if (open > at) ranges.push([at, open]);
+    at = Math.max(at, close);
+  }
+  if (at < length) ranges.push([at, length]);
+  return ranges;
+}
+
+function firstCue(p: Paragraph, narrative: readonly [number, number][]): Found | null {
+  for (const [a, b] of narrative) {
+    const starts = sentenceStarts(p.tokens, a, b);
+    for (let s = 0; s < starts.length; s++) {
+      const hit = lastCueIn(p, starts[s] as number, starts[s + 1] ?? b);
+      if (hit) return hit;
+    }
+  }
+  return null;
+}
+
+function lastSentenceCue(p: Paragraph, narrative: readonly [number, number][]): Found | null {
+  const last = narrative[narrative.length - 1];
+  if (!last || last[1] !== p.tokens.length) return null;
+  const starts = sentenceStarts(p.tokens, last[0], last[1]);
+  return lastCueIn(p, starts[starts.length - 1] ?? last[0], last[1]);
+}

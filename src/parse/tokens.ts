@@ -1,0 +1,59 @@
+// A small word tokenizer for attribution: words keep their abbreviation
+// full stops ("Sen.", "U.S.") so sentence ends can be told from them.
+import { ABBREVIATIONS } from './words.js';
+
+export interface Token {
+  text: string;
+  /** Offset of the token's first character in the text it came from. */
+  start: number;
+  end: number;
+  /** True for punctuation; false for words and numbers. */
+  punct: boolean;
+  /** True for a full stop, question or exclamation mark that ends a sentence. */
+  stop: boolean;
+}
+
+// Linear: every alternative consumes at least one character and the word
+// pattern has no nested quantifiers that could backtrack.
+const TOKEN = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+
+export function tokenize(text: string, offset = 0): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index + offset;
+    let word = m[0];
+    const isWord = /^[\p{L}\p{N}]/u.test(word);
+    if (isWord && word.endsWith('.') && !keepsStop(word)) {
+      word = word.slice(0, -1);
+      tokens.push({ text: word, start, end: start + word.length, punct: false, stop: false });
+      tokens.push({ text: '.', start: start + word.length, end: start + word.length + 1, punct: true, stop: true });
+      continue;
+    }
+    tokens.push({ text: word, start, end: start + word.length, punct: !isWord, stop: /^[.!?]$/.test(word) });
+  }
+  // A stop before a comma or a lower-case word ("R-Wis., said") ends an
+  // abbreviation, not a sentence.
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    const next = tokens[k + 1] as Token;
+    if (t.stop && t.text === '.' && (next.text === ',' || next.text === ';' || (!next.punct && /^\p{Ll}/u.test(next.text)))) {
+      t.stop = false;
+    }
+  }
+  return tokens;
+}
+
+function keepsStop(word: string): boolean {
+  const bare = word.slice(0, -1);
+  if (bare.includes('.')) return true; // U.S., D.C.
+  if (/^\p{Lu}$/u.test(bare)) return true; // an initial: "John F. Kennedy"
+  return ABBREVIATIONS.has((bare.split('-').pop() ?? bare).toLowerCase());
+}
+
+export const isCapitalized = (word: string): boolean =>
+  /^\p{Lu}/u.test(word) || /^(?:al|el|bin|ibn|de|da|di|du|van|von|le|la)-\p{Lu}/u.test(word);
+
+export const lower = (word: string): string => word.toLowerCase().replace(/\.$/, '');
+
+/** Does this token end a sentence (a stop, question or exclamation mark)? */
+export const endsSentence = (t: Token | undefined): boolean => t !== undefined && t.stop;

@@ -1,0 +1,208 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { extractQuotes } from '../../src/parse/quotes.js';
+
+const who = (body: string[]) => extractQuotes(body).map(({ text, speaker }) => ({ text, speaker }));
+
+describe('extractQuotes: where the attribution stands', () => {
+  it('reads a speaker after the quote', () => {
+    expect(extractQuotes(['"The bridge will reopen in spring," the city engineer said.'])).toEqual([
+      { text: 'The bridge will reopen in spring', speaker: 'the city engineer', paragraph: 0 },
+    ]);
+  });
+
+  it('reads a speaker before the quote, with a colon', () => {
+    expect(who(['Mayor Ana Ortiz said: "We are not raising the water rates this year."'])).toEqual([
+      { text: 'We are not raising the water rates this year.', speaker: 'Mayor Ana Ortiz' },
+    ]);
+  });
+
+  it('reads an inverted attribution and drops the appositive', () => {
+    expect(who(['"Nobody was hurt in the fire," said Tom Reilly, a spokesman for the fire service.'])).toEqual([
+      { text: 'Nobody was hurt in the fire', speaker: 'Tom Reilly' },
+    ]);
+  });
+
+  it('gives both halves of a quote split by its attribution to one speaker', () => {
+    expect(who(['"The plan is sound," Grace Okafor said, "but the money is not there yet."'])).toEqual([
+      { text: 'The plan is sound', speaker: 'Grace Okafor' },
+      { text: 'but the money is not there yet.', speaker: 'Grace Okafor' },
+    ]);
+  });
+
+  it('reads "according to"', () => {
+    expect(who(['The council will vote again, according to Paul Mendes, "as soon as the lawyers are done."'])).toEqual([
+      { text: 'as soon as the lawyers are done.', speaker: 'Paul Mendes' },
+    ]);
+  });
+
+  it('reads a verb with an object before the quote', () => {
+    expect(who(['Asked about the delay, the airport director told reporters, "We lost two weeks to the storm."'])).toEqual([
+      { text: 'We lost two weeks to the storm.', speaker: 'the airport director' },
+    ]);
+  });
+
+  it('reads "wrote in a statement"', () => {
+    expect(who(['Nora Blake wrote in a statement that the company "regrets the error and will refund every customer."'])).toEqual([
+      { text: 'regrets the error and will refund every customer.', speaker: 'Nora Blake' },
+    ]);
+  });
+
+  it('gives a paragraph ending in a colon to the quote paragraph after it', () => {
+    expect(
+      who([
+        'In a letter to parents on Monday, Principal Dana Hughes wrote:',
+        '"The school will stay closed until the heating has been repaired and inspected."',
+      ]),
+    ).toEqual([
+      { text: 'The school will stay closed until the heating has been repaired and inspected.', speaker: 'Principal Dana Hughes' },
+    ]);
+  });
+
+  it.each(['told', 'added', 'asked', 'wrote', 'tweeted', 'argued', 'insisted', 'warned', 'explained', 'noted', 'continued', 'declared', 'says'])(
+    'knows the cue verb "%s"',
+    (verb) => {
+      expect(who([`"We will keep the library open late," Ruth Calder ${verb}.`])).toEqual([
+        { text: 'We will keep the library open late', speaker: 'Ruth Calder' },
+      ]);
+    },
+  );
+
+  it('takes an attribution from the next sentence when the quote stands alone', () => {
+    expect(who(['Farmers met Ken Abe, the regional minister.', '"The harvest is late everywhere." He said prices would "rise before the winter ends."'])).toEqual([
+      { text: 'The harvest is late everywhere.', speaker: 'Ken Abe' },
+      { text: 'rise before the winter ends.', speaker: 'Ken Abe' },
+    ]);
+  });
+});
+
+describe('extractQuotes: naming the speaker', () => {
+  it('resolves "he" and "she" to the last named person before, keeping the title', () => {
+    expect(
+      who([
+        'Speaking at the harbour on Friday, Governor Lena Marsh toured the new pier.',
+        '"This pier will carry twice the cargo of the old one," she said.',
+      ]),
+    ).toEqual([{ text: 'This pier will carry twice the cargo of the old one', speaker: 'Governor Lena Marsh' }]);
+  });
+
+  it('prefers a person whose title matches the pronoun', () => {
+    expect(
+      who(['Mrs. Ida Fenn met Mr. Otto Brandt at the mill.', '"We will buy the mill outright by the summer," she said.']),
+    ).toEqual([{ text: 'We will buy the mill outright by the summer', speaker: 'Mrs. Ida Fenn' }]);
+  });
+
+  it('resolves "they" to an organisation', () => {
+    expect(
+      who(['The Harbour Workers Union rejected the offer on Tuesday.', '"The offer does not cover the night shifts at all," they said.']),
+    ).toEqual([{ text: 'The offer does not cover the night shifts at all', speaker: 'Harbour Workers Union' }]);
+  });
+
+  it('turns a surname into the fuller name used before', () => {
+    expect(
+      who(['Hilda Varga, who runs the shelter, asked for more beds.', '"We turn people away every single night," Varga said.']),
+    ).toEqual([{ text: 'We turn people away every single night', speaker: 'Hilda Varga' }]);
+  });
+
+  it('keeps a descriptive speaker as written', () => {
+    expect(who(['"The talks broke down over the border crossings," a senior diplomat said.'])).toEqual([
+      { text: 'The talks broke down over the border crossings', speaker: 'a senior diplomat' },
+    ]);
+  });
+
+  it('continues the speaker of the previous quote paragraph', () => {
+    expect(
+      who(['"The dam is safe for now," the chief engineer said.', '"But another flood like the last one would test it badly."']),
+    ).toEqual([
+      { text: 'The dam is safe for now', speaker: 'the chief engineer' },
+      { text: 'But another flood like the last one would test it badly.', speaker: 'the chief engineer' },
+    ]);
+  });
+
+  it('gives every paragraph of a quote running over several paragraphs one speaker', () => {
+    expect(
+      extractQuotes([
+        'Rosa Lind said: "The first year we lost the whole crop to frost.',
+        '"The second year the river took the lower field.',
+        '"This year, at last, we have something to sell."',
+      ]),
+    ).toEqual([
+      { text: 'The first year we lost the whole crop to frost.', speaker: 'Rosa Lind', paragraph: 0 },
+      { text: 'The second year the river took the lower field.', speaker: 'Rosa Lind', paragraph: 1 },
+      { text: 'This year, at last, we have something to sell.', speaker: 'Rosa Lind', paragraph: 2 },
+    ]);
+  });
+});
+
+describe('extractQuotes: quotation marks', () => {
+  it('reads curly marks, nested single quotes and apostrophes', () => {
+    expect(
+      who(['“Back in the ’90s they called it ‘rock ’n’ roll town’ and meant it kindly,” said Jo Pratt.']),
+    ).toEqual([{ text: 'Back in the ’90s they called it ‘rock ’n’ roll town’ and meant it kindly', speaker: 'Jo Pratt' }]);
+  });
+
+  it("is not thrown by straight apostrophes like rock 'n' roll and the '80s", () => {
+    expect(who([`"He played rock 'n' roll through the '80s and never stopped," Amy Cole said.`])).toEqual([
+      { text: "He played rock 'n' roll through the '80s and never stopped", speaker: 'Amy Cole' },
+    ]);
+  });
+
+  it('drops a quote left open before another opens, instead of swallowing the narrative', () => {
+    expect(who(['The sign read "closed for good. Then "We will reopen in May after the repairs," the owner said.'])).toEqual([
+      { text: 'We will reopen in May after the repairs', speaker: 'the owner' },
+    ]);
+  });
+
+  it('does not take scare quotes or titles for quotes', () => {
+    expect(
+      who(['The so-called "reform" was mocked on "Saturday Night Live" and in the novel "The Long Grass of Summer" last year.']),
+    ).toEqual([]);
+  });
+
+  it('keeps a short quote that a cue verb claims', () => {
+    expect(who(['"Never," Lee Park said.'])).toEqual([{ text: 'Never', speaker: 'Lee Park' }]);
+  });
+});
+
+describe('extractQuotes: robustness', () => {
+  it('never throws and only points at paragraphs that exist', () => {
+    const piece = fc.constantFrom('"', '“', '”', "'", '’', ',', '.', ':', ' ', '\n', 'he said', 'Ann Lee', 'told', 'the', 'x');
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.oneof(piece, fc.string()), { maxLength: 30 }).map((a) => a.join('')), { maxLength: 6 }), (body) => {
+        const quotes = extractQuotes(body);
+        for (const q of quotes) {
+          expect(q.paragraph).toBeGreaterThanOrEqual(0);
+          expect(q.paragraph).toBeLessThan(body.length);
+          expect(body[q.paragraph]).toContain(q.text);
+        }
+      }),
+    );
+  });
+
+  it('finishes on a 10 MB adversarial paragraph', () => {
+    const hostile = '"a, '.repeat(1_000_000) + 'Smith said'.repeat(500_000);
+    expect(Array.isArray(extractQuotes([hostile]))).toBe(true);
+  });
+});
+
+describe('extractQuotes on the seed article', () => {
+  const file = readFileSync(new URL('../../articles/us-iran-is.md', import.meta.url), 'utf8');
+  const afterFrontMatter = file.split(/^---$/m).slice(2).join('---');
+  const body = afterFrontMatter
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+
+  it('finds its five quotes and who said them', () => {
+    const quotes = extractQuotes(body).map(({ text, speaker, paragraph }) => ({ start: text.slice(0, 28), speaker, paragraph }));
+    expect(body).toHaveLength(11);
+    expect(quotes).toEqual([
+      { start: 'Iran was concerned about Ass', speaker: 'the Iranian official', paragraph: 3 },
+      { start: 'This issue was first discuss', speaker: 'the Iranian official', paragraph: 4 },
+      { start: 'We communicated our intentio', speaker: 'the senior US State Department official', paragraph: 6 },
+      { start: 'The bombardment must have a ', speaker: 'President Hassan Rouhani', paragraph: 9 },
+      { start: "don't have any legal standin", speaker: 'President Hassan Rouhani', paragraph: 9 },
+    ]);
+  });
+});
