@@ -1,7 +1,9 @@
 // What every command is handed: where the library is, the terminal facts and
 // where warnings go. Commands return their output; main.ts writes it.
 import type { Article, Problem } from '../model.js';
-import { loadArticles } from '../library/files.js';
+import { findArticleFile, listArticleFiles, loadArticles, readArticleFile } from '../library/files.js';
+import { slugFromPath } from '../parse/article.js';
+import { nearest } from '../text/suggest.js';
 import type { Layout } from '../render/layout.js';
 import { colorStyle, plainStyle } from '../render/style.js';
 import { sanitize, sanitizeArticle, toJsonLine } from '../text/sanitize.js';
@@ -57,3 +59,37 @@ export function jsonLines(articles: readonly Article[]): string {
 
 /** Human-readable output only ever sees sanitised articles. */
 export const forDisplay = (articles: readonly Article[]): Article[] => articles.map(sanitizeArticle);
+
+/** Reads the named articles; names that are not found or not readable are reported and skipped. */
+export function readNamedArticles(ctx: Context, slugs: readonly string[]): { articles: Article[]; failed: boolean } {
+  const articles: Article[] = [];
+  let failed = false;
+  let allSlugs: string[] | null = null;
+  for (const slug of slugs) {
+    let path: string | null;
+    try {
+      path = findArticleFile(ctx.dir, slug);
+    } catch (error) {
+      ctx.warn(`news: ${sanitize((error as Error).message)}`);
+      failed = true;
+      continue;
+    }
+    if (path === null) {
+      allSlugs ??= listArticleFiles(ctx.dir).map(slugFromPath);
+      const near = nearest(slug, allSlugs);
+      const hint = near.length > 0 ? `; did you mean ${near.map((s) => `'${s}'`).join(' or ')}?` : '';
+      ctx.warn(sanitize(`news: no article named '${slug}'${hint}`));
+      failed = true;
+      continue;
+    }
+    const { article, problems } = readArticleFile(path, ctx.dir);
+    if (!article) {
+      for (const problem of problems) ctx.warn(`news: ${problemLine(problem)}`);
+      failed = true;
+      continue;
+    }
+    articles.push(article);
+  }
+  return { articles, failed };
+}
+

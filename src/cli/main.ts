@@ -77,6 +77,7 @@ export async function main({ argv, bundledArticles, env, stdout }: Streams): Pro
         ['news list', 'headlines, newest first'],
         ['news show us-iran-is', 'read an article'],
         ["news search 'iran assad -syria'", 'find articles'],
+        ['news quotes --speaker rouhani', 'who said what'],
         ['news list --json | jq -r .headline', 'JSON Lines for scripts'],
         ['news check', 'validate the article files'],
       ]),
@@ -152,6 +153,29 @@ export async function main({ argv, bundledArticles, env, stdout }: Streams): Pro
     .action(async (words: string[], options) => {
       const { search } = await import('./commands/search.js');
       result = await search(context(), words, options);
+    });
+
+  program
+    .command('quotes')
+    .description('who said what: every quotation with its speaker, across the library or in the given articles')
+    .argument('[slug...]', 'only these articles')
+    .option('--speaker <name>', 'only quotes by this person (any of the words they are named by)')
+    .option('--json', 'print JSON Lines: each article with the quotes listed')
+    .option('--plain', 'plain text even on a terminal')
+    .option('--width <n>', 'wrap quotations to N columns', width)
+    .option('--no-pager', 'never page the output')
+    .addHelpText(
+      'before',
+      examples([
+        ['news quotes', 'every quotation in the library'],
+        ['news quotes us-iran-is', 'who said what in one article'],
+        ['news quotes --speaker rouhani', 'everything Rouhani is quoted as saying'],
+        ["news quotes | cut -f1 | sort | uniq -c | sort -rn", 'who is quoted most'],
+      ]),
+    )
+    .action(async (slugs: string[], options) => {
+      const { quotes } = await import('./commands/quotes.js');
+      result = await quotes(context(), slugs, options);
     });
 
   program

@@ -254,6 +254,52 @@ describe('news search', () => {
   });
 });
 
+describe('news quotes', () => {
+  const quoted = library({
+    'talks.md': articleFile(
+      { title: 'Talks Stall', date: '2015-03-01' },
+      [
+        'Senator Anna Lindqvist arrived on Monday.',
+        '"We will not sign anything this week," Lindqvist said.',
+        '"The text is not ready," said Tomas Berg, a negotiator.',
+      ].join('\n\n'),
+    ),
+    'harbour.md': articleFile({ title: 'Harbour Reopens', date: '2014-01-01' }, '"It took four long years," the mayor said.'),
+  });
+
+  it('lists who said what across the library as SPEAKER<TAB>QUOTE<TAB>SLUG', () => {
+    const run = news(['quotes', '--dir', quoted]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(
+      [
+        'Senator Anna Lindqvist\tWe will not sign anything this week\ttalks',
+        'Tomas Berg\tThe text is not ready\ttalks',
+        'the mayor\tIt took four long years\tharbour',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('finds a person by any of the words they are named by', () => {
+    for (const name of ['lindqvist', 'Anna Lindqvist', 'Mr. Lindqvist', 'senator lindqvist']) {
+      expect(news(['quotes', '--dir', quoted, '--speaker', name]).stdout.split('\n')[0]).toMatch(/^Senator Anna Lindqvist\t/);
+    }
+    const none = news(['quotes', '--dir', quoted, '--speaker', 'Lindgren']);
+    expect([none.status, none.stdout]).toEqual([1, '']);
+  });
+
+  it('lists the quotes of the given articles, as JSON Lines of articles with those quotes', () => {
+    const objects = jsonLines(news(['quotes', 'talks', '--dir', quoted, '--speaker', 'berg', '--json']).stdout) as Array<{ slug: string; quotes: unknown[] }>;
+    expectValid(objects);
+    expect(objects.map((a) => [a.slug, a.quotes])).toEqual([['talks', [{ text: 'The text is not ready', speaker: 'Tomas Berg', paragraph: 2 }]]]);
+  });
+
+  it('gives the seed article its speakers', () => {
+    const speakers = news(['quotes', 'us-iran-is']).stdout.trim().split('\n').map((l) => l.split('\t')[0]);
+    expect(speakers).toEqual(['the Iranian official', 'the Iranian official', 'the senior US State Department official', 'President Hassan Rouhani', 'President Hassan Rouhani']);
+  });
+});
+
 describe('news check', () => {
   it('passes a valid library', () => {
     const run = news(['check', '--dir', world]);
@@ -359,7 +405,7 @@ describe('pipes, exit status and help', () => {
     const help = news(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout.startsWith('Examples:\n')).toBe(true);
-    for (const command of ['list', 'show', 'search', 'check']) {
+    for (const command of ['list', 'show', 'search', 'quotes', 'check']) {
       const sub = news([command, '--help']);
       expect(sub.status).toBe(0);
       expect(sub.stdout.startsWith('Examples:\n')).toBe(true);

@@ -1,0 +1,54 @@
+import type { Article, Quote } from '../../model.js';
+import { compareArticles } from '../../library/files.js';
+import { renderQuotesTerminal, renderQuotesTsv, type QuoteRow } from '../../render/quotes.js';
+import { TITLES } from '../../parse/words.js';
+import { words } from '../../text/fold.js';
+import { forDisplay, jsonLines, layoutFor, loadLibrary, readNamedArticles, terminalFor, type CommandResult, type Context } from '../context.js';
+import { EXIT, UsageError } from '../errors.js';
+
+export interface QuotesOptions {
+  speaker?: string;
+  json?: boolean;
+  plain?: boolean;
+  width?: number;
+  pager?: boolean;
+}
+
+/**
+ * Whether a speaker is the person asked for: every word of `wanted` is a word
+ * of the speaker as the article names them ("rouhani", "Hassan Rouhani" and
+ * "president rouhani" all find "President Hassan Rouhani").
+ */
+export function speakerMatches(speaker: string | null, wanted: readonly string[]): boolean {
+  if (speaker === null) return false;
+  const have = new Set(words(speaker).map((w) => w.word));
+  // A title the article did not use ("Mr. Rouhani") does not rule a person out.
+  const names = wanted.filter((word) => !TITLES.has(word));
+  return (names.length > 0 ? names : wanted).every((word) => have.has(word));
+}
+
+/** The articles with only the quotes asked for; articles left with none are dropped. */
+export function selectQuotes(articles: readonly Article[], speaker: string | undefined): Article[] {
+  const wanted = speaker === undefined ? null : words(speaker).map((w) => w.word);
+  if (wanted !== null && wanted.length === 0) throw new UsageError('--speaker needs a name with letters or digits in it');
+  return articles
+    .map((article) => ({ ...article, quotes: article.quotes.filter((q: Quote) => wanted === null || speakerMatches(q.speaker, wanted)) }))
+    .filter((article) => article.quotes.length > 0);
+}
+
+export async function quotes(ctx: Context, slugs: readonly string[], options: QuotesOptions): Promise<CommandResult> {
+  let articles: Article[];
+  let failed = false;
+  if (slugs.length > 0) {
+    ({ articles, failed } = readNamedArticles(ctx, slugs));
+  } else {
+    articles = loadLibrary(ctx).sort(compareArticles);
+  }
+  const selected = selectQuotes(articles, options.speaker);
+  const exitCode = failed || selected.length === 0 ? EXIT.notFound : EXIT.ok;
+  if (options.json) return { stdout: jsonLines(selected), exitCode };
+  const rows: QuoteRow[] = forDisplay(selected).flatMap((article) => article.quotes.map((quote) => ({ article, quote })));
+  const layout = await layoutFor(terminalFor(ctx, options));
+  const stdout = layout.terminal ? renderQuotesTerminal(rows, layout) : renderQuotesTsv(rows, layout.style);
+  return { stdout, exitCode, pageable: options.pager !== false };
+}
