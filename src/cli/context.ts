@@ -1,17 +1,22 @@
-// What every command is handed: where the library is, the terminal facts and
-// where warnings go. Commands return their output; main.ts writes it.
+// What every command is handed: which folders make the library, the terminal
+// facts and where warnings go. Commands return their output; main.ts writes it.
 import type { Article, Problem } from '../model.js';
-import { findArticleFile, listArticleFiles, loadArticles, readArticleFile } from '../library/files.js';
-import { slugFromPath } from '../parse/article.js';
-import { nearest } from '../text/suggest.js';
+import { assertSlug } from '../library/files.js';
+import type { ArticleIndex } from '../library/index-db.js';
+import { parseInline } from '../library/index-db.js';
+import { openIndex } from '../library/open-index.js';
 import type { Layout } from '../render/layout.js';
 import { colorStyle, plainStyle } from '../render/style.js';
 import { sanitize, sanitizeArticle, toJsonLine } from '../text/sanitize.js';
+import { nearest } from '../text/suggest.js';
+import { slugFromPath } from '../parse/article.js';
 import { decideTerminal, type ColorMode, type StreamFacts, type Terminal } from './terminal.js';
 
 export interface Context {
-  /** The library folder articles are read from. */
-  dir: string;
+  /** The folders articles are read from, in order. */
+  roots: string[];
+  /** The folder `news import` writes to. */
+  importDir: string;
   env: NodeJS.ProcessEnv;
   stdout: StreamFacts;
   color: ColorMode;
@@ -45,11 +50,17 @@ export function problemLine(problem: Problem): string {
   return sanitize(`${problem.path}:${problem.line}: ${problem.message}`);
 }
 
-/** Reads the library, warning once on stderr for each file that is skipped. */
-export function loadLibrary(ctx: Context): Article[] {
-  const { articles, problems } = loadArticles(ctx.dir);
-  for (const problem of problems) ctx.warn(`news: warning: ${problemLine(problem)} (skipped)`);
-  return articles;
+/**
+ * The library's index, brought up to date with the files, after a warning on
+ * stderr for each file that cannot be read as an article (once a run).
+ */
+export async function openLibrary(ctx: Context, options: { warnProblems?: boolean } = {}): Promise<ArticleIndex> {
+  const index = openIndex(ctx.env, ctx.roots, ctx.warn);
+  await index.refresh(parseInline);
+  if (options.warnProblems !== false) {
+    for (const problem of index.problems()) ctx.warn(`news: warning: ${problemLine(problem)} (skipped)`);
+  }
+  return index;
 }
 
 /** JSON Lines: the model itself, control characters escaped. */
@@ -60,36 +71,36 @@ export function jsonLines(articles: readonly Article[]): string {
 /** Human-readable output only ever sees sanitised articles. */
 export const forDisplay = (articles: readonly Article[]): Article[] => articles.map(sanitizeArticle);
 
-/** Reads the named articles; names that are not found or not readable are reported and skipped. */
-export function readNamedArticles(ctx: Context, slugs: readonly string[]): { articles: Article[]; failed: boolean } {
+/**
+ * The named articles, in the order asked. A name that is not an article is
+ * reported with the nearest names (or the problem of its file) and skipped.
+ */
+export function readNamedArticles(ctx: Context, index: ArticleIndex, slugs: readonly string[]): { articles: Article[]; failed: boolean } {
   const articles: Article[] = [];
   let failed = false;
+  let problems: Problem[] | null = null;
   let allSlugs: string[] | null = null;
   for (const slug of slugs) {
-    let path: string | null;
     try {
-      path = findArticleFile(ctx.dir, slug);
+      assertSlug(slug);
     } catch (error) {
       ctx.warn(`news: ${sanitize((error as Error).message)}`);
       failed = true;
       continue;
     }
-    if (path === null) {
-      allSlugs ??= listArticleFiles(ctx.dir).map(slugFromPath);
-      const near = nearest(slug, allSlugs);
-      const hint = near.length > 0 ? `; did you mean ${near.map((s) => `'${s}'`).join(' or ')}?` : '';
-      ctx.warn(sanitize(`news: no article named '${slug}'${hint}`));
-      failed = true;
+    const article = index.get(slug);
+    if (article) {
+      articles.push(article);
       continue;
     }
-    const { article, problems } = readArticleFile(path, ctx.dir);
-    if (!article) {
-      for (const problem of problems) ctx.warn(`news: ${problemLine(problem)}`);
-      failed = true;
-      continue;
-    }
-    articles.push(article);
+    failed = true;
+    problems ??= index.problems();
+    // A broken file was named in the warnings already.
+    if (problems.some((p) => slugFromPath(p.path) === slug)) continue;
+    allSlugs ??= index.slugs();
+    const near = nearest(slug, allSlugs);
+    const hint = near.length > 0 ? `; did you mean ${near.map((s) => `'${s}'`).join(' or ')}?` : '';
+    ctx.warn(sanitize(`news: no article named '${slug}'${hint}`));
   }
   return { articles, failed };
 }
-

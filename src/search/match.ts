@@ -321,3 +321,11 @@ export function searchArticles(
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The snippet `searchArticles` would give this article for this query. */
+export function snippetFor(article: Article, query: Query): Snippet {
+  const positives = query.must
+    .flatMap((group, index) => group.map((match) => ({ match, group: index })))
+    .map((wanted, index): Wanted => ({ ...wanted, index }));
+  return snippet(article, tokenize(article), positives);
+}

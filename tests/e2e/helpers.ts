@@ -14,9 +14,18 @@ export interface Run {
   status: number | null;
 }
 
+/** Index cache and user library of the test run, apart from the user's own. */
+export const HOME = mkdtempSync(join(tmpdir(), 'news-home-'));
+
 /** A clean environment: no colour or pager settings leak in from the caller. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8' };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME,
+    XDG_CACHE_HOME: join(HOME, 'cache'),
+    XDG_DATA_HOME: join(HOME, 'data'),
+    LANG: 'C.UTF-8',
+  };
   return { ...env, ...extra };
 }
 

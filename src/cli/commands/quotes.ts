@@ -3,7 +3,7 @@ import { compareArticles } from '../../library/files.js';
 import { renderQuotesTerminal, renderQuotesTsv, type QuoteRow } from '../../render/quotes.js';
 import { TITLES } from '../../parse/words.js';
 import { words } from '../../text/fold.js';
-import { forDisplay, jsonLines, layoutFor, loadLibrary, readNamedArticles, terminalFor, type CommandResult, type Context } from '../context.js';
+import { forDisplay, jsonLines, layoutFor, openLibrary, readNamedArticles, terminalFor, type CommandResult, type Context } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 
 export interface QuotesOptions {
@@ -37,13 +37,19 @@ export function selectQuotes(articles: readonly Article[], speaker: string | und
 }
 
 export async function quotes(ctx: Context, slugs: readonly string[], options: QuotesOptions): Promise<CommandResult> {
+  const index = await openLibrary(ctx);
   let articles: Article[];
   let failed = false;
   if (slugs.length > 0) {
-    ({ articles, failed } = readNamedArticles(ctx, slugs));
+    ({ articles, failed } = readNamedArticles(ctx, index, slugs));
+  } else if (options.speaker !== undefined && words(options.speaker).length > 0) {
+    // The index narrows the library to articles quoting someone so named.
+    const match = words(options.speaker).map((w) => `speakers : "${w.word}"`).join(' OR ');
+    articles = index.search(match, [0, 0, 1, 0, 0], null).map((hit) => hit.article).sort(compareArticles);
   } else {
-    articles = loadLibrary(ctx).sort(compareArticles);
+    articles = index.list();
   }
+  index.close();
   const selected = selectQuotes(articles, options.speaker);
   const exitCode = failed || selected.length === 0 ? EXIT.notFound : EXIT.ok;
   if (options.json) return { stdout: jsonLines(selected), exitCode };

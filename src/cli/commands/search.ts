@@ -1,8 +1,9 @@
 import { parseQuery, QueryError } from '../../search/query.js';
-import { searchArticles } from '../../search/match.js';
+import { snippetFor } from '../../search/match.js';
+import { FTS_WEIGHTS, toFtsQuery } from '../../search/fts.js';
 import { renderSearchTerminal, renderSearchTsv, type DisplayHit } from '../../render/search.js';
 import { sanitizeArticle, sanitizeHighlighted } from '../../text/sanitize.js';
-import { jsonLines, layoutFor, loadLibrary, terminalFor, type CommandResult, type Context } from '../context.js';
+import { jsonLines, layoutFor, openLibrary, terminalFor, type CommandResult, type Context } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 
 export interface SearchOptions {
@@ -21,7 +22,10 @@ export async function search(ctx: Context, words: readonly string[], options: Se
     if (error instanceof QueryError) throw new UsageError(error.message);
     throw error;
   }
-  const hits = searchArticles(loadLibrary(ctx), query, { limit: options.limit });
+  const index = await openLibrary(ctx);
+  const found = index.search(toFtsQuery(query), FTS_WEIGHTS, options.limit ?? null);
+  index.close();
+  const hits = found.map(({ article, score }) => ({ article, score, snippet: snippetFor(article, query) }));
   const exitCode = hits.length > 0 ? EXIT.ok : EXIT.notFound;
   if (options.json) return { stdout: jsonLines(hits.map((h) => h.article)), exitCode };
   const shown: DisplayHit[] = hits.map((h) => ({ article: sanitizeArticle(h.article), snippet: sanitizeHighlighted(h.snippet) }));

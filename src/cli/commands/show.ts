@@ -1,5 +1,5 @@
 import { renderArticles } from '../../render/show.js';
-import { forDisplay, jsonLines, layoutFor, readNamedArticles, terminalFor, type CommandResult, type Context } from '../context.js';
+import { forDisplay, jsonLines, layoutFor, openLibrary, readNamedArticles, terminalFor, type CommandResult, type Context } from '../context.js';
 import { EXIT } from '../errors.js';
 
 export interface ShowOptions {
@@ -10,7 +10,9 @@ export interface ShowOptions {
 }
 
 export async function show(ctx: Context, slugs: readonly string[], options: ShowOptions): Promise<CommandResult> {
-  const { articles, failed } = readNamedArticles(ctx, slugs);
+  const index = await openLibrary(ctx);
+  const { articles, failed } = readNamedArticles(ctx, index, slugs);
+  index.close();
   const exitCode = failed ? EXIT.notFound : EXIT.ok;
   if (options.json) return { stdout: jsonLines(articles), exitCode };
   const layout = await layoutFor(terminalFor(ctx, options));

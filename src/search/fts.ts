@@ -1,0 +1,46 @@
+// The query AST as an SQLite FTS5 query. Every word is written as a quoted FTS5
+// string (a `"` inside doubled), so no user input can form FTS5 syntax, and
+// the whole query is passed to SQLite as one bound parameter.
+import type { Field, Match, Query } from './query.js';
+
+/** The FTS5 columns, in table order; bm25 weights follow the same order. */
+export const FTS_COLUMNS = ['headline', 'body', 'speakers', 'section', 'source'] as const;
+
+/** A match in the headline weighs three times one in the body, as in memory. */
+export const FTS_WEIGHTS = [3, 1, 1, 1, 1] as const;
+
+const COLUMNS: Record<Field | 'text', string> = {
+  text: '{headline body}',
+  headline: 'headline',
+  speaker: 'speakers',
+  section: 'section',
+  source: 'source',
+};
+
+const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+function phrase(match: Match): string {
+  const words = match.kind === 'term' ? [match.word] : match.words;
+  return `${COLUMNS[match.field ?? 'text']} : ${quoted(words.join(' '))}${match.prefix ? ' *' : ''}`;
+}
+
+const group = (matches: readonly Match[]) =>
+  matches.length === 1 ? phrase(matches[0]!) : `(${matches.map(phrase).join(' OR ')})`;
+
+/** The FTS5 MATCH expression for a parsed query. */
+export function toFtsQuery(query: Query): string {
+  const positive = query.must.map(group).join(' AND ');
+  if (query.mustNot.length === 0) return positive;
+  return `(${positive}) NOT ${group(query.mustNot)}`;
+}
+
+/**
+ * Text as the index holds it: the same words `words()` finds. ASCII text is
+ * left for SQLite's tokenizer (it lowercases and splits on punctuation just
+ * so); other text is folded first, so that "Zürich" and "Straße" are found
+ * as zurich and strasse.
+ */
+export function ftsText(text: string, fold: (text: string) => string): string {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(text) ? text : fold(text);
+}
