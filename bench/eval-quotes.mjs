@@ -13,6 +13,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+// Piped into `head`, a closed stdout is a normal end, not a crash.
+process.stdout.on('error', (err) => {
+  if (err.code !== 'EPIPE') throw err;
+});
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const scorer = process.env.SCORE_QUOTES ?? '/work/shared/tools/score_quotes.py';
 

@@ -55,8 +55,10 @@ export function attributionAfter(tokens: readonly Token[], from: number, to: num
     if (!t || endsSentence(t) || isMark(t)) return null;
     if (text(t) === 'according' && text(tokens[k + 1]) === 'to') return phraseForward(tokens, k + 2, to);
     if (!isCue(t)) continue;
-    if (k === i || tokens[k - 1]?.text === ',') return phraseForward(tokens, text(tokens[k + 1]) === 'by' ? k + 2 : k + 1, to);
-    return subjectBetween(tokens, i, k);
+    // Inverted only when the verb comes first (`"…," said Smith`); `"…,"
+    // Smith, a spokesman, told Reuters` has its subject before the verb.
+    if (k === i) return phraseForward(tokens, text(tokens[k + 1]) === 'by' ? k + 2 : k + 1, to);
+    return subjectBetween(tokens, i, k) ?? (tokens[k - 1]?.text === ',' ? phraseForward(tokens, k + 1, to) : null);
   }
   return null;
 }
@@ -85,6 +87,11 @@ export function lastCueIn(p: Paragraph, from: number, to: number): Found | null 
       // her" on the phrase right before it.
       const hit = tokens[k - 1]?.text === ',' ? null : collectBackward(tokens, k - 1, from);
       if (hit && text(tokens[hit.index - 1]) === 'with') return hit.found;
+      // "Smith said Monday, adding …": the participle shares the earlier cue's subject.
+      if (tokens[k - 1]?.text === ',') {
+        const earlier = lastCueIn(p, Math.max(from, k - SUBJECT_REACH), k - 1);
+        if (earlier) return earlier;
+      }
       return clauseSubject(p, from, k);
     } else if (text(t) === 'according' && text(tokens[k + 1]) === 'to') {
       return phraseForward(tokens, k + 2, to);
@@ -139,8 +146,7 @@ function sentenceStart(p: Paragraph, to: number): number {
 
 /** The subject of the cue verb at `verb`, looking back no further than `floor`. */
 function subjectBefore(tokens: readonly Token[], verb: number, floor: number): Found | null {
-  let e = verb - 1;
-  while (e >= floor && CUE_MODIFIERS.has(text(tokens[e]))) e--;
+  let e = skipBetweenSubjectAndVerb(tokens, verb - 1, floor);
   if (e < floor) return null;
   if (tokens[e]?.text === ',') {
     // "Smith, a spokesman for the group, said", "Smith, 45, said", "Smith,
@@ -157,6 +163,28 @@ function subjectBefore(tokens: readonly Token[], verb: number, floor: number): F
   return collectBackward(tokens, e, floor)?.found ?? null;
 }
 
+/**
+ * Walks back from `e` over what may stand between a subject and its verb:
+ * adverbs ("also", "later"), times ("on Tuesday", "Thursday") and a
+ * parenthesis ("(R-Ohio)").
+ */
+function skipBetweenSubjectAndVerb(tokens: readonly Token[], e: number, floor: number): number {
+  for (let steps = 0; e >= floor && steps < SUBJECT_REACH; steps++) {
+    const w = text(tokens[e]);
+    if (CUE_MODIFIERS.has(w)) e--;
+    else if (TIME_WORDS.has(w)) e -= TIME_PREPOSITIONS.has(text(tokens[e - 1])) ? 2 : 1;
+    else if (tokens[e]?.text === ')') {
+      let c = e - 1;
+      while (c >= floor && e - c < SUBJECT_REACH && tokens[c]?.text !== '(' && tokens[c]?.text !== ')') c--;
+      if (tokens[c]?.text !== '(') break;
+      e = c - 1;
+    } else break;
+  }
+  return e;
+}
+
+const TIME_PREPOSITIONS = new Set(['on', 'last', 'this', 'early', 'late']);
+
 function opensClause(tokens: readonly Token[], k: number, floor: number): boolean {
   const t = tokens[k];
   if (k < floor || !t || t.punct) return true;
@@ -169,12 +197,16 @@ function opensClause(tokens: readonly Token[], k: number, floor: number): boolea
  * when that can name a speaker (`Smith, a spokesman, said`), else the last.
  */
 function subjectBetween(tokens: readonly Token[], from: number, verb: number): Found | null {
-  let e = verb - 1;
-  while (e >= from && CUE_MODIFIERS.has(text(tokens[e]))) e--;
+  const e = skipBetweenSubjectAndVerb(tokens, verb - 1, from);
   const parts: Token[][] = [[]];
+  let depth = 0;
   for (let k = from; k <= e; k++) {
     const t = tokens[k] as Token;
-    if (t.text === ',') parts.push([]);
+    // A parenthesis after a name ("Sen. Ann Cole (D-Ohio)") is left out of it.
+    if (t.text === '(') depth++;
+    else if (t.text === ')') depth = Math.max(0, depth - 1);
+    else if (depth > 0) continue;
+    else if (t.text === ',') parts.push([]);
     else parts[parts.length - 1]?.push(t);
   }
   const first = parts[0] ?? [];
@@ -208,7 +240,7 @@ function collectBackward(tokens: readonly Token[], end: number, floor: number): 
       break;
     }
     if (isCapitalized(t.text) ? CAPITAL_FUNCTION_WORDS.has(w) : CLAUSE_WORDS.has(w) && !PHRASE_LINKS.has(w)) break;
-    if (TIME_WORDS.has(w)) break;
+    if (TIME_WORDS.has(w) || isCue(t) || isParticiple(t)) break;
     words.unshift(t);
     k--;
   }
@@ -264,7 +296,10 @@ function clauseSubject(p: Paragraph, from: number, to: number): Found | null {
     if (t.punct || quoted[k]) continue;
     const w = lower(t.text);
     if (PRONOUNS.has(w) && w !== 'who') return shaped([t]);
-    if (DETERMINERS.has(w) && isCapitalized(t.text)) return determinedPhrase(tokens, k, to);
+    // "the Wisconsin Republican" is a description to keep whole, not the name "Wisconsin Republican".
+    if (DETERMINERS.has(w) && (isCapitalized(t.text) || (w === 'the' && isCapitalized(tokens[k + 1]?.text ?? '') && !quoted[k + 1]))) {
+      return determinedPhrase(tokens, k, to);
+    }
     if (isCapitalized(t.text) && !CAPITAL_FUNCTION_WORDS.has(w) && !TIME_WORDS.has(w)) {
       const words: Token[] = [];
       for (let j = k; j < to && words.length < MAX_PHRASE; j++) {

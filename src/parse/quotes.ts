@@ -17,25 +17,35 @@ import {
 } from './attribution.js';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks.js';
 import { Cast } from './speakers.js';
-import { isCapitalized, tokenize, type Token } from './tokens.js';
+import { isCapitalized, lower, tokenize, type Token } from './tokens.js';
+import { CAPITAL_FUNCTION_WORDS, CLAUSE_WORDS, CUE_VERBS, PHRASE_LINKS, PRONOUNS } from './words.js';
 
 interface Candidate {
+  /** Index of the line-level paragraph the quote stands in (see `paragraphsOf`). */
   paragraph: number;
+  /** Index of the body paragraph that holds it. */
+  source: number;
   text: string;
   /** The speaker the quote's own attribution names, resolved. */
   speaker: string | null;
+  /** Who the quote's sentence is about when no cue verb attributes it: weaker than a neighbour's attribution. */
+  guess: string | null;
   /** The subject of the sentence before the quote in its paragraph, a last resort. */
   nearby: string | null;
   /** True when a cue verb touches the quote: a short phrase with one is still a quote. */
   cued: boolean;
   /** Quotes running over several paragraphs share an id; others have -1. */
   chain: number;
+  /** True when the marks name a work ("…," by Jo Roe; a book titled "…"), not speech. */
+  work: boolean;
   /** True when the quote is the first thing in its paragraph. */
   opens: boolean;
 }
 
 interface ParagraphFacts {
   hasQuotes: boolean;
+  /** The subject of the paragraph's last sentence, for a quote paragraph after it with no attribution. */
+  lastSubject: string | null;
   /** Who the paragraph says is speaking when it ends with a colon. */
   colonSpeaker: string | null;
   /** The first attribution in the paragraph's own narrative. */
@@ -63,9 +73,19 @@ function scan(body: readonly unknown[]): { found: Candidate[]; facts: ParagraphF
   let base = 0;
   let runningChain = -1;
   let chains = 0;
-  body.forEach((raw, p) => {
-    const para = typeof raw === 'string' ? raw : String(raw ?? '');
+  paragraphsOf(body).forEach(({ text: para, source }, p) => {
     const tokens = tokenize(para);
+    const sign = found.length > 0 && (found[found.length - 1] as Candidate).paragraph === p - 1 ? signature(tokens) : null;
+    if (sign) {
+      // "- Jane Roe, a nurse." under a quote paragraph signs it: the line is attribution, not speech.
+      cast.observe(tokens, base);
+      const who = cast.resolve(sign.phrase, base + sign.at);
+      signQuotesBefore(found, p, who);
+      runningChain = -1;
+      facts.push({ hasQuotes: false, lastSubject: null, colonSpeaker: null, narrativeSpeaker: who });
+      base += para.length + 1;
+      return;
+    }
     const spans = findQuoteSpans(para).filter((s) => s.open >= 0 || runningChain >= 0);
     const bounds = spans.map((s) => tokenBounds(tokens, s));
     const narrative = narrativeRanges(bounds, tokens.length);
@@ -88,7 +108,8 @@ function scan(body: readonly unknown[]): { found: Candidate[]; facts: ParagraphF
       const sameSentence = after !== null && continuesSentence(raw, tokens[ci]);
       const before = sameSentence ? null : attributionBefore(paragraph, oi);
       const colon = before ? null : colonSpeaker(paragraph, oi);
-      const hit = sameSentence ? after : (before ?? colon ?? sentenceSubject(paragraph, oi) ?? after);
+      const hit = sameSentence ? after : (before ?? colon);
+      const guess = hit ? null : (sentenceSubject(paragraph, oi) ?? after);
       const cued =
         sameSentence || colon !== null || (before !== null && lastCueIn(paragraph, Math.max(0, oi - CUE_TOUCH), oi) !== null);
       const opens = span.open <= leading;
@@ -98,19 +119,39 @@ function scan(body: readonly unknown[]): { found: Candidate[]; facts: ParagraphF
       carried = -1;
       if (!span.closed) runningChain = chain;
       const nearby = opens ? null : speak(previousSentenceSubject(paragraph, oi));
-      found.push({ paragraph: p, text, speaker: speak(hit), nearby, cued, chain, opens });
+      const work = span.closed && namesWork(tokens, oi, ci, raw);
+      found.push({ paragraph: p, source, text, speaker: speak(hit), guess: speak(guess), nearby, cued, chain, opens, work });
     });
 
     const trimmed = para.trimEnd();
     const endsInColon = trimmed.endsWith(':') ? speak(lastSentenceCue(paragraph, narrative)) : null;
     facts.push({
       hasQuotes: spans.length > 0,
+      lastSubject: spans.length > 0 ? null : speak(sentenceSubject(paragraph, lastSentenceEnd(tokens))),
       colonSpeaker: endsInColon,
       narrativeSpeaker: speak(firstCue(paragraph, narrative)),
     });
     base += para.length + 1;
   });
   return { found, facts };
+}
+
+/**
+ * The body's paragraphs, each line of one a paragraph of its own: plain-text
+ * sources often break paragraphs with a single newline, and a quotation
+ * never runs over a line break unmarked.
+ */
+function paragraphsOf(body: readonly unknown[]): { text: string; source: number }[] {
+  const out: { text: string; source: number }[] = [];
+  body.forEach((raw, source) => {
+    const text = typeof raw === 'string' ? raw : String(raw ?? '');
+    if (!text.includes('\n')) {
+      out.push({ text, source });
+      return;
+    }
+    for (const line of text.split('\n')) if (line.trim() !== '') out.push({ text: line, source });
+  });
+  return out;
 }
 
 function resolve({ found, facts }: { found: Candidate[]; facts: ParagraphFacts[] }): Quote[] {
@@ -124,14 +165,71 @@ function resolve({ found, facts }: { found: Candidate[]; facts: ParagraphFacts[]
     const prevFacts = facts[q.paragraph - 1];
     if (!speaker && q.opens && prevFacts?.colonSpeaker) speaker = prevFacts.colonSpeaker;
     if (!speaker) speaker = neighbourSpeaker(found, quotes, nextSpeaker, i);
+    if (!speaker) speaker = q.guess;
     if (!speaker) speaker = facts[q.paragraph]?.narrativeSpeaker ?? null;
     if (!speaker && q.opens && prevFacts?.hasQuotes) speaker = lastSpeaker.get(q.paragraph - 1) ?? null;
+    if (!speaker && q.opens && prevFacts && !prevFacts.hasQuotes) speaker = prevFacts.narrativeSpeaker ?? prevFacts.lastSubject;
     if (!speaker) speaker = q.nearby;
     lastSpeaker.set(q.paragraph, speaker);
     if (!isQuotation(q)) return;
-    quotes.push({ text: q.text, speaker, paragraph: q.paragraph });
+    quotes.push({ text: q.text, speaker, paragraph: q.source });
   });
   return quotes;
+}
+
+/** Index just past the last sentence's words, before its closing stop. */
+function lastSentenceEnd(tokens: readonly Token[]): number {
+  let end = tokens.length;
+  while (end > 0 && (tokens[end - 1] as Token).punct) end--;
+  return end;
+}
+
+const SIGNATURE_WORDS = 14;
+const SIGNATURE_NAME_WORDS = 6;
+
+/**
+ * A line that only names a source, under a quote: "- Jane Roe.", "—Jane Roe,
+ * a nurse in Leeds.", or the closing line of a quote left open, "Jane Roe,
+ * nurse." Its name is the part before the first comma.
+ */
+function signature(tokens: readonly Token[]): Found | null {
+  let k = 0;
+  const dashed = /^[-–—]$/.test(tokens[0]?.text ?? '');
+  if (dashed) k++;
+  if (tokens.length - k > SIGNATURE_WORDS + 3) return null;
+  const name: Token[] = [];
+  for (; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (t.punct) break;
+    name.push(t);
+  }
+  const stop = tokens[k];
+  const rest = tokens.slice(k);
+  if (name.length === 0 || name.length > SIGNATURE_NAME_WORDS) return null;
+  if (!isCapitalized(name[0]?.text ?? '') || !name.some((t) => isCapitalized(t.text) && !CAPITAL_FUNCTION_WORDS.has(lower(t.text)))) return null;
+  if (name.some((t) => !isCapitalized(t.text) && (CLAUSE_WORDS.has(lower(t.text)) || PRONOUNS.has(lower(t.text))))) return null;
+  if (name.some((t) => PRONOUNS.has(lower(t.text)) || CAPITAL_FUNCTION_WORDS.has(lower(t.text)) && t === name[0])) return null;
+  // Undashed, the line must close the quote above it and say nothing more.
+  const closesQuote = rest.some((t) => /["”]/.test(t.text)) && !rest.some((t) => /[“]/.test(t.text));
+  if (!dashed && !closesQuote) return null;
+  if (stop && !/^[.,"”]$/.test(stop.text)) return null;
+  if (rest.some((t) => !t.punct && (CUE_VERBS.has(t.text) || CLAUSE_WORDS.has(lower(t.text)) && !PHRASE_LINKS.has(lower(t.text)) && lower(t.text) !== 'at' && lower(t.text) !== 'in'))) return null;
+  const first = name[0] as Token;
+  return { phrase: name.map((t) => t.text).join(' '), at: first.start };
+}
+
+/** Gives a signed quote paragraph, and the rest of a quote running into it, the signature's speaker. */
+function signQuotesBefore(found: Candidate[], p: number, who: string | null): void {
+  if (!who) return;
+  let para = p - 1;
+  for (let i = found.length - 1; i >= 0; i--) {
+    const q = found[i] as Candidate;
+    if (q.paragraph < para) {
+      if (q.paragraph !== para - 1 || q.chain < 0) break;
+      para = q.paragraph;
+    }
+    if (q.speaker === null) q.speaker = who;
+  }
 }
 
 /** A quote without attribution takes its paragraph neighbour's: the one before, else the one after. */
@@ -154,13 +252,14 @@ function laterSpeakers(found: readonly Candidate[]): (string | null)[] {
 
 /** Short phrases and titles in quotation marks are scare quotes or names unless a cue verb claims them. */
 function isQuotation(q: Candidate): boolean {
+  if (q.work) return false;
   if (q.cued) return true;
   const words = q.text.split(/\s+/).filter(Boolean);
   if (words.length <= SHORT_QUOTE_WORDS) return false;
   return !looksLikeTitle(words);
 }
 
-const TITLE_SMALL_WORDS = new Set('of the a an and or in on at to for with by from vs'.split(' '));
+const TITLE_SMALL_WORDS = new Set('of the a an and or in on at to for with by from vs is are as up'.split(' '));
 
 function looksLikeTitle(words: readonly string[]): boolean {
   if (words.length > 10) return false;
@@ -176,10 +275,26 @@ function quoteText(para: string, span: QuoteSpan): string {
     .replace(/\s*,$/, '');
 }
 
+const WORK_CUES = new Set(['titled', 'entitled', 'headlined', 'headline', 'subtitled']);
+
+/**
+ * Headlines, books and songs cited in marks: `"…," by Jo Roe` (a byline
+ * after the title's own comma) or `an essay titled "…"`.
+ */
+function namesWork(tokens: readonly Token[], open: number, close: number, raw: string): boolean {
+  const next = tokens[close];
+  const byline = raw.endsWith(',') && next !== undefined && lower(next.text) === 'by';
+  let prev = open - 1;
+  if (tokens[prev]?.text === ',') prev--;
+  return byline || WORK_CUES.has(lower(tokens[prev]?.text ?? ''));
+}
+
 /** Does the narrative after a quote carry on the quote's sentence ("…," he said) rather than start a new one? */
 function continuesSentence(quoted: string, next: Token | undefined): boolean {
   if (!next) return false;
-  if (/,$/.test(quoted) || next.text === ',') return true;
+  // A question or exclamation, a dash or an ellipsis can end a quote inside
+  // its sentence: `"Why now?" Smith asked.`
+  if (/[,?!\u2014\u2013\-…]$/.test(quoted) || next.text === ',') return true;
   return !next.punct && !isCapitalized(next.text);
 }
 

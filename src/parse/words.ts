@@ -22,6 +22,12 @@ export const CUE_VERBS = set(`
   reiterated reiterates added wondered wonders thundered fumed snapped
   proclaimed proclaims announced tweeted texted emailed read reads
   explained writes wrote asserted asserts affirmed affirms
+  pressed barked retorted scoffed sniped mocked reacted remembered echoed
+  echoes chanted sang riffed cracked marveled marvelled gushed groaned sighed
+  deadpanned teased bragged brags blasted blasts slammed slams railed rails
+  protested objected elaborated clarified ventured speculated reasoned
+  confided confessed commented comments mentioned interrupted chimed
+  recounted relayed intoned griped conceded offered offers
 `);
 
 /** Participles that hang an attribution on the clause's own subject ("…, saying"). */
@@ -31,6 +37,7 @@ export const CUE_PARTICIPLES = set(`
   acknowledging claiming suggesting predicting promising remarking announcing
   joking quipping complaining boasting emphasizing stressing urging cautioning
   lamenting tweeting posting reiterating asserting vowing pledging continuing
+  chanting shouting yelling writing commenting pointing recalling
 `);
 
 /** Words between a subject and its cue verb that do not end the subject. */
@@ -89,7 +96,9 @@ export const CAPITAL_FUNCTION_WORDS = set(`
   asked speaking writing according despite during with without from to by of
   under over about into between among what which who whom whose where why how
   one no not some many most all both each every any other such even only just
-  last next earlier later today yesterday tomorrow now
+  last next earlier later today yesterday tomorrow now meantime instead indeed
+  moreover besides separately similarly likewise nonetheless nevertheless
+  otherwise overall often finally again specifically
 `);
 
 export const TIME_WORDS = set(`

@@ -60,7 +60,42 @@ describe('extractQuotes: where the attribution stands', () => {
     ]);
   });
 
-  it.each(['told', 'added', 'asked', 'wrote', 'tweeted', 'argued', 'insisted', 'warned', 'explained', 'noted', 'continued', 'declared', 'says'])(
+  it('reads the subject, not the listener, of "X, an age, told a newspaper"', () => {
+    expect(who(['"We will not sell the farm to anyone," Walter Dunn, 61, told the Valley Courier.'])).toEqual([
+      { text: 'We will not sell the farm to anyone', speaker: 'Walter Dunn' },
+    ]);
+  });
+
+  it('reads past a party label in parentheses and a day between subject and verb', () => {
+    expect(
+      who([
+        '"The bill is dead for this session," Sen. Ann Cole (D-Ohio) said Tuesday.',
+        'Rep. Tom Hale (R-Iowa) on Wednesday said the vote "was never going to pass in this form."',
+        'Hale later Thursday told a local radio station: "We will try again in the spring."',
+      ]),
+    ).toEqual([
+      { text: 'The bill is dead for this session', speaker: 'Sen. Ann Cole' },
+      { text: 'was never going to pass in this form.', speaker: 'Rep. Tom Hale' },
+      { text: 'We will try again in the spring.', speaker: 'Rep. Tom Hale' },
+    ]);
+  });
+
+  it('gives a participle after a cue the cue\'s subject', () => {
+    expect(who(['The two unions will meet next week, Ruth Calder said, adding, "They need to sit down and talk it through."'])).toEqual([
+      { text: 'They need to sit down and talk it through.', speaker: 'Ruth Calder' },
+    ]);
+  });
+
+  it('keeps a question or exclamation attributed after its closing mark', () => {
+    expect(
+      who(['"Why would anyone build a stadium out there?" Lee Park asked about the plan. He added that "the roads cannot take the traffic."']),
+    ).toEqual([
+      { text: 'Why would anyone build a stadium out there?', speaker: 'Lee Park' },
+      { text: 'the roads cannot take the traffic.', speaker: 'Lee Park' },
+    ]);
+  });
+
+  it.each(['told', 'added', 'asked', 'wrote', 'tweeted', 'argued', 'insisted', 'warned', 'explained', 'noted', 'continued', 'declared', 'says', 'pressed', 'retorted', 'scoffed'])(
     'knows the cue verb "%s"',
     (verb) => {
       expect(who([`"We will keep the library open late," Ruth Calder ${verb}.`])).toEqual([
@@ -135,7 +170,40 @@ describe('extractQuotes: naming the speaker', () => {
   });
 });
 
+describe('extractQuotes: paragraphs around a quote', () => {
+  it('gives a quote paragraph with no attribution to the subject of the narrative paragraph before it', () => {
+    expect(
+      who(['Grace Okafor praised the volunteers at length on Sunday.', '"They kept the shelter running through the worst storm in years."']),
+    ).toEqual([{ text: 'They kept the shelter running through the worst storm in years.', speaker: 'Grace Okafor' }]);
+  });
+
+  it('reads a line that only names a source as the signature of the quote above it', () => {
+    expect(
+      extractQuotes([
+        'Readers wrote in about the bus cuts.',
+        '"The number 9 was the only way my mother could get to the clinic."',
+        '- Jane Roe, a nurse in Leeds.',
+      ]),
+    ).toEqual([{ text: 'The number 9 was the only way my mother could get to the clinic.', speaker: 'Jane Roe', paragraph: 1 }]);
+  });
+
+  it('treats line breaks inside a paragraph as paragraph breaks', () => {
+    expect(extractQuotes(['"We were never told the plant would close.\nJim Doyle, a welder at the plant."'])).toEqual([
+      { text: 'We were never told the plant would close.', speaker: 'Jim Doyle', paragraph: 0 },
+    ]);
+  });
+});
+
 describe('extractQuotes: quotation marks', () => {
+  it('does not take a headline with its byline, or a titled work, for a quote', () => {
+    expect(
+      who([
+        'ON STAGE—"The old theatre on the quay will close its doors in spring," by the Courier\'s Ann Lee: http://example.com/x.',
+        'Her essay, titled "Why the Town Hall Still Matters to All of Us," ran on Sunday.',
+      ]),
+    ).toEqual([]);
+  });
+
   it('reads curly marks, nested single quotes and apostrophes', () => {
     expect(
       who(['“Back in the ’90s they called it ‘rock ’n’ roll town’ and meant it kindly,” said Jo Pratt.']),
