@@ -1,9 +1,10 @@
 // What every command is handed: which folders make the library, the terminal
 // facts and where warnings go. Commands return their output; main.ts writes it.
+import { join } from 'node:path';
 import type { Article, Problem } from '../model.js';
 import { assertSlug } from '../library/files.js';
 import type { ArticleIndex } from '../library/index-db.js';
-import { parseInline } from '../library/index-db.js';
+import { parsePool } from '../library/parse-pool.js';
 import { openIndex } from '../library/open-index.js';
 import type { Layout } from '../render/layout.js';
 import { colorStyle, plainStyle } from '../render/style.js';
@@ -56,7 +57,12 @@ export function problemLine(problem: Problem): string {
  */
 export async function openLibrary(ctx: Context, options: { warnProblems?: boolean } = {}): Promise<ArticleIndex> {
   const index = openIndex(ctx.env, ctx.roots, ctx.warn);
-  await index.refresh(parseInline);
+  const pool = parsePool(join(__dirname, 'parse-worker.cjs'));
+  try {
+    await index.refresh(pool.parse);
+  } finally {
+    await pool.close();
+  }
   if (options.warnProblems !== false) {
     for (const problem of index.problems()) ctx.warn(`news: warning: ${problemLine(problem)} (skipped)`);
   }

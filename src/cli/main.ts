@@ -4,6 +4,7 @@ import { fstatSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { sanitize, sanitizeLines } from '../text/sanitize.js';
 import type { CommandResult, Context } from './context.js';
+import { userLibraryDir } from '../library/location.js';
 import { EXIT, ExitError } from './errors.js';
 import { BrokenPipe, write, writeError } from './output.js';
 import { COLOR_MODES, type ColorMode } from './terminal.js';
@@ -49,8 +50,17 @@ export async function main({ argv, bundledArticles, env, stdout }: Streams): Pro
   const program = new Command('news');
   const context = (): Context => {
     const global = program.opts<{ dir?: string; color: ColorMode }>();
+    const named = global.dir ?? (env.NEWS_DIR ? env.NEWS_DIR : undefined);
+    // With neither HOME nor XDG_DATA_HOME there is no user library to read.
+    let user: string | null = null;
+    try {
+      user = userLibraryDir(env);
+    } catch {
+      user = null;
+    }
     return {
-      dir: global.dir ?? (env.NEWS_DIR ? env.NEWS_DIR : bundledArticles),
+      roots: named !== undefined ? [named] : user === null ? [bundledArticles] : [bundledArticles, user],
+      importDir: named ?? user ?? '',
       env,
       stdout,
       color: global.color,
@@ -62,7 +72,7 @@ export async function main({ argv, bundledArticles, env, stdout }: Streams): Pro
     .description('Read the news in a terminal, and pipe it into scripts.')
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .option('--dir <dir>', 'read articles from DIR instead of the bundled ones (or set NEWS_DIR)')
+    .option('--dir <dir>', 'read (and import into) DIR instead of the bundled articles and your library (or set NEWS_DIR)')
     .addOption(new Option('--color <when>', 'colour the output').choices(COLOR_MODES).default('auto'))
     .exitOverride()
     .showSuggestionAfterError()
@@ -186,6 +196,26 @@ export async function main({ argv, bundledArticles, env, stdout }: Streams): Pro
     .action(async (options) => {
       const { check } = await import('./commands/check.js');
       result = await check(context(), options);
+    });
+
+  program
+    .command('import')
+    .description('import raw text articles (files, or folders of .txt files) into your library; print each new slug')
+    .argument('<path...>', 'raw text files, or folders searched for .txt files')
+    .option('--force', 're-import onto the slug the headline gives, replacing the article there')
+    .addHelpText(
+      'before',
+      examples([
+        ['news import story.txt', 'one article, into ~/.local/share/news'],
+        ['news import ~/archive', 'every .txt file below a folder'],
+        ['news import --dir ~/news ~/archive', 'into another library folder'],
+        ['news import --force story.txt', 'import again, replacing the article'],
+      ]),
+    )
+    .addHelpText('after', '\nThe library is --dir, else NEWS_DIR, else $XDG_DATA_HOME/news (~/.local/share/news).\nExit status 1 when a file cannot be imported; the others are imported all the same.')
+    .action(async (paths: string[], options) => {
+      const { importCommand } = await import('./commands/import.js');
+      result = await importCommand(context(), paths, options);
     });
 
   try {

@@ -49,12 +49,24 @@ function isInside(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !rel.startsWith(sep));
 }
 
+const realRoots = new Map<string, string>();
+
+/** A library folder's real path, resolved once a run. */
+function realRoot(root: string): string {
+  let real = realRoots.get(root);
+  if (real === undefined) {
+    real = realpathSync(root);
+    realRoots.set(root, real);
+  }
+  return real;
+}
+
 /** Reads one file as an article, or says why it cannot. Never throws. */
 export function readArticleFile(path: string, root?: string): { article: Article | null; problems: Problem[] } {
   const problem = (message: string) => ({ article: null, problems: [{ path, line: 1, message }] });
   let bytes: Buffer;
   try {
-    if (root !== undefined && !isInside(realpathSync(root), realpathSync(path))) {
+    if (root !== undefined && !isInside(realRoot(root), realpathSync(path))) {
       return problem('links outside the article folder: not read');
     }
     const size = statSync(path).size;

@@ -1,0 +1,299 @@
+// `news import`: raw text articles in, article files out. All the file I/O of
+// importing lives here; reading the text is src/parse/raw.ts, writing the
+// Markdown src/parse/markdown-escape.ts.
+//
+// Files are read and written one at a time, so memory does not grow with the
+// size of the import. Each article is written to a hidden temporary file in
+// its final folder and then linked (or, replacing with --force, renamed) into
+// place: an interrupted import never leaves a half-written article, and a link
+// never replaces a file that appeared meanwhile.
+import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import { articleFileText } from '../parse/markdown-escape.js';
+import { headlineSlug, parseRawText, RawTextError } from '../parse/raw.js';
+import { slugFromPath } from '../parse/article.js';
+import { decodeText } from '../text/encoding.js';
+import { LibraryError, listArticleFiles, MAX_ARTICLE_BYTES } from './files.js';
+
+/** In folders, these files are raw articles; a file named on its own is read whatever its name. */
+const RAW_FILE = /\.txt$/i;
+
+export interface ImportedArticle {
+  /** The raw file it was read from. */
+  from: string;
+  slug: string;
+  /** The article file written. */
+  path: string;
+  /** Whether an existing article was replaced (only with `force`). */
+  replaced: boolean;
+}
+
+export interface ImportFailure {
+  path: string;
+  reason: string;
+}
+
+export interface ImportOptions {
+  /**
+   * Re-import onto the slug the headline gives, replacing an article of that
+   * name that was in the library before this import. Without it an existing
+   * article is never replaced: the new one takes the next free `-2`, `-3`.
+   */
+  force?: boolean;
+  onArticle?(article: ImportedArticle): void;
+  onFailure?(failure: ImportFailure): void;
+  /** Called once the files are listed (done 0), then after each file. */
+  onProgress?(done: number, total: number): void;
+}
+
+export interface ImportResult {
+  imported: ImportedArticle[];
+  failures: ImportFailure[];
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'file name too long',
+  ENOTDIR: 'not a directory',
+  EISDIR: 'is a directory',
+  EIO: 'input/output error',
+  ENOSPC: 'no space left on device',
+  EROFS: 'read-only file system',
+};
+
+/** A short reason for a failed file operation, as `ls` or `cp` would say it. */
+export function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code !== undefined && REASONS[code] !== undefined) return REASONS[code]!;
+  return (error as Error).message ?? String(error);
+}
+
+const identity = (stats: Stats) => `${stats.dev}:${stats.ino}`;
+
+/**
+ * The raw files under the given paths, in order: a file as given, a folder's
+ * `.txt` files recursively (hidden ones skipped), each file once. Folders that
+ * cannot be read and directory loops are reported and skipped.
+ */
+export function listRawFiles(paths: readonly string[], onFailure: (failure: ImportFailure) => void): string[] {
+  const files: string[] = [];
+  const seenFiles = new Set<string>();
+  const seenFolders = new Set<string>();
+  const addFile = (path: string, stats: Stats) => {
+    const id = identity(stats);
+    if (seenFiles.has(id)) return;
+    seenFiles.add(id);
+    files.push(path);
+  };
+  const walk = (folder: string, stats: Stats, ancestors: Map<string, string>) => {
+    const id = identity(stats);
+    const loop = ancestors.get(id);
+    if (loop !== undefined) {
+      onFailure({ path: folder, reason: `directory loop: it leads back to ${loop}` });
+      return;
+    }
+    // A folder reached again by another way (a link) has been read already.
+    if (seenFolders.has(id)) return;
+    seenFolders.add(id);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      onFailure({ path: folder, reason: reasonOf(error) });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    ancestors.set(id, folder);
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(folder, entry.name);
+      if (entry.isFile() && !RAW_FILE.test(entry.name)) continue;
+      if (!entry.isFile() && !entry.isDirectory() && !entry.isSymbolicLink()) continue;
+      let target: Stats;
+      try {
+        target = statSync(path);
+      } catch (error) {
+        // A dangling link to something that is not a raw file is not worth a complaint.
+        if (entry.isSymbolicLink() && !RAW_FILE.test(entry.name)) continue;
+        onFailure({ path, reason: reasonOf(error) });
+        continue;
+      }
+      if (target.isDirectory()) walk(path, target, ancestors);
+      else if (target.isFile() && RAW_FILE.test(entry.name)) addFile(path, target);
+    }
+    ancestors.delete(id);
+  };
+  for (const path of paths) {
+    let stats: Stats;
+    try {
+      stats = statSync(path);
+    } catch (error) {
+      onFailure({ path, reason: reasonOf(error) });
+      continue;
+    }
+    if (stats.isDirectory()) walk(path, stats, new Map());
+    else if (stats.isFile()) addFile(path, stats);
+    else onFailure({ path, reason: 'not a regular file or folder' });
+  }
+  return files;
+}
+
+/** Reads a raw file into the text of its article file; throws ImportFileError saying why not. */
+export function readRawFile(path: string): { headline: string; text: string } {
+  let bytes: Buffer;
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_ARTICLE_BYTES) {
+      throw new ImportFileError(`file is ${(size / 1048576).toFixed(1)} MiB, over the ${MAX_ARTICLE_BYTES / 1048576} MiB limit for an article`);
+    }
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    throw new ImportFileError(reasonOf(error));
+  }
+  if (bytes.length === 0) throw new ImportFileError('empty file');
+  try {
+    const raw = parseRawText(decodeText(bytes).text);
+    return { headline: raw.headline, text: articleFileText(raw) };
+  } catch (error) {
+    if (error instanceof RawTextError) throw new ImportFileError(error.message);
+    throw error;
+  }
+}
+
+/** One raw file that cannot be imported. */
+export class ImportFileError extends Error {
+  override name = 'ImportFileError';
+}
+
+const temporaryName = (slug: string) => `.${slug}.md.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+
+/**
+ * Writes article files into a library: `LIBRARY/<first character>/<slug>.md`,
+ * one folder per first character of the slug so that no folder grows too
+ * big. Names are chosen and files written as described on ImportOptions.
+ */
+class LibraryWriter {
+  /** Slugs in the library before this import, and their files. */
+  private readonly existing = new Map<string, string>();
+  /** Slugs written by this import. */
+  private readonly taken = new Set<string>();
+  private readonly folders = new Set<string>();
+  /** The suffix to try next for a slug, so that many articles of one headline do not each count up from 1. */
+  private readonly next = new Map<string, number>();
+  /** Hard links are how a name is claimed without replacing; some file systems lack them. */
+  private links = true;
+
+  constructor(
+    private readonly library: string,
+    private readonly force: boolean,
+  ) {
+    try {
+      mkdirSync(library, { recursive: true });
+    } catch (error) {
+      throw new LibraryError(`cannot create the library folder ${library}: ${reasonOf(error)}`);
+    }
+    for (const path of listArticleFiles(library)) {
+      const slug = slugFromPath(path);
+      if (!this.existing.has(slug)) this.existing.set(slug, path);
+    }
+  }
+
+  write(headline: string, text: string): { slug: string; path: string; replaced: boolean } {
+    const base = headlineSlug(headline);
+    // Names are only ever taken during an import, so the ones before `next` stay taken.
+    for (let n = this.next.get(base) ?? 1; ; n++) {
+      const slug = n === 1 ? base : `${base}-${n}`;
+      if (this.taken.has(slug)) continue;
+      const current = this.existing.get(slug);
+      if (current !== undefined && !this.force) continue;
+      const path = current ?? join(this.folder(slug), `${slug}.md`);
+      if (this.place(path, slug, text, current !== undefined)) {
+        this.taken.add(slug);
+        this.next.set(base, n + 1);
+        return { slug, path, replaced: current !== undefined };
+      }
+      // Another writer took the name meanwhile.
+      this.existing.set(slug, path);
+    }
+  }
+
+  private folder(slug: string): string {
+    const folder = join(this.library, slug[0]!);
+    if (!this.folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      this.folders.add(folder);
+    }
+    return folder;
+  }
+
+  /** Writes `text` to `path` through a temporary file; false when `path` exists and may not be replaced. */
+  private place(path: string, slug: string, text: string, replace: boolean): boolean {
+    const temporary = join(path, '..', temporaryName(slug));
+    writeFileSync(temporary, text, { flag: 'wx' });
+    try {
+      if (replace) {
+        renameSync(temporary, path);
+        return true;
+      }
+      if (this.links) {
+        try {
+          linkSync(temporary, path);
+          return true;
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'EEXIST') return false;
+          if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EMLINK') throw error;
+          this.links = false;
+        }
+      }
+      try {
+        statSync(path);
+        return false;
+      } catch {
+        renameSync(temporary, path);
+        return true;
+      }
+    } finally {
+      try {
+        unlinkSync(temporary);
+      } catch {
+        // Renamed into place.
+      }
+    }
+  }
+}
+
+/**
+ * Imports raw text articles (files, or folders of `.txt` files) into the
+ * library folder, created if missing. A file that cannot be imported is
+ * reported through onFailure and in the result, and the others go on. Throws
+ * LibraryError only when the library itself cannot be read or created.
+ */
+export function importArticles(library: string, paths: readonly string[], options: ImportOptions = {}): ImportResult {
+  const result: ImportResult = { imported: [], failures: [] };
+  const fail = (failure: ImportFailure) => {
+    result.failures.push(failure);
+    options.onFailure?.(failure);
+  };
+  const files = listRawFiles(paths, fail);
+  const writer = new LibraryWriter(library, options.force ?? false);
+  options.onProgress?.(0, files.length);
+  files.forEach((from, i) => {
+    try {
+      const { headline, text } = readRawFile(from);
+      const written = writer.write(headline, text);
+      const article: ImportedArticle = { from, ...written };
+      result.imported.push(article);
+      options.onArticle?.(article);
+    } catch (error) {
+      if (!(error instanceof ImportFileError) && (error as NodeJS.ErrnoException).code === undefined) throw error;
+      fail({ path: from, reason: error instanceof ImportFileError ? error.message : `cannot write: ${reasonOf(error)}` });
+    }
+    options.onProgress?.(i + 1, files.length);
+  });
+  return result;
+}

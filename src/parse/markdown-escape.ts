@@ -1,0 +1,74 @@
+// Plain text → Markdown that reads back as the same text, and the article
+// file written by `news import`. Pure. The escapes are chosen against the
+// reader in markdown.ts (and CommonMark): whatever it would take as syntax is
+// escaped, and nothing else, so the files stay readable by people too.
+import { collapseSpace } from './markdown.js';
+import type { RawArticle } from './raw.js';
+
+// `&` matters only where it starts something the reader decodes as an entity.
+const ENTITY_START = /^&(?:#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/i;
+const INLINE_SYNTAX = /[\\*_[\]<>~|`&\ufdd0-\ufdef]/g;
+
+function escapeInline(line: string): string {
+  return line.replace(INLINE_SYNTAX, (char: string, offset: number) => {
+    switch (char) {
+      // A backslash does not escape a backtick inside a code span, so
+      // backticks are written as an entity and no code span can open.
+      case '`':
+        return '&#96;';
+      case '&':
+        return ENTITY_START.test(line.slice(offset, offset + 11)) ? '&amp;' : '&';
+      default:
+        // U+FDD0–U+FDEF are what the reader holds escaped characters as.
+        if (char >= '\ufdd0') return `&#x${char.charCodeAt(0).toString(16).toUpperCase()};`;
+        return '\\' + char;
+    }
+  });
+}
+
+// Block syntax opens a line: headings, list items, setext underlines and
+// thematic breaks. (`>`, `|`, `*`, `_`, `~` and backticks are escaped wherever
+// they stand.)
+const ORDERED_MARKER = /^(\d{1,9})([.)])(?=\s|$)/;
+
+function escapeLine(line: string): string {
+  const text = escapeInline(line.trim());
+  if (/^[#+=-]/.test(text)) return '\\' + text;
+  return text.replace(ORDERED_MARKER, '$1\\$2');
+}
+
+/**
+ * Escapes text so that a Markdown reader gives back its characters: inline
+ * syntax (`\ * _ [ ] < > ~ |`) backslash-escaped, backticks and `&` that would
+ * start an entity written as entities, block markers at the start of a line
+ * escaped. White space at the ends of lines is dropped; line breaks are kept.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.split('\n').map(escapeLine).join('\n');
+}
+
+/** One paragraph as one line of Markdown: white space folded, syntax escaped. */
+export function escapeParagraph(paragraph: string): string {
+  return escapeMarkdown(collapseSpace(paragraph));
+}
+
+const hex4 = (char: string) => '\\u' + char.charCodeAt(0).toString(16).padStart(4, '0');
+
+/**
+ * A YAML double-quoted string. JSON strings are YAML, once the characters
+ * YAML will not take literally (DEL, C1 controls and NEL, the Unicode line
+ * and paragraph separators, byte order marks, U+FFFE/U+FFFF) are escaped too;
+ * JSON already escapes control characters and lone surrogates.
+ */
+export function yamlString(value: string): string {
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, hex4);
+}
+
+/** The article file for a raw article: YAML front matter, then the paragraphs. */
+export function articleFileText(article: RawArticle): string {
+  const front = [`title: ${yamlString(article.headline)}`];
+  if (article.section !== null) front.push(`section: ${yamlString(article.section)}`);
+  if (article.source !== null) front.push(`source: ${yamlString(article.source)}`);
+  const body = article.paragraphs.map(escapeParagraph).filter((p) => p !== '');
+  return `---\n${front.join('\n')}\n---\n\n${body.join('\n\n')}\n`;
+}

@@ -1,0 +1,181 @@
+// Raw text articles → headline, section, source and paragraphs. Pure: the
+// caller reads and decodes the file (src/text/encoding.ts).
+//
+// Two forms are read, told apart per file by the shape of its opening lines:
+//
+// - the common form of news archives: the headline on the first line, then
+//   paragraphs separated by blank lines;
+// - the scraped form of web pages: a few short label lines (a section name,
+//   a bare counter), the headline repeated on consecutive lines, the body,
+//   and the site's name on a line of its own at the end. The labels and the
+//   site name become front matter; the counters and repeats are dropped.
+import { collapseSpace } from './markdown.js';
+
+export interface RawArticle {
+  headline: string;
+  /** The section a scraped page was filed under, e.g. "National"; null when not given. */
+  section: string | null;
+  /** The site a scraped page came from, as written, e.g. "Financialtribune.com"; null when not given. */
+  source: string | null;
+  /** The body's paragraphs, white space inside each folded to single spaces. */
+  paragraphs: string[];
+}
+
+/** Text that cannot be read as an article; the message says why. */
+export class RawTextError extends Error {
+  override name = 'RawTextError';
+}
+
+/** A headline longer than this is a paragraph, not a headline. */
+export const MAX_HEADLINE_LENGTH = 300;
+
+const COUNTER = /^\d{1,9}$/;
+const SITE_NAME = /^(?:https?:\/\/)?(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\/?$/i;
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/** A scraper's label line: a bare counter, or a short name such as "National" or "World News". */
+function isLabel(line: string): boolean {
+  if (COUNTER.test(line)) return true;
+  return line.length <= 40 && line.split(' ').length <= 4 && /\p{L}/u.test(line) && !/[.!?:;,"“”]/.test(line);
+}
+
+function isHeadline(line: string): boolean {
+  return line.length <= MAX_HEADLINE_LENGTH && HAS_WORD.test(line);
+}
+
+interface ScrapedOpening {
+  /** Index in the non-blank lines of the (first) headline line. */
+  headline: number;
+  /** Index in the non-blank lines of the first body line. */
+  body: number;
+}
+
+/**
+ * The scraped form opens with at most three label lines, then the headline
+ * repeated on consecutive non-blank lines (or, without the repeat, a section
+ * name and a bare counter before it).
+ */
+function scrapedOpening(nonBlank: readonly string[]): ScrapedOpening | null {
+  for (let i = 0; i <= 3 && i + 1 < nonBlank.length; i++) {
+    if (i > 0 && !isLabel(nonBlank[i - 1]!)) break;
+    const line = nonBlank[i]!;
+    if (COUNTER.test(line) || !isHeadline(line) || nonBlank[i + 1] !== line) continue;
+    let body = i + 1;
+    while (nonBlank[body] === line) body++;
+    return { headline: i, body };
+  }
+  if (nonBlank.length > 3 && !COUNTER.test(nonBlank[0]!) && isLabel(nonBlank[0]!) && COUNTER.test(nonBlank[1]!)) {
+    return { headline: 2, body: 3 };
+  }
+  return null;
+}
+
+/** Paragraphs from lines: blank lines separate them; with no blank line at all, each line is one. */
+function paragraphsOf(all: readonly string[]): string[] {
+  let start = 0;
+  let end = all.length;
+  while (start < end && all[start] === '') start++;
+  while (end > start && all[end - 1] === '') end--;
+  const lines = all.slice(start, end);
+  if (!lines.includes('')) return lines;
+  const out: string[] = [];
+  let current = '';
+  for (const line of lines) {
+    if (line === '') {
+      if (current !== '') out.push(current);
+      current = '';
+    } else {
+      current = current === '' ? line : `${current} ${line}`;
+    }
+  }
+  if (current !== '') out.push(current);
+  return out;
+}
+
+/**
+ * Reads a raw text article (decoded; any line ends) in either form. Throws
+ * RawTextError when the text has no headline or no body, or is not text.
+ */
+export function parseRawText(text: string): RawArticle {
+  if (text.includes('\0')) throw new RawTextError('binary file (NUL bytes), not text');
+  // No-break spaces and other Unicode spaces fold like spaces; a line of them is blank.
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n?|\n/).map(collapseSpace);
+  const nonBlank: string[] = [];
+  const lineOf: number[] = [];
+  lines.forEach((line, i) => {
+    if (line !== '') {
+      nonBlank.push(line);
+      lineOf.push(i);
+    }
+  });
+  if (nonBlank.length === 0) throw new RawTextError('empty: no text in the file');
+
+  const scraped = scrapedOpening(nonBlank);
+  if (scraped) {
+    const labels = nonBlank.slice(0, scraped.headline).filter((line) => !COUNTER.test(line));
+    let end = lines.length;
+    let source: string | null = null;
+    const last = nonBlank.length - 1;
+    if (last >= scraped.body && SITE_NAME.test(nonBlank[last]!)) {
+      source = nonBlank[last]!;
+      end = lineOf[last]!;
+    }
+    const start = scraped.body < nonBlank.length ? lineOf[scraped.body]! : lines.length;
+    const paragraphs = paragraphsOf(lines.slice(start, end));
+    if (paragraphs.length === 0) throw new RawTextError('no body: nothing after the headline');
+    return {
+      headline: cleanHeadline(nonBlank[scraped.headline]!),
+      section: labels.length > 0 ? labels.join(', ') : null,
+      source,
+      paragraphs,
+    };
+  }
+
+  const first = nonBlank[0]!;
+  if (first.length > MAX_HEADLINE_LENGTH) {
+    throw new RawTextError(`no headline: the first line is ${first.length} characters long, a paragraph rather than a headline`);
+  }
+  if (!HAS_WORD.test(first)) throw new RawTextError('no headline: the first line has no letters or digits');
+  const paragraphs = paragraphsOf(lines.slice(lineOf[0]! + 1));
+  if (paragraphs.length === 0) throw new RawTextError('no body: nothing after the headline');
+  return { headline: cleanHeadline(first), section: null, source: null, paragraphs };
+}
+
+// Archives that join a headline and its deck with "; " leave the semicolon at
+// the end of the headline line.
+const cleanHeadline = (line: string) => line.replace(/\s*;$/, '');
+
+// Letters that Unicode decomposition does not take apart into ASCII.
+const LETTERS: Record<string, string> = {
+  ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ŧ: 't', ħ: 'h',
+};
+
+/** Slugs are at most this many words and characters. */
+export const SLUG_MAX_WORDS = 6;
+export const SLUG_MAX_LENGTH = 60;
+
+/**
+ * A file name from a headline: its first few words in lowercase ASCII,
+ * diacritics folded ("Zürich" → "zurich"), other scripts dropped, joined by
+ * "-"; "article" when nothing is left.
+ */
+export function headlineSlug(headline: string): string {
+  const ascii = headline
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[ßæøœđðłþıŧħ]/g, (letter) => LETTERS[letter] ?? '')
+    // "Iran's" → "irans", not "iran-s".
+    .replace(/['’‘ʼ`]/g, '');
+  const words = ascii.split(/[^a-z0-9]+/).filter(Boolean);
+  let slug = '';
+  for (const word of words.slice(0, SLUG_MAX_WORDS)) {
+    const next = slug === '' ? word : `${slug}-${word}`;
+    if (next.length > SLUG_MAX_LENGTH) {
+      if (slug === '') slug = word.slice(0, SLUG_MAX_LENGTH);
+      break;
+    }
+    slug = next;
+  }
+  return slug === '' ? 'article' : slug;
+}

@@ -1,0 +1,183 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { library, news, onTerminal, ROOT } from './helpers.js';
+
+const SEED = join(ROOT, '..', 'shared', 'seed', 'us-iran-is.txt');
+const emptyDir = () => mkdtempSync(join(tmpdir(), 'news-import-'));
+
+interface Shown {
+  slug: string;
+  headline: string;
+  section: string | null;
+  source: string | null;
+  date: string | null;
+  body: string[];
+  path: string;
+}
+
+function show(dir: string, slugs: string[]): Shown[] {
+  const run = news(['show', '--dir', dir, '--json', ...slugs]);
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  return run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Shown);
+}
+
+/** Every file below `dir`, relative to it, hidden ones included. */
+function filesBelow(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+const utf16 = (text: string, bigEndian: boolean) => {
+  const bytes = Buffer.from(text, 'utf16le');
+  if (bigEndian) for (let i = 0; i + 1 < bytes.length; i += 2) [bytes[i], bytes[i + 1]] = [bytes[i + 1]!, bytes[i]!];
+  return Buffer.concat([Buffer.from(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]), bytes]);
+};
+
+describe('news import', () => {
+  it.skipIf(!existsSync(SEED))('imports the scraped seed as the hand-made article has it', () => {
+    const lib = emptyDir();
+    const run = news(['import', '--dir', lib, SEED]);
+    expect(run).toEqual({ stdout: 'us-informed-iran-of-intent-to\n', stderr: '', status: 0 });
+    expect(filesBelow(lib)).toEqual(['u/us-informed-iran-of-intent-to.md']);
+    const [imported] = show(lib, ['us-informed-iran-of-intent-to']);
+    const [handMade] = show(join(ROOT, 'articles'), ['us-iran-is']);
+    expect(imported).toMatchObject({ headline: 'US Informed Iran of Intent to Hit IS', section: 'National', source: 'Financialtribune.com', date: null });
+    expect(imported!.body).toHaveLength(11);
+    expect(imported!.body).toEqual(handMade!.body);
+  });
+
+  it('imports files and folders of .txt files in any of the encodings, and reports what it cannot', () => {
+    const raw = library({
+      'a/first.txt': 'Harbour Reopens in Zürich\n\nThe harbour reopened on Monday.\n\nShips were waiting.\n',
+      'a/crlf.txt': 'Trade Talks Resume\r\n\r\nGENEVA (AP) — Talks resumed.\r\n\r\nNo deal yet.\r\n',
+      'a/nested/deeper/latin.txt': Buffer.from([...Buffer.from('Prices Up\n\nA pint costs '), 0xa3, ...Buffer.from('5 now.\n')]),
+      'a/utf16le.txt': utf16('Little Endian Story\n\nBody one.\n', false),
+      'a/utf16be.txt': utf16('Big Endian Story\n\nBody two.\n', true),
+      'a/bom.txt': '\uFEFFMarked Story\n\nBody three.\n',
+      'a/notes.json': '{"not": "an article"}',
+      'a/.hidden.txt': 'Hidden\n\nNot imported.\n',
+      'a/empty.txt': '',
+      'a/binary.txt': Buffer.from('Bin\0ary\n\nx\n'),
+      'a/no-headline.txt': '***\n\nBody without a headline.\n',
+      'single.text': 'Named On Its Own\n\nAny name will do when the file is named.\n',
+    });
+    const lib = emptyDir();
+    const run = news(['import', '--dir', lib, join(raw, 'a'), join(raw, 'single.text'), join(raw, 'missing.txt')]);
+    expect(run.status).toBe(1);
+    expect(run.stdout.split('\n').filter(Boolean).sort()).toEqual(
+      ['big-endian-story', 'harbour-reopens-in-zurich', 'little-endian-story', 'marked-story', 'named-on-its-own', 'prices-up', 'trade-talks-resume'].sort(),
+    );
+    expect(run.stderr.split('\n').filter(Boolean).sort()).toEqual(
+      [
+        `news: cannot import ${join(raw, 'a', 'binary.txt')}: binary file (NUL bytes), not text`,
+        `news: cannot import ${join(raw, 'a', 'empty.txt')}: empty file`,
+        `news: cannot import ${join(raw, 'a', 'no-headline.txt')}: no headline: the first line has no letters or digits`,
+        `news: cannot import ${join(raw, 'missing.txt')}: no such file or directory`,
+      ].sort(),
+    );
+    expect(run.stderr).not.toContain('\r');
+    const articles = show(lib, ['prices-up', 'trade-talks-resume', 'big-endian-story', 'little-endian-story', 'harbour-reopens-in-zurich']);
+    expect(articles.map((a) => [a.headline, a.body])).toEqual([
+      ['Prices Up', ['A pint costs £5 now.']],
+      ['Trade Talks Resume', ['Talks resumed.', 'No deal yet.']],
+      ['Big Endian Story', ['Body two.']],
+      ['Little Endian Story', ['Body one.']],
+      ['Harbour Reopens in Zürich', ['The harbour reopened on Monday.', 'Ships were waiting.']],
+    ]);
+    // One folder per first character; no temporary file left behind.
+    expect(filesBelow(lib)).toEqual([
+      'b/big-endian-story.md',
+      'h/harbour-reopens-in-zurich.md',
+      'l/little-endian-story.md',
+      'm/marked-story.md',
+      'n/named-on-its-own.md',
+      'p/prices-up.md',
+      't/trade-talks-resume.md',
+    ]);
+  });
+
+  it('keeps Markdown-looking text and awkward headlines word for word', () => {
+    const headline = 'Iran: "Red Lines" # - [1] & *more*';
+    const body = [
+      '# Not a heading, *not emphasis*, _nor this_, `nor code`',
+      '- not a list item <b>not a tag</b> [not](a link) &amp; not an entity',
+      '1. Not a list either | nor | a table |',
+      '> not a quote \\ backslash ~~not struck~~',
+      '---',
+    ];
+    const raw = library({ 'awkward.txt': `${headline}\n\n${body.join('\n\n')}\n` });
+    const lib = emptyDir();
+    const run = news(['import', '--dir', lib, join(raw, 'awkward.txt')]);
+    expect(run).toEqual({ stdout: 'iran-red-lines-1-more\n', stderr: '', status: 0 });
+    const [article] = show(lib, ['iran-red-lines-1-more']);
+    expect(article!.headline).toBe(headline);
+    expect(article!.body).toEqual(body);
+  });
+
+  it('never overwrites without --force: a clash takes -2, -3; with --force the headline slug is replaced', () => {
+    const raw = library({ 'one.txt': 'Same Headline\n\nFirst version.\n', 'two.txt': 'Same Headline\n\nSecond version.\n' });
+    const lib = emptyDir();
+    expect(news(['import', '--dir', lib, raw]).stdout).toBe('same-headline\nsame-headline-2\n');
+    expect(news(['import', '--dir', lib, join(raw, 'two.txt')]).stdout).toBe('same-headline-3\n');
+    expect(show(lib, ['same-headline'])[0]!.body).toEqual(['First version.']);
+
+    const forced = news(['import', '--dir', lib, '--force', join(raw, 'two.txt')]);
+    expect(forced).toEqual({ stdout: 'same-headline\n', stderr: '', status: 0 });
+    expect(show(lib, ['same-headline'])[0]!.body).toEqual(['Second version.']);
+    // Within one import, articles never replace each other.
+    expect(news(['import', '--dir', lib, '--force', raw]).stdout).toBe('same-headline\nsame-headline-2\n');
+    expect(filesBelow(lib)).toEqual(['s/same-headline-2.md', 's/same-headline-3.md', 's/same-headline.md']);
+  });
+
+  it('replaces an existing article where it is with --force, and claims a slug taken anywhere in the library otherwise', () => {
+    const lib = library({ 'mine/same-headline.md': '---\ntitle: Mine\n---\n\nHand-made.\n' });
+    const raw = library({ 'one.txt': 'Same Headline\n\nImported.\n' });
+    expect(news(['import', '--dir', lib, raw]).stdout).toBe('same-headline-2\n');
+    expect(news(['import', '--dir', lib, '--force', raw]).stdout).toBe('same-headline\n');
+    expect(filesBelow(lib)).toEqual(['mine/same-headline.md', 's/same-headline-2.md']);
+    expect(readFileSync(join(lib, 'mine', 'same-headline.md'), 'utf8')).toContain('Imported.');
+  });
+
+  it('writes to $XDG_DATA_HOME/news, else ~/.local/share/news, unless NEWS_DIR or --dir names a folder', () => {
+    const raw = library({ 'story.txt': 'Where It Goes\n\nHere.\n' });
+    const data = emptyDir();
+    expect(news(['import', join(raw, 'story.txt')], { XDG_DATA_HOME: data }).status).toBe(0);
+    expect(filesBelow(data)).toEqual(['news/w/where-it-goes.md']);
+
+    const home = emptyDir();
+    expect(news(['import', join(raw, 'story.txt')], { HOME: home, XDG_DATA_HOME: '' }).status).toBe(0);
+    expect(filesBelow(home)).toEqual(['.local/share/news/w/where-it-goes.md']);
+
+    const named = emptyDir();
+    expect(news(['import', join(raw, 'story.txt')], { HOME: home, XDG_DATA_HOME: '', NEWS_DIR: named }).status).toBe(0);
+    expect(filesBelow(named)).toEqual(['w/where-it-goes.md']);
+  });
+
+  it('reports a directory loop once and imports the rest', () => {
+    const raw = library({ 'top/story.txt': 'Looped Story\n\nOnce.\n' });
+    symlinkSync(join(raw, 'top'), join(raw, 'top', 'again'));
+    const lib = emptyDir();
+    const run = news(['import', '--dir', lib, join(raw, 'top')]);
+    expect(run.stdout).toBe('looped-story\n');
+    expect(run.stderr).toBe(`news: cannot import ${join(raw, 'top', 'again')}: directory loop: it leads back to ${join(raw, 'top')}\n`);
+    expect(run.status).toBe(1);
+  });
+
+  it('draws a progress bar on a terminal for a long import, and clears it', () => {
+    const raw = emptyDir();
+    for (let i = 0; i < 250; i++) writeFileSync(join(raw, `${i}.txt`), `Story Number ${i}\n\nBody ${i}.\n`);
+    const lib = emptyDir();
+    const run = onTerminal(['import', '--dir', lib, raw]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/\r\u001b\[Kimporting \[[#.]+\] \d+\/250/);
+    expect(run.stdout).toContain('story-number-249\n');
+    const piped = news(['import', '--dir', emptyDir(), raw]);
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout.split('\n').filter(Boolean)).toHaveLength(250);
+  });
+});
