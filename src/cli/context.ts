@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Article, Problem } from '../model.js';
 import { assertSlug } from '../library/files.js';
 import type { ArticleIndex } from '../library/index-db.js';
-import { parsePool } from '../library/parse-pool.js';
+import { buildOnWorker, parsePool } from '../library/parse-pool.js';
 import { openIndex } from '../library/open-index.js';
 import type { Layout } from '../render/layout.js';
 import { colorStyle, plainStyle } from '../render/style.js';
@@ -57,9 +57,10 @@ export function problemLine(problem: Problem): string {
  */
 export async function openLibrary(ctx: Context, options: { warnProblems?: boolean } = {}): Promise<ArticleIndex> {
   const index = openIndex(ctx.env, ctx.roots, ctx.warn);
-  const pool = parsePool(join(__dirname, 'parse-worker.cjs'));
+  const workerScript = join(__dirname, 'parse-worker.cjs');
+  const pool = parsePool(workerScript);
   try {
-    await index.refresh(pool.parse);
+    await index.refresh(pool.parse, false, buildOnWorker(workerScript) ?? undefined);
   } finally {
     await pool.close();
   }

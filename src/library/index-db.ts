@@ -13,26 +13,31 @@
 // every run as well, so an edit in place is seen there too; in a larger
 // library such an edit is seen by `news index`, which checks every file.
 import { readdirSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Article, Problem } from '../model.js';
 import { fold } from '../text/fold.js';
-import { FTS_COLUMNS, ftsText } from '../search/fts.js';
-import { readArticleFile } from './files.js';
+import {
+  BULK_FILES,
+  configure,
+  createSchema,
+  fillFreshIndex,
+  INDEX_VERSION,
+  parentOf,
+  removeDatabase,
+  Writer,
+  type FreshBuild,
+  type IndexedFile,
+  type ParseFiles,
+} from './index-write.js';
 
-export const INDEX_VERSION = 1;
+export { INDEX_VERSION, parseInline, type FreshBuild, type ParseFiles } from './index-write.js';
+
 export const FULL_CHECK_FILES = 2000;
 
 const ARTICLE_FILE = /\.(md|markdown)$/i;
 
 type Database = BetterSqlite3.Database;
-
-export interface IndexedFile {
-  root: number;
-  rel: string;
-  size: number;
-  mtime: number;
-}
 
 export interface ListFilter {
   /** Section / source containing this text (any case, accents ignored). */
@@ -52,35 +57,9 @@ export interface RefreshStats {
   checkedFolders: number;
 }
 
-/** Parses files into articles; the index hands it many at a time. */
-export type ParseFiles = (files: ReadonlyArray<{ path: string; root: string }>) => Promise<Array<{ article: Article | null; problems: Problem[] }>>;
-
-export const parseInline: ParseFiles = async (files) => files.map(({ path, root }) => readArticleFile(path, root));
-
-const SCHEMA = `
-  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-  CREATE TABLE dirs (root INTEGER NOT NULL, rel TEXT NOT NULL, mtime REAL NOT NULL, PRIMARY KEY (root, rel));
-  CREATE TABLE files (
-    id INTEGER PRIMARY KEY, root INTEGER NOT NULL, rel TEXT NOT NULL, dir TEXT NOT NULL,
-    size INTEGER NOT NULL, mtime REAL NOT NULL, UNIQUE (root, rel));
-  CREATE TABLE articles (
-    id INTEGER PRIMARY KEY REFERENCES files (id) ON DELETE CASCADE,
-    slug TEXT NOT NULL UNIQUE, sort_date TEXT NOT NULL, section TEXT, source TEXT, json TEXT NOT NULL);
-  CREATE TABLE problems (file_id INTEGER NOT NULL REFERENCES files (id) ON DELETE CASCADE, line INTEGER NOT NULL, message TEXT NOT NULL);
-  CREATE VIRTUAL TABLE fts USING fts5 (${FTS_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize='unicode61');
-`;
-
-// Made after a first build's rows are in: building an index once is quicker
-// than keeping it up to date row by row.
-const INDEXES = `
-  CREATE INDEX IF NOT EXISTS files_dir ON files (root, dir);
-  CREATE INDEX IF NOT EXISTS articles_order ON articles (sort_date DESC, slug);
-  CREATE INDEX IF NOT EXISTS problems_file ON problems (file_id);
-`;
-
 /** The index of a library (its folders), open for reading and updating. */
 export class ArticleIndex {
-  private statements: ReturnType<typeof prepareStatements>;
+  private writer: Writer;
 
   private constructor(
     private db: Database,
@@ -88,7 +67,7 @@ export class ArticleIndex {
     readonly path: string,
     private readonly Sqlite: typeof BetterSqlite3,
   ) {
-    this.statements = prepareStatements(db);
+    this.writer = new Writer(db, roots);
   }
 
   /**
@@ -149,26 +128,27 @@ export class ArticleIndex {
   /**
    * Brings the index up to date with the files. `full` checks every file's
    * size and time; otherwise only folders whose time changed are read again
-   * (and, in small libraries, every file is checked anyway).
+   * (and, in small libraries, every file is checked anyway). A first build of
+   * a large library is written by `fresh` into a new file, renamed into place.
    */
-  async refresh(parse: ParseFiles, full = false): Promise<RefreshStats> {
+  async refresh(parse: ParseFiles, full = false, fresh?: FreshBuild): Promise<RefreshStats> {
     const check = full || this.fileCount() <= FULL_CHECK_FILES;
     const plan = this.plan(check);
     const stats: RefreshStats = { added: 0, changed: 0, removed: 0, checkedFolders: plan.checkedFolders };
     if (plan.remove.length === 0 && plan.parse.length === 0 && plan.dirs.length === 0 && plan.goneDirs.length === 0) return stats;
     if (this.fileCount() === 0 && plan.parse.length >= BULK_FILES) {
-      await this.buildAfresh(parse, plan);
+      await this.buildAfresh(plan, fresh ?? ((job) => fillFreshIndex(this.Sqlite, job, parse)));
       stats.added = plan.parse.length;
       return stats;
     }
-    const { db, statements: st } = this;
+    const { db, writer } = this;
     db.exec('BEGIN IMMEDIATE');
     try {
-      for (const file of plan.remove) if (this.removeFile(file.root, file.rel)) stats.removed++;
-      await this.addInBatches(parse, plan.parse, (existed) => (existed ? stats.changed++ : stats.added++));
-      for (const dir of plan.dirs) st.setDir.run(dir.root, dir.rel, dir.mtime);
-      for (const dir of plan.goneDirs) st.dropDir.run(dir.root, dir.rel);
-      st.setUpdated.run(new Date().toISOString());
+      for (const file of plan.remove) if (writer.removeFile(file.root, file.rel)) stats.removed++;
+      await writer.addInBatches(parse, plan.parse, (existed) => (existed ? stats.changed++ : stats.added++));
+      for (const dir of plan.dirs) writer.statements.setDir.run(dir.root, dir.rel, dir.mtime);
+      for (const dir of plan.goneDirs) writer.statements.dropDir.run(dir.root, dir.rel);
+      writer.statements.setUpdated.run(new Date().toISOString());
       db.exec('COMMIT');
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');
@@ -177,63 +157,12 @@ export class ArticleIndex {
     return stats;
   }
 
-  /**
-   * Parses and adds files a batch at a time, so memory holds a few batches of
-   * articles; the next batches are parsed (on workers) while one is written.
-   */
-  private async addInBatches(parse: ParseFiles, files: readonly IndexedFile[], added: (existed: boolean) => void): Promise<void> {
-    const batches: IndexedFile[][] = [];
-    for (let at = 0; at < files.length; at += BATCH_FILES) batches.push(files.slice(at, at + BATCH_FILES));
-    const request = (batch: IndexedFile[]) =>
-      parse(batch.map((f) => ({ path: join(this.roots[f.root]!, f.rel), root: this.roots[f.root]! })));
-    const inFlight = batches.slice(0, PARSE_AHEAD).map(request);
-    for (const [k, batch] of batches.entries()) {
-      const parsed = await inFlight[k]!;
-      if (k + PARSE_AHEAD < batches.length) inFlight.push(request(batches[k + PARSE_AHEAD]!));
-      inFlight[k] = Promise.resolve([]);
-      batch.forEach((file, i) => {
-        const existed = this.removeFile(file.root, file.rel);
-        this.addFile(file, parsed[i]!);
-        added(existed);
-      });
-    }
-  }
-
-  /**
-   * A first build of a large library: written to a new database file without
-   * a journal (it is a cache: an interrupted build is simply built again),
-   * then renamed over the index in one step.
-   */
-  private async buildAfresh(parse: ParseFiles, plan: ReturnType<ArticleIndex['plan']>): Promise<void> {
+  /** A first build of a large library, written aside and renamed over the index. */
+  private async buildAfresh(plan: ReturnType<ArticleIndex['plan']>, fresh: FreshBuild): Promise<void> {
     const temporary = `${this.path}.build-${process.pid}`;
-    removeDatabase(temporary);
     const rootsKey = (this.db.prepare(`SELECT value FROM meta WHERE key = 'roots'`).get() as { value: string }).value;
-    const db = new this.Sqlite(temporary);
     try {
-      // better-sqlite3 refuses journal_mode OFF outside its unsafe mode; the
-      // file is this process's alone until it is renamed into place.
-      db.unsafeMode(true);
-      db.pragma('journal_mode = OFF');
-      db.pragma('synchronous = OFF');
-      db.pragma('cache_size = -16384');
-      createSchema(db, rootsKey, false);
-      const live = { db: this.db, statements: this.statements };
-      this.db = db;
-      this.statements = prepareStatements(db);
-      try {
-        db.exec('BEGIN');
-        await this.addInBatches(parse, plan.parse, () => {});
-        for (const dir of plan.dirs) this.statements.setDir.run(dir.root, dir.rel, dir.mtime);
-        this.statements.setUpdated.run(new Date().toISOString());
-        db.exec(INDEXES);
-        db.exec('COMMIT');
-        db.unsafeMode(false);
-        db.pragma('journal_mode = WAL');
-      } finally {
-        db.close();
-        this.db = live.db;
-        this.statements = live.statements;
-      }
+      await fresh({ path: temporary, rootsKey, roots: this.roots, files: plan.parse, dirs: plan.dirs });
       this.db.close();
       for (const suffix of ['-wal', '-shm']) rmSync(this.path + suffix, { force: true });
       renameSync(temporary, this.path);
@@ -243,7 +172,7 @@ export class ArticleIndex {
     }
     this.db = new this.Sqlite(this.path, { timeout: 10_000 });
     configure(this.db);
-    this.statements = prepareStatements(this.db);
+    this.writer = new Writer(this.db, this.roots);
   }
 
   /** Finds what changed on disk since the index was last brought up to date. */
@@ -326,39 +255,6 @@ export class ArticleIndex {
     return { remove, parse, dirs, goneDirs, checkedFolders: visited.size };
   }
 
-  private removeFile(root: number, rel: string): boolean {
-    const st = this.statements;
-    const id = st.fileId.get(root, rel) as number | undefined;
-    if (id === undefined) return false;
-    st.deleteFts.run(id);
-    st.deleteFile.run(id);
-    return true;
-  }
-
-  private addFile(file: IndexedFile, result: { article: Article | null; problems: Problem[] }): void {
-    const st = this.statements;
-    const id = Number(st.insertFile.run(file.root, file.rel, parentOf(file.rel), file.size, file.mtime).lastInsertRowid);
-    for (const problem of result.problems) st.insertProblem.run(id, problem.line, problem.message);
-    const article = result.article;
-    if (!article) return;
-    const other = st.slugOwner.get(article.slug) as { root: number; rel: string } | undefined;
-    if (other) {
-      st.insertProblem.run(id, 1, `slug "${article.slug}" is already used by ${join(this.roots[other.root]!, other.rel)}`);
-      return;
-    }
-    const speakers = [...new Set(article.quotes.map((q) => q.speaker).filter((s): s is string => s !== null))].join('\n');
-    st.insertArticle.run(
-      id,
-      article.slug,
-      article.date ?? '',
-      article.section === null ? null : fold(article.section),
-      article.source === null ? null : fold(article.source),
-      JSON.stringify(article),
-    );
-    const columns = [article.headline, article.body.join('\n'), speakers, article.section ?? '', article.source ?? ''];
-    st.insertFts.run(id, ...columns.map((text) => ftsText(text, fold)));
-  }
-
   /** Articles newest first (undated last), then by slug, filtered. */
   list(filter: ListFilter = {}): Article[] {
     const where: string[] = [];
@@ -434,48 +330,4 @@ export class ArticleIndex {
 
 class StaleIndex extends Error {}
 
-/** Files parsed and written at a time: bounds the memory an update takes. */
-const BATCH_FILES = 100;
-/** Batches being parsed while one is written. */
-const PARSE_AHEAD = 3;
-/** A first build of at least this many files goes through buildAfresh. */
-const BULK_FILES = 2000;
 
-function configure(db: Database): void {
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-}
-
-function createSchema(db: Database, rootsKey: string, indexes = true): void {
-  db.exec(SCHEMA);
-  if (indexes) db.exec(INDEXES);
-  db.prepare(`INSERT INTO meta (key, value) VALUES ('roots', ?), ('updated', '')`).run(rootsKey);
-  db.pragma(`user_version = ${INDEX_VERSION}`);
-}
-
-function prepareStatements(db: Database) {
-  return {
-    fileId: db.prepare('SELECT id FROM files WHERE root = ? AND rel = ?').pluck(),
-    deleteFts: db.prepare('DELETE FROM fts WHERE rowid = ?'),
-    deleteFile: db.prepare('DELETE FROM files WHERE id = ?'),
-    insertFile: db.prepare('INSERT INTO files (root, rel, dir, size, mtime) VALUES (?, ?, ?, ?, ?)'),
-    insertProblem: db.prepare('INSERT INTO problems (file_id, line, message) VALUES (?, ?, ?)'),
-    slugOwner: db.prepare('SELECT f.root, f.rel FROM articles a JOIN files f ON f.id = a.id WHERE a.slug = ?'),
-    insertArticle: db.prepare('INSERT INTO articles (id, slug, sort_date, section, source, json) VALUES (?, ?, ?, ?, ?, ?)'),
-    insertFts: db.prepare(`INSERT INTO fts (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?)`),
-    setDir: db.prepare('INSERT OR REPLACE INTO dirs (root, rel, mtime) VALUES (?, ?, ?)'),
-    dropDir: db.prepare('DELETE FROM dirs WHERE root = ? AND rel = ?'),
-    setUpdated: db.prepare(`UPDATE meta SET value = ? WHERE key = 'updated'`),
-  };
-}
-
-function parentOf(rel: string): string {
-  const at = rel.lastIndexOf('/');
-  return at < 0 ? '' : rel.slice(0, at);
-}
-
-function removeDatabase(path: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-}
-
-export const relativeTo = (root: string, path: string) => relative(root, path).split(sep).join('/');

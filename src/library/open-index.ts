@@ -33,6 +33,14 @@ function nativeBinding(): string {
   return join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
 }
 
+/** better-sqlite3's Database, with its addon named. */
+export function sqlite(): typeof Database {
+  const binding = nativeBinding();
+  return function (path: string, options: Database.Options = {}) {
+    return new Database(path, { ...options, nativeBinding: binding });
+  } as unknown as typeof Database;
+}
+
 /**
  * Opens the index of `roots`, creating the cache folder; an index that had to
  * be replaced is reported through `warn`. Where no cache folder can be made
@@ -40,10 +48,7 @@ function nativeBinding(): string {
  */
 export function openIndex(env: NodeJS.ProcessEnv, roots: readonly string[], warn: (line: string) => void): ArticleIndex {
   const absolute = roots.map((r) => resolve(r));
-  const binding = nativeBinding();
-  const Sqlite = function (path: string, options: Database.Options = {}) {
-    return new Database(path, { ...options, nativeBinding: binding });
-  } as unknown as typeof Database;
+  const Sqlite = sqlite();
   let path = indexPath(env, absolute);
   try {
     mkdirSync(dirname(path), { recursive: true });

@@ -3,11 +3,10 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Article, Problem } from '../model.js';
-import { parseInline, type ParseFiles } from './index-db.js';
+import { parseInline, type FreshBuild, type ParseFiles, type ReadFile } from './index-write.js';
 import type { ParseRequest } from './parse-worker.js';
 
-type Result = { article: Article | null; problems: Problem[] };
+type Result = ReadFile;
 
 /**
  * A ParseFiles that spreads requests over worker threads running
@@ -15,16 +14,16 @@ type Result = { article: Article | null; problems: Problem[] };
  * or they keep the process alive). Without the script (the reader run
  * from source, in tests) it parses inline.
  */
-export function parsePool(workerScript: string): { parse: ParseFiles; close(): Promise<void> } {
+export function parsePool(workerScript: string, threads = 2): { parse: ParseFiles; close(): Promise<void> } {
   if (!existsSync(workerScript)) return { parse: parseInline, close: async () => {} };
-  const size = Math.max(1, Math.min(2, availableParallelism()));
+  const size = Math.max(1, Math.min(threads, availableParallelism()));
   const workers: Worker[] = [];
   const waiting = new Map<number, { resolve(results: Result[]): void; reject(error: Error): void }>();
   let next = 0;
   const start = () => {
     // A worker holds a few batches of articles at a time: a small heap is
     // enough, and keeps a large build within the reader's memory budget.
-    const worker = new Worker(workerScript, { resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 } });
+    const worker = new Worker(workerScript, { resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 } });
     worker.on('message', ({ id, results }: { id: number; results: Result[] }) => {
       waiting.get(id)?.resolve(results);
       waiting.delete(id);
@@ -48,4 +47,25 @@ export function parsePool(workerScript: string): { parse: ParseFiles; close(): P
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
+}
+
+/**
+ * A fresh build on a worker thread of its own, with a small heap, so that a
+ * large first build stays within the reader's memory budget; without the
+ * script, null (the caller builds inline).
+ */
+export function buildOnWorker(workerScript: string): FreshBuild | null {
+  if (!existsSync(workerScript)) return null;
+  return (job) =>
+    new Promise((resolve, reject) => {
+      const worker = new Worker(workerScript, {
+        workerData: { build: job, workerScript },
+        resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 },
+      });
+      worker.once('message', (message: { done: boolean; error?: string }) => {
+        if (message.done) resolve();
+        else reject(new Error(`the index build failed: ${message.error}`));
+      });
+      worker.once('error', reject);
+    });
 }

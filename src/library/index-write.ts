@@ -1,0 +1,228 @@
+// Writing the index: its schema, the rows made from articles, and the
+// Writer that adds and removes files' rows, for updates and first builds.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Article, Problem } from '../model.js';
+import { fold } from '../text/fold.js';
+import { FTS_COLUMNS, ftsText } from '../search/fts.js';
+import { readArticleFile } from './files.js';
+
+export const INDEX_VERSION = 1;
+
+type Database = BetterSqlite3.Database;
+
+/** A file as the index records it. */
+export interface IndexedFile {
+  root: number;
+  rel: string;
+  size: number;
+  mtime: number;
+}
+
+/** An article as the index stores it: its row, made where it is parsed. */
+export interface ArticleRow {
+  slug: string;
+  sortDate: string;
+  /** Section and source folded, for filters. */
+  section: string | null;
+  source: string | null;
+  json: string;
+  /** The FTS5 columns' text. */
+  fts: string[];
+}
+
+/** A file read for the index: its article's row, or its problems. */
+export interface ReadFile {
+  row: ArticleRow | null;
+  problems: Problem[];
+}
+
+export function toRow(article: Article): ArticleRow {
+  const speakers = [...new Set(article.quotes.map((q) => q.speaker).filter((s): s is string => s !== null))].join('\n');
+  const columns = [article.headline, article.body.join('\n'), speakers, article.section ?? '', article.source ?? ''];
+  return {
+    slug: article.slug,
+    sortDate: article.date ?? '',
+    section: article.section === null ? null : fold(article.section),
+    source: article.source === null ? null : fold(article.source),
+    json: JSON.stringify(article),
+    fts: columns.map((text) => ftsText(text, fold)),
+  };
+}
+
+/** Reads one file for the index. */
+export function readForIndex(path: string, root: string): ReadFile {
+  const { article, problems } = readArticleFile(path, root);
+  return { row: article === null ? null : toRow(article), problems };
+}
+
+/** Reads files for the index; the index hands it many at a time. */
+export type ParseFiles = (files: ReadonlyArray<{ path: string; root: string }>) => Promise<ReadFile[]>;
+
+export const parseInline: ParseFiles = async (files) => files.map(({ path, root }) => readForIndex(path, root));
+
+export const SCHEMA = `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE dirs (root INTEGER NOT NULL, rel TEXT NOT NULL, mtime REAL NOT NULL, PRIMARY KEY (root, rel));
+  CREATE TABLE files (
+    id INTEGER PRIMARY KEY, root INTEGER NOT NULL, rel TEXT NOT NULL, dir TEXT NOT NULL,
+    size INTEGER NOT NULL, mtime REAL NOT NULL, UNIQUE (root, rel));
+  CREATE TABLE articles (
+    id INTEGER PRIMARY KEY REFERENCES files (id) ON DELETE CASCADE,
+    slug TEXT NOT NULL UNIQUE, sort_date TEXT NOT NULL, section TEXT, source TEXT, json TEXT NOT NULL);
+  CREATE TABLE problems (file_id INTEGER NOT NULL REFERENCES files (id) ON DELETE CASCADE, line INTEGER NOT NULL, message TEXT NOT NULL);
+  CREATE VIRTUAL TABLE fts USING fts5 (${FTS_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize='unicode61');
+`;
+
+// Made after a first build's rows are in: building an index once is quicker
+// than keeping it up to date row by row.
+export const INDEXES = `
+  CREATE INDEX IF NOT EXISTS files_dir ON files (root, dir);
+  CREATE INDEX IF NOT EXISTS articles_order ON articles (sort_date DESC, slug);
+  CREATE INDEX IF NOT EXISTS problems_file ON problems (file_id);
+`;
+
+/** Files parsed and written at a time: bounds the memory an update takes. */
+const BATCH_FILES = 100;
+/** Batches being parsed while one is written. */
+const PARSE_AHEAD = 3;
+/** A first build of at least this many files goes through buildAfresh. */
+export const BULK_FILES = 2000;
+
+export function configure(db: Database): void {
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+}
+
+export function createSchema(db: Database, rootsKey: string, indexes = true): void {
+  db.exec(SCHEMA);
+  if (indexes) db.exec(INDEXES);
+  db.prepare(`INSERT INTO meta (key, value) VALUES ('roots', ?), ('updated', '')`).run(rootsKey);
+  db.pragma(`user_version = ${INDEX_VERSION}`);
+}
+
+export function prepareStatements(db: Database) {
+  return {
+    fileId: db.prepare('SELECT id FROM files WHERE root = ? AND rel = ?').pluck(),
+    deleteFts: db.prepare('DELETE FROM fts WHERE rowid = ?'),
+    deleteFile: db.prepare('DELETE FROM files WHERE id = ?'),
+    insertFile: db.prepare('INSERT INTO files (root, rel, dir, size, mtime) VALUES (?, ?, ?, ?, ?)'),
+    insertProblem: db.prepare('INSERT INTO problems (file_id, line, message) VALUES (?, ?, ?)'),
+    slugOwner: db.prepare('SELECT f.root, f.rel FROM articles a JOIN files f ON f.id = a.id WHERE a.slug = ?'),
+    insertArticle: db.prepare('INSERT INTO articles (id, slug, sort_date, section, source, json) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertFts: db.prepare(`INSERT INTO fts (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?)`),
+    setDir: db.prepare('INSERT OR REPLACE INTO dirs (root, rel, mtime) VALUES (?, ?, ?)'),
+    dropDir: db.prepare('DELETE FROM dirs WHERE root = ? AND rel = ?'),
+    setUpdated: db.prepare(`UPDATE meta SET value = ? WHERE key = 'updated'`),
+  };
+}
+
+export function parentOf(rel: string): string {
+  const at = rel.lastIndexOf('/');
+  return at < 0 ? '' : rel.slice(0, at);
+}
+
+export function removeDatabase(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+}
+
+
+/** What a fresh build is given: where to write, and what. */
+export interface FreshJob {
+  path: string;
+  rootsKey: string;
+  roots: readonly string[];
+  files: IndexedFile[];
+  dirs: Array<{ root: number; rel: string; mtime: number }>;
+}
+
+export type FreshBuild = (job: FreshJob) => Promise<void>;
+
+/**
+ * Writes a complete new index for `job.files` at `job.path`, without a
+ * journal: the file is this build's alone until it is renamed into place, and
+ * an interrupted build is simply built again.
+ */
+export async function fillFreshIndex(Sqlite: typeof BetterSqlite3, job: FreshJob, parse: ParseFiles): Promise<void> {
+  removeDatabase(job.path);
+  const db = new Sqlite(job.path);
+  try {
+    // better-sqlite3 refuses journal_mode OFF outside its unsafe mode.
+    db.unsafeMode(true);
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.pragma('cache_size = -16384');
+    createSchema(db, job.rootsKey, false);
+    const writer = new Writer(db, job.roots);
+    db.exec('BEGIN');
+    await writer.addInBatches(parse, job.files, () => {});
+    for (const dir of job.dirs) writer.statements.setDir.run(dir.root, dir.rel, dir.mtime);
+    writer.statements.setUpdated.run(new Date().toISOString());
+    db.exec(INDEXES);
+    db.exec('COMMIT');
+    db.unsafeMode(false);
+    db.pragma('journal_mode = WAL');
+  } finally {
+    db.close();
+  }
+}
+
+/** Adds and removes files' rows in an open index. */
+export class Writer {
+  readonly statements: ReturnType<typeof prepareStatements>;
+
+  constructor(
+    db: Database,
+    private readonly roots: readonly string[],
+  ) {
+    this.statements = prepareStatements(db);
+  }
+
+  /**
+   * Parses and adds files a batch at a time, so memory holds a few batches of
+   * articles; the next batches are parsed (on workers) while one is written.
+   */
+  async addInBatches(parse: ParseFiles, files: readonly IndexedFile[], added: (existed: boolean) => void): Promise<void> {
+    const batches: IndexedFile[][] = [];
+    for (let at = 0; at < files.length; at += BATCH_FILES) batches.push(files.slice(at, at + BATCH_FILES));
+    const request = (batch: IndexedFile[]) =>
+      parse(batch.map((f) => ({ path: join(this.roots[f.root]!, f.rel), root: this.roots[f.root]! })));
+    const inFlight = batches.slice(0, PARSE_AHEAD).map(request);
+    for (const [k, batch] of batches.entries()) {
+      const parsed = await inFlight[k]!;
+      if (k + PARSE_AHEAD < batches.length) inFlight.push(request(batches[k + PARSE_AHEAD]!));
+      inFlight[k] = Promise.resolve([]);
+      batch.forEach((file, i) => {
+        const existed = this.removeFile(file.root, file.rel);
+        this.addFile(file, parsed[i]!);
+        added(existed);
+      });
+    }
+  }
+
+  removeFile(root: number, rel: string): boolean {
+    const st = this.statements;
+    const id = st.fileId.get(root, rel) as number | undefined;
+    if (id === undefined) return false;
+    st.deleteFts.run(id);
+    st.deleteFile.run(id);
+    return true;
+  }
+
+  addFile(file: IndexedFile, result: ReadFile): void {
+    const st = this.statements;
+    const id = Number(st.insertFile.run(file.root, file.rel, parentOf(file.rel), file.size, file.mtime).lastInsertRowid);
+    for (const problem of result.problems) st.insertProblem.run(id, problem.line, problem.message);
+    const row = result.row;
+    if (!row) return;
+    const other = st.slugOwner.get(row.slug) as { root: number; rel: string } | undefined;
+    if (other) {
+      st.insertProblem.run(id, 1, `slug "${row.slug}" is already used by ${join(this.roots[other.root]!, other.rel)}`);
+      return;
+    }
+    st.insertArticle.run(id, row.slug, row.sortDate, row.section, row.source, row.json);
+    st.insertFts.run(id, ...row.fts);
+  }
+
+}
