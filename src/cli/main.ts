@@ -146,7 +146,8 @@ export async function main({ argv, bundledArticles, env, stdout }: Streams): Pro
     .description('find articles: all words must match; "phrases", -word, OR, field:value')
     .argument('<query...>', 'words, "phrases", -excluded, a OR b, headline: speaker: section: source:')
     .option('--json', 'print JSON Lines, one article object a line')
-    .option('--limit <n>', 'at most N results', positiveInt('limit'))
+    .option('--limit <n>', 'at most N results (default 20)', positiveInt('limit'))
+    .option('--all', 'every result, however many')
     .option('--plain', 'plain text even on a terminal')
     .option('--width <n>', 'wrap snippets to N columns', width)
     .option('--no-pager', 'never page the output')
@@ -186,6 +187,25 @@ export async function main({ argv, bundledArticles, env, stdout }: Streams): Pro
     .action(async (slugs: string[], options) => {
       const { quotes } = await import('./commands/quotes.js');
       result = await quotes(context(), slugs, options);
+    });
+
+  program
+    .command('index')
+    .description('bring the search index up to date, checking every file; or rebuild it, or show what it holds')
+    .option('--rebuild', 'build the index anew from the article files')
+    .option('--stats', 'print articles, size and last update')
+    .addHelpText(
+      'before',
+      examples([
+        ['news index', 'check every file against the index'],
+        ['news index --rebuild', 'build it anew'],
+        ['news index --stats', 'what it holds'],
+      ]),
+    )
+    .addHelpText('after', '\nThe index is a cache in $XDG_CACHE_HOME/news (~/.cache/news): every command keeps it up to date.')
+    .action(async (options) => {
+      const { indexCommand } = await import('./commands/index.js');
+      result = await indexCommand(context(), options);
     });
 
   program

@@ -216,7 +216,8 @@ export class ArticleIndex {
       }
       // A folder changed within the last moments may change again within the
       // same clock tick, unseen: its time is not trusted on the next run.
-      dirs.push({ root, rel, mtime: now - stat.mtimeMs < 2000 ? -1 : stat.mtimeMs });
+      const trusted = now - stat.mtimeMs < 2000 ? -1 : stat.mtimeMs;
+      if (before === undefined || before.mtime !== trusted) dirs.push({ root, rel, mtime: trusted });
       const indexed = new Map((filesIn.all(root, rel) as Array<{ rel: string; size: number; mtime: number }>).map((r) => [r.rel, r]));
       let entries: import('node:fs').Dirent[] = [];
       try {
@@ -295,13 +296,16 @@ export class ArticleIndex {
    * column weights (ties by slug); `limit` null for all.
    */
   search(match: string, weights: readonly number[], limit: number | null): Array<{ article: Article; score: number }> {
+    // Ranked in FTS5 first (its ORDER BY rank LIMIT path keeps only the best
+    // rows), and only those rows' articles are read.
     const rows = this.db
       .prepare(
-        `SELECT a.json AS json, bm25(fts, ${weights.map(() => '?').join(', ')}) AS score
-         FROM fts JOIN articles a ON a.id = fts.rowid
-         WHERE fts MATCH ? ORDER BY score, a.slug ${limit === null ? '' : 'LIMIT ?'}`,
+        `SELECT a.json AS json, best.score AS score FROM
+           (SELECT rowid, rank AS score FROM fts WHERE fts MATCH ? AND rank MATCH ?
+            ORDER BY rank ${limit === null ? '' : 'LIMIT ?'}) AS best
+         JOIN articles a ON a.id = best.rowid ORDER BY best.score, a.slug`,
       )
-      .all(...weights, match, ...(limit === null ? [] : [limit])) as Array<{ json: string; score: number }>;
+      .all(match, `bm25(${weights.join(', ')})`, ...(limit === null ? [] : [limit])) as Array<{ json: string; score: number }>;
     return rows.map((row) => ({ article: JSON.parse(row.json) as Article, score: -row.score }));
   }
 

@@ -23,7 +23,7 @@ export function parsePool(workerScript: string, threads = 2): { parse: ParseFile
   const start = () => {
     // A worker holds a few batches of articles at a time: a small heap is
     // enough, and keeps a large build within the reader's memory budget.
-    const worker = new Worker(workerScript, { resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 } });
+    const worker = new Worker(workerScript, { resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 } });
     worker.on('message', ({ id, results }: { id: number; results: Result[] }) => {
       waiting.get(id)?.resolve(results);
       waiting.delete(id);
@@ -60,7 +60,7 @@ export function buildOnWorker(workerScript: string): FreshBuild | null {
     new Promise((resolve, reject) => {
       const worker = new Worker(workerScript, {
         workerData: { build: job, workerScript },
-        resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 },
+        resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 4 },
       });
       worker.once('message', (message: { done: boolean; error?: string }) => {
         if (message.done) resolve();

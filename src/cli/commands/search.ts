@@ -6,9 +6,13 @@ import { sanitizeArticle, sanitizeHighlighted } from '../../text/sanitize.js';
 import { jsonLines, layoutFor, openLibrary, terminalFor, type CommandResult, type Context } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 
+/** Results shown unless --limit or --all says otherwise: the best ones, as a search engine shows. */
+export const DEFAULT_LIMIT = 20;
+
 export interface SearchOptions {
   json?: boolean;
   limit?: number;
+  all?: boolean;
   plain?: boolean;
   width?: number;
   pager?: boolean;
@@ -23,7 +27,8 @@ export async function search(ctx: Context, words: readonly string[], options: Se
     throw error;
   }
   const index = await openLibrary(ctx);
-  const found = index.search(toFtsQuery(query), FTS_WEIGHTS, options.limit ?? null);
+  const limit = options.all ? null : (options.limit ?? DEFAULT_LIMIT);
+  const found = index.search(toFtsQuery(query), FTS_WEIGHTS, limit);
   index.close();
   const hits = found.map(({ article, score }) => ({ article, score, snippet: snippetFor(article, query) }));
   const exitCode = hits.length > 0 ? EXIT.ok : EXIT.notFound;

@@ -1,0 +1,171 @@
+// Libraries of 1,000, 10,000 and 100,000 articles, measured side by side in
+// one run: `news search` against `rg -il` and `grep -ril` over the same files,
+// `news list --limit 50`, `news show`, `node -e 0`, the first index build, an
+// incremental update after one new file, and peak memory. Prints the table
+// and writes bench/RESULTS.md.
+//
+//   npm run bench -- ../shared/corpus                (builds first)
+//   node bench/library.mjs CORPUS [--sizes 1000,10000] [--runs 10] [--query minister]
+//
+// The libraries are made from the raw articles below CORPUS (headline line,
+// blank line, paragraphs), repeated with numbered headlines, and imported
+// with `news import`, in a temporary folder that is removed afterwards.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const news = join(root, 'bin', 'news');
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : fallback;
+};
+const corpus = resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? join(root, '..', 'shared', 'corpus'));
+const sizes = flag('--sizes', '1000,10000,100000').split(',').map(Number);
+const runs = Number(flag('--runs', '10'));
+const query = flag('--query', 'minister');
+const phrase = flag('--phrase', 'prime minister');
+
+if (!existsSync(corpus)) {
+  console.error(`bench/library.mjs: no corpus folder ${corpus}; give a folder of raw .txt articles`);
+  process.exit(2);
+}
+const have = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const rg = have('rg');
+
+function rawFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.txt')) out.push(path);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'news-bench-'));
+const sources = rawFiles(corpus).map((path) => readFileSync(path));
+
+/** Writes `count` raw articles: the corpus over and over, headlines numbered from the second round. */
+function makeRaw(dir, count, from = 0) {
+  mkdirSync(dir, { recursive: true });
+  for (let i = from; i < from + count; i++) {
+    const bytes = sources[i % sources.length];
+    const round = Math.floor(i / sources.length);
+    let text = bytes;
+    if (round > 0) {
+      const newline = bytes.indexOf(0x0a);
+      const headline = bytes.subarray(0, newline < 0 ? bytes.length : newline).toString('latin1').replace(/\r$/, '');
+      text = Buffer.concat([Buffer.from(`${headline} (${round + 1})`, 'latin1'), newline < 0 ? Buffer.alloc(0) : bytes.subarray(newline)]);
+    }
+    writeFileSync(join(dir, `r${String(i).padStart(6, '0')}.txt`), text);
+  }
+}
+
+function run(command, argv, env) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, argv, { env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0 && !(result.status === 1 && /^(rg|grep)$/.test(command))) {
+    throw new Error(`${command} ${argv.join(' ')} exited ${result.status}: ${result.stderr}`);
+  }
+  return { ms, stdout: result.stdout.toString() };
+}
+
+/** Peak memory (max RSS, MB) of one run, through GNU time. */
+function peakMb(command, argv, env) {
+  if (!gnuTime) return null;
+  const result = spawnSync(gnuTime, ['-f', '%M', command, ...argv], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const kb = Number(result.stderr.toString().trim().split('\n').pop());
+  return Number.isFinite(kb) ? kb / 1024 : null;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+
+const results = [];
+try {
+  for (const size of sizes) {
+    const raw = join(work, `raw-${size}`);
+    const lib = join(work, `lib-${size}`);
+    const env = { ...process.env, XDG_CACHE_HOME: join(work, `cache-${size}`), XDG_DATA_HOME: join(work, 'data'), NO_COLOR: '1' };
+    const nodeArgs = (...rest) => [news, '--dir', lib, ...rest];
+    console.error(`${size}: writing raw articles…`);
+    makeRaw(raw, size);
+    console.error(`${size}: importing…`);
+    const imported = run(process.execPath, nodeArgs('import', raw), env);
+    console.error(`${size}: first index build…`);
+    const buildMem = peakMb(process.execPath, nodeArgs('index', '--rebuild'), env);
+    rmSync(env.XDG_CACHE_HOME, { recursive: true, force: true });
+    const build = run(process.execPath, nodeArgs('index'), env);
+    const slug = run(process.execPath, nodeArgs('list', '--limit', '1', '--format', '{slug}'), env).stdout.trim();
+
+    const commands = [
+      ['node -e 0', process.execPath, ['-e', '0']],
+      ['news list --limit 50', process.execPath, nodeArgs('list', '--limit', '50')],
+      ['news show SLUG', process.execPath, nodeArgs('show', slug)],
+      [`news search ${query}`, process.execPath, nodeArgs('search', query)],
+      [`news search "${phrase}"`, process.execPath, nodeArgs('search', `"${phrase}"`)],
+      ...(rg ? [[`rg -il ${query}`, 'rg', ['-il', query, lib]], [`rg -il '${phrase}'`, 'rg', ['-il', phrase, lib]]] : []),
+      [`grep -ril ${query}`, 'grep', ['-ril', query, lib]],
+    ];
+    for (const [, command, argv] of commands) run(command, argv, env); // warm the page cache
+    const times = commands.map(() => []);
+    console.error(`${size}: ${runs} rounds…`);
+    for (let round = 0; round < runs; round++) {
+      commands.forEach(([name, command, argv], i) => {
+        // grep reads every byte: a few runs of it say enough.
+        if (name.startsWith('grep') && round >= Math.min(runs, 3)) return;
+        times[i].push(run(command, argv, env).ms);
+      });
+    }
+    const medians = Object.fromEntries(commands.map(([name], i) => [name, median(times[i])]));
+    const memory = Object.fromEntries(commands.filter(([name]) => name.startsWith('news')).map(([name, command, argv]) => [name, peakMb(command, argv, env)]));
+
+    // One new article, then the search that picks it up, against a warm search.
+    const updates = [];
+    for (let k = 0; k < Math.min(runs, 5); k++) {
+      const extra = join(work, `extra-${size}-${k}`);
+      makeRaw(extra, 1, size + k);
+      run(process.execPath, nodeArgs('import', extra), env);
+      updates.push(run(process.execPath, nodeArgs('search', query), env).ms);
+    }
+    const warm = medians[`news search ${query}`];
+    results.push({ size, imported: imported.ms, build: build.ms, buildMem, medians, memory, update: median(updates), warm });
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+const lines = [];
+lines.push(`# news: library benchmark`, '');
+lines.push(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; corpus ${corpus} repeated with numbered headlines;`);
+lines.push(`medians of ${runs} interleaved runs (grep: 3); peak memory is the largest resident set of one run (GNU time).`, '');
+for (const r of results) {
+  const base = r.medians['node -e 0'];
+  lines.push(`## ${r.size.toLocaleString('en')} articles`, '');
+  lines.push('| command | median | × node -e 0 | peak MB |', '|---|---:|---:|---:|');
+  for (const [name, ms] of Object.entries(r.medians)) {
+    const mem = r.memory[name];
+    lines.push(`| ${name} | ${fmt(ms)} | ${(ms / base).toFixed(2)} | ${mem == null ? '' : mem.toFixed(0)} |`);
+  }
+  lines.push('');
+  const ratio = (a, b) => (r.medians[a] !== undefined && r.medians[b] !== undefined ? (r.medians[a] / r.medians[b]).toFixed(2) : 'n/a');
+  lines.push(`- news search / rg -il: ${ratio(`news search ${query}`, `rg -il ${query}`)} (word), ${ratio(`news search "${phrase}"`, `rg -il '${phrase}'`)} (phrase); news search / grep -ril: ${ratio(`news search ${query}`, `grep -ril ${query}`)}`);
+  lines.push(`- first index build: ${fmt(r.build)}${r.buildMem == null ? '' : `, peak ${r.buildMem.toFixed(0)} MB`}; import of the raw files: ${fmt(r.imported)}`);
+  lines.push(`- one new article picked up and searched: ${fmt(r.update)} = ${(r.update / r.warm).toFixed(2)} × a warm search`, '');
+}
+const report = lines.join('\n');
+console.log(report);
+writeFileSync(join(root, 'bench', 'RESULTS.md'), report);

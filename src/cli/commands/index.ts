@@ -1,0 +1,42 @@
+import { rmSync } from 'node:fs';
+import { indexPath } from '../../library/open-index.js';
+import { sanitize } from '../../text/sanitize.js';
+import { openLibrary, type CommandResult, type Context } from '../context.js';
+
+export interface IndexOptions {
+  rebuild?: boolean;
+  stats?: boolean;
+}
+
+const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;
+
+/**
+ * `news index`: checks every file against the index (an edit in place in a
+ * large library is seen here); `--rebuild` builds it anew; `--stats` says
+ * what it holds.
+ */
+export async function indexCommand(ctx: Context, options: IndexOptions): Promise<CommandResult> {
+  if (options.rebuild) {
+    const path = indexPath(ctx.env, ctx.roots);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  }
+  const started = Date.now();
+  const index = await openLibrary(ctx, { full: !options.rebuild, warnProblems: false });
+  const took = Date.now() - started;
+  const stats = index.stats();
+  index.close();
+  if (!options.stats) {
+    ctx.warn(`news index: ${stats.articles} article${stats.articles === 1 ? "" : "s"}${stats.problems > 0 ? `, ${stats.problems} files with problems (news check)` : ''}, ${options.rebuild ? 'built' : 'checked'} in ${(took / 1000).toFixed(1)} s`);
+    return { stdout: '', exitCode: 0 };
+  }
+  const rows: Array<[string, string]> = [
+    ['library', ctx.roots.join(', ')],
+    ['index', indexPath(ctx.env, ctx.roots)],
+    ['articles', String(stats.articles)],
+    ['files', `${stats.files}${stats.problems > 0 ? ` (${stats.problems} with problems: news check)` : ''}`],
+    ['size', mib(stats.bytes)],
+    ['updated', stats.updated ?? 'never'],
+  ];
+  return { stdout: rows.map(([key, value]) => `${key.padEnd(9)}${sanitize(value)}\n`).join(''), exitCode: 0 };
+}
+
