@@ -1,17 +1,22 @@
-// Measures the quote extractor on an annotated corpus.
+// Measures quote extraction and speaker attribution on an annotated corpus.
 //
-// usage: node bench/eval-quotes.mjs GOLD_DIR [--out PRED.jsonl]
+// usage: npm run eval:quotes -- GOLD_DIR [--out PRED.jsonl]
+//        node bench/eval-quotes.mjs GOLD_DIR [--out PRED.jsonl]
 //
-// Each GOLD_DIR/NAME.txt is a headline line, a blank line, then paragraphs
-// separated by blank lines. The extractor is bundled from its TypeScript
-// source with esbuild (Node 20 cannot run TypeScript), its predictions are
-// written as JSON Lines and the corpus scorer is run on them.
+// Each GOLD_DIR/NAME.txt is a raw article (headline line, blank line,
+// paragraphs). It takes the road `news import` then `news show --json` take:
+// the raw text becomes an article file, which is parsed into an article (the
+// dateline taken out, the quotes found). The reader's modules are bundled
+// from their TypeScript source with esbuild (Node 20 cannot run TypeScript),
+// the predictions are written as JSON Lines, and the corpus scorer
+// (../shared/tools/score_quotes.py, or $SCORE_QUOTES) is run on them.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 // Piped into `head`, a closed stdout is a normal end, not a crash.
 process.stdout.on('error', (err) => {
@@ -19,7 +24,7 @@ process.stdout.on('error', (err) => {
 });
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const scorer = process.env.SCORE_QUOTES ?? '/work/shared/tools/score_quotes.py';
+const scorer = process.env.SCORE_QUOTES ?? join(root, '..', 'shared', 'tools', 'score_quotes.py');
 
 const args = process.argv.slice(2);
 const outAt = args.indexOf('--out');
@@ -31,16 +36,19 @@ if (!goldDir || (outAt >= 0 && !out)) {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'eval-quotes-'));
-const bundle = join(work, 'quotes.mjs');
-await build({
-  entryPoints: [join(root, 'src/parse/quotes.ts')],
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  outfile: bundle,
-  logLevel: 'warning',
-});
-const { extractQuotes } = await import(pathToFileURL(bundle).href);
+const entry = join(work, 'entry.ts');
+writeFileSync(
+  entry,
+  [
+    `export { parseRawText } from ${JSON.stringify(join(root, 'src/parse/raw.ts'))};`,
+    `export { articleFileText } from ${JSON.stringify(join(root, 'src/parse/markdown-escape.ts'))};`,
+    `export { parseArticle } from ${JSON.stringify(join(root, 'src/parse/article.ts'))};`,
+    `export { decodeText } from ${JSON.stringify(join(root, 'src/text/encoding.ts'))};`,
+  ].join('\n'),
+);
+const bundle = join(work, 'reader.cjs');
+await build({ entryPoints: [entry], bundle: true, format: 'cjs', platform: 'node', outfile: bundle, logLevel: 'warning' });
+const { parseRawText, articleFileText, parseArticle, decodeText } = createRequire(import.meta.url)(bundle);
 
 const names = readdirSync(goldDir).filter((f) => f.endsWith('.txt') && !f.endsWith('.gold.txt')).sort();
 const lines = [];
@@ -48,17 +56,14 @@ let paragraphs = 0;
 let quotes = 0;
 const started = process.hrtime.bigint();
 for (const name of names) {
-  const text = readFileSync(join(goldDir, name), 'utf8').replace(/\r\n?/g, '\n');
-  const [headline = '', ...rest] = text.split('\n');
-  const body = rest
-    .join('\n')
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-  paragraphs += body.length;
-  const found = extractQuotes(body);
-  quotes += found.length;
-  lines.push(JSON.stringify({ headline, quotes: found.map(({ text, speaker }) => ({ text, speaker })) }));
+  const { text } = decodeText(readFileSync(join(goldDir, name)));
+  const file = articleFileText(parseRawText(text));
+  const article = parseArticle(file, join(goldDir, name.replace(/\.txt$/, '.md')));
+  paragraphs += article.body.length;
+  quotes += article.quotes.length;
+  // The headline as the raw file writes it: the scorer matches articles by it.
+  const headline = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
+  lines.push(JSON.stringify({ headline, quotes: article.quotes.map(({ text, speaker }) => ({ text, speaker })) }));
 }
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
 

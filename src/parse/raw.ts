@@ -70,7 +70,12 @@ function scrapedOpening(nonBlank: readonly string[]): ScrapedOpening | null {
   return null;
 }
 
-/** Paragraphs from lines: blank lines separate them; with no blank line at all, each line is one. */
+/**
+ * Paragraphs from lines: blank lines separate them; with no blank line at
+ * all, each line is one. Between blank lines, the lines of a hard-wrapped
+ * paragraph are joined, but lines that end their sentences are paragraphs of
+ * their own: archives often break paragraphs with a single line end.
+ */
 function paragraphsOf(all: readonly string[]): string[] {
   let start = 0;
   let end = all.length;
@@ -79,17 +84,27 @@ function paragraphsOf(all: readonly string[]): string[] {
   const lines = all.slice(start, end);
   if (!lines.includes('')) return lines;
   const out: string[] = [];
-  let current = '';
+  let block: string[] = [];
+  const flush = () => {
+    if (isWrapped(block)) out.push(block.join(' '));
+    else out.push(...block);
+    block = [];
+  };
   for (const line of lines) {
-    if (line === '') {
-      if (current !== '') out.push(current);
-      current = '';
-    } else {
-      current = current === '' ? line : `${current} ${line}`;
-    }
+    if (line !== '') block.push(line);
+    else if (block.length > 0) flush();
   }
-  if (current !== '') out.push(current);
+  if (block.length > 0) flush();
   return out;
+}
+
+const SENTENCE_END = /[.!?:;)\]"”’']$/;
+
+/** Hard-wrapped text breaks lines mid-sentence: most of its lines, the last aside, do not end one. */
+function isWrapped(block: readonly string[]): boolean {
+  if (block.length < 2) return true;
+  const inner = block.slice(0, -1);
+  return inner.filter((line) => SENTENCE_END.test(line)).length * 2 < inner.length;
 }
 
 /**

@@ -23,6 +23,16 @@ describe('parseRawText: the common form', () => {
     expect(parseRawText(raw).paragraphs).toEqual(['One line - and another', 'Two.']);
   });
 
+  it('keeps lines that end their sentences as paragraphs of their own, joining only hard-wrapped lines', () => {
+    const raw = 'Headline\n\nThe mayor spoke first.\n"We will rebuild," she said.\nThe crowd cheered.\n\nA long paragraph that was\nwrapped at a fixed width by\nthe archive.\n';
+    expect(parseRawText(raw).paragraphs).toEqual([
+      'The mayor spoke first.',
+      '"We will rebuild," she said.',
+      'The crowd cheered.',
+      'A long paragraph that was wrapped at a fixed width by the archive.',
+    ]);
+  });
+
   it('leaves a wire dateline in the body', () => {
     expect(parseRawText('Vote Delayed\n\nWASHINGTON (AP) — The vote was delayed.').paragraphs).toEqual([
       'WASHINGTON (AP) — The vote was delayed.',
