@@ -2,6 +2,7 @@
 // Everything here walks a bounded number of tokens from the quote, so a huge
 // paragraph costs time in proportion to its quotes, never their square.
 import { endsSentence, isCapitalized, lower, type Token } from './tokens.js';
+import type { Vocabulary } from './vocabulary.js';
 import {
   CAPITAL_FUNCTION_WORDS,
   CLAUSE_WORDS,
@@ -10,8 +11,11 @@ import {
   CUE_VERBS,
   DETERMINERS,
   GROUP_HEADS,
+  IRREGULAR_PAST,
   PHRASE_LINKS,
+  NUMBER_WORDS,
   PRONOUNS,
+  ROLE_WORDS,
   TIME_WORDS,
 } from './words.js';
 
@@ -29,6 +33,15 @@ const APPOSITIVE_REACH = 40;
 const PREPOSITIONS = new Set('in on at from to by with into during near for of about after before over under across like'.split(' '));
 
 const isCue = (t: Token | undefined): boolean => t !== undefined && !t.punct && CUE_VERBS.has(t.text);
+/** Cue verbs of two words: "as Smith put it", "Smith pointed out". */
+const PHRASAL_CUES = new Map([
+  ['put', 'it'],
+  ['puts', 'it'],
+  ['pointed', 'out'],
+  ['points', 'out'],
+]);
+const cueAt = (tokens: readonly Token[], k: number): boolean =>
+  isCue(tokens[k]) || (PHRASAL_CUES.get(tokens[k]?.text ?? '') !== undefined && PHRASAL_CUES.get(tokens[k]?.text ?? '') === text(tokens[k + 1]));
 const isParticiple = (t: Token | undefined): boolean => t !== undefined && !t.punct && CUE_PARTICIPLES.has(t.text);
 const isMark = (t: Token | undefined): boolean => t !== undefined && t.punct && /["“”„]/.test(t.text);
 const text = (t: Token | undefined): string => (t ? lower(t.text) : '');
@@ -37,6 +50,16 @@ const text = (t: Token | undefined): string => (t ? lower(t.text) : '');
 export interface Paragraph {
   tokens: readonly Token[];
   quoted: Uint8Array;
+  /** The article's words, to tell a name from a capitalised ordinary word. */
+  vocabulary: Vocabulary;
+}
+
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your', 'the', 'these', 'those']);
+
+/** "his recent remarks", "the claims": a cue verb's -s form used as a plural noun. */
+function isNounUse(tokens: readonly Token[], k: number): boolean {
+  if (!/s$/.test(text(tokens[k]))) return false;
+  return POSSESSIVES.has(text(tokens[k - 1])) || (POSSESSIVES.has(text(tokens[k - 2])) && !(tokens[k - 1] as Token).punct && !isCapitalized((tokens[k - 1] as Token).text));
 }
 
 /**
@@ -54,7 +77,7 @@ export function attributionAfter(tokens: readonly Token[], from: number, to: num
     const t = tokens[k];
     if (!t || endsSentence(t) || isMark(t)) return null;
     if (text(t) === 'according' && text(tokens[k + 1]) === 'to') return phraseForward(tokens, k + 2, to);
-    if (!isCue(t)) continue;
+    if (!cueAt(tokens, k)) continue;
     // Inverted only when the verb comes first (`"…," said Smith`); `"…,"
     // Smith, a spokesman, told Reuters` has its subject before the verb.
     if (k === i) return phraseForward(tokens, text(tokens[k + 1]) === 'by' ? k + 2 : k + 1, to);
@@ -78,7 +101,7 @@ export function lastCueIn(p: Paragraph, from: number, to: number): Found | null 
   for (let k = to - 1; k >= from; k--) {
     if (quoted[k]) continue;
     const t = tokens[k];
-    if (isCue(t)) {
+    if (cueAt(tokens, k) && !isNounUse(tokens, k)) {
       if (text(tokens[k + 1]) === 'by') return phraseForward(tokens, k + 2, to);
       const found = subjectBefore(tokens, k, from);
       if (found) return found;
@@ -110,17 +133,32 @@ export function colonSpeaker(p: Paragraph, to: number): Found | null {
     while (e >= 0 && to - e < SUBJECT_REACH && tokens[e]?.text !== '(') e--;
     e--;
   }
-  const hit = collectBackward(tokens, e, sentenceStart(p, to));
-  return hit && opensClause(tokens, hit.index - 1, 0) ? hit.found : null;
+  const start = sentenceStart(p, to);
+  const hit = collectBackward(tokens, e, start);
+  if (!hit) return null;
+  if (opensClause(tokens, hit.index - 1, 0)) return hit.found;
+  // "From the report:", "More from Jones:": the source a passage is taken from.
+  const from = hit.index - 1;
+  const lead = tokens[from - 1];
+  const leads = from - 1 < start || !lead || lead.punct || text(lead) === 'more';
+  return text(tokens[from]) === 'from' && leads ? hit.found : null;
 }
 
 /**
  * The subject of the sentence a quote stands in when no cue verb attributes
- * it (`Comey indicated that officials "should have known …"`).
+ * it (`Comey indicated that officials "should have known …"`). A quote inside
+ * an opening phrase (`Citing the "…," Smith urged …`) takes the subject after
+ * that phrase's comma.
  */
 export function sentenceSubject(p: Paragraph, to: number): Found | null {
   const s = sentenceStart(p, to);
-  return s < to ? clauseSubject(p, s, to) : null;
+  if (s >= to) return null;
+  if (opensWithAdverbial(p, s) && commaAfter(p, s, to) < 0) {
+    const c = commaAfter(p, s, Math.min(p.tokens.length, s + SENTENCE_REACH));
+    const after = c >= 0 ? clauseSubject(p, c + 1, sentenceEnd(p.tokens, c + 1)) : null;
+    if (after) return after;
+  }
+  return clauseSubject(p, s, to);
 }
 
 /** The subject of the sentence before the one at `to` (`Clinton touted her record. "…"`). */
@@ -280,37 +318,96 @@ function phraseForward(tokens: readonly Token[], from: number, to: number): Foun
 /**
  * The subject of the clause in tokens [from, to): a pronoun, a run of
  * capitalised words, or a determiner and the words up to the verb. An
- * opening adverbial ("In Washington,", "Addressing the crowd,") is skipped.
+ * opening adverbial ("In Washington,", "Addressing the crowd,", "Shortly
+ * after the vote,") is skipped.
  */
 function clauseSubject(p: Paragraph, from: number, to: number): Found | null {
   const { tokens, quoted } = p;
   let k = from;
-  const opener = tokens[k];
-  if (opener && !opener.punct && (CAPITAL_FUNCTION_WORDS.has(lower(opener.text)) || /ing$/.test(opener.text)) && !DETERMINERS.has(lower(opener.text))) {
-    let c = k;
-    while (c < to && c - k < SUBJECT_REACH && tokens[c]?.text !== ',') c++;
-    if (tokens[c]?.text === ',') k = c + 1;
+  if (opensWithAdverbial(p, k)) {
+    const c = commaAfter(p, k, Math.min(to, k + SUBJECT_REACH));
+    if (c >= 0) k = c + 1;
   }
+  const clauseStart = k;
   for (; k < to; k++) {
     const t = tokens[k] as Token;
     if (t.punct || quoted[k]) continue;
     const w = lower(t.text);
     if (PRONOUNS.has(w) && w !== 'who') return shaped([t]);
     // "the Wisconsin Republican" is a description to keep whole, not the name "Wisconsin Republican".
-    if (DETERMINERS.has(w) && (isCapitalized(t.text) || (w === 'the' && isCapitalized(tokens[k + 1]?.text ?? '') && !quoted[k + 1]))) {
+    // A determiner that opens the clause opens its subject: "…, the former mayor told the crowd".
+    const opensIt = k === clauseStart && w !== 'this' && w !== 'one';
+    if (DETERMINERS.has(w) && (opensIt || isCapitalized(t.text) || (w === 'the' && isCapitalized(tokens[k + 1]?.text ?? '') && !quoted[k + 1]))) {
       return determinedPhrase(tokens, k, to);
     }
-    if (isCapitalized(t.text) && !CAPITAL_FUNCTION_WORDS.has(w) && !TIME_WORDS.has(w)) {
-      const words: Token[] = [];
-      for (let j = k; j < to && words.length < MAX_PHRASE; j++) {
-        const u = tokens[j] as Token;
-        if (u.punct || !isCapitalized(u.text)) break;
-        words.push(u);
-      }
-      return shaped(words);
-    }
+    if (isCapitalized(t.text) && !CAPITAL_FUNCTION_WORDS.has(w) && !TIME_WORDS.has(w)) return namedSubject(tokens, k, to);
   }
   return null;
+}
+
+/**
+ * A run of capitalised words, carried on over role words to the name they
+ * describe: "Democratic candidate Jo Roe", "Acme chief executive Jo Roe".
+ */
+function namedSubject(tokens: readonly Token[], from: number, to: number): Found | null {
+  const run = (at: number): number => {
+    let j = at;
+    while (j < to && j - from < MAX_PHRASE && !(tokens[j] as Token).punct && isCapitalized((tokens[j] as Token).text)) j++;
+    return j;
+  };
+  let start = from;
+  let end = run(from);
+  for (;;) {
+    let j = end;
+    while (j < to && j - end < 4 && isRoleWord(tokens[j])) j++;
+    if (j === end || j >= to || !isCapitalized(tokens[j]?.text ?? '') || (tokens[j] as Token).punct) break;
+    // The name and any title right before it stand for the person; the description stays out.
+    start = j;
+    end = run(j);
+  }
+  return shaped(tokens.slice(start, end));
+}
+
+/**
+ * A lower-case word of a description: one of the usual roles, or a word with
+ * the ending of a role noun or an adjective (strategist, consultant,
+ * historian, political, executive).
+ */
+function isRoleWord(t: Token | undefined): boolean {
+  if (!t || t.punct || isCapitalized(t.text)) return false;
+  const w = lower(t.text);
+  if (ROLE_WORDS.has(w)) return true;
+  if (CLAUSE_WORDS.has(w) || CUE_VERBS.has(w) || TIME_WORDS.has(w)) return false;
+  return /(?:ist|ant|ent|ian|er|or|al|ic|ive|ary)s?$/.test(w) && w.length > 4;
+}
+
+/** Does a sentence open with a phrase before its subject: "After the vote,", "Citing …,", "Shortly after …,"? */
+function opensWithAdverbial(p: Paragraph, at: number): boolean {
+  const t = p.tokens[at];
+  if (!t || t.punct || !isCapitalized(t.text)) return false;
+  const w = lower(t.text);
+  if (DETERMINERS.has(w) || PRONOUNS.has(w)) return false;
+  if (CAPITAL_FUNCTION_WORDS.has(w) || NUMBER_WORDS.has(w)) return true;
+  // "Band member Flea …" and "Carly Fiorina …" go on to a name; "Shortly after …" does not.
+  const next = p.tokens[at + 1];
+  if (next && !next.punct && (isCapitalized(next.text) || isRoleWord(next))) return false;
+  return !p.vocabulary.canName(t.text);
+}
+
+/** The first comma outside quotation marks in tokens [from, to), or -1. */
+function commaAfter(p: Paragraph, from: number, to: number): number {
+  for (let c = from; c < to; c++) {
+    const t = p.tokens[c] as Token;
+    if (endsSentence(t)) return -1;
+    if (t.text === ',' && !p.quoted[c]) return c;
+  }
+  return -1;
+}
+
+function sentenceEnd(tokens: readonly Token[], from: number): number {
+  let e = from;
+  while (e < tokens.length && e - from < SENTENCE_REACH && !endsSentence(tokens[e])) e++;
+  return e;
 }
 
 /** "The retired neurosurgeon addressed …": the determiner's words up to the first verb-like word. */
@@ -319,7 +416,7 @@ function determinedPhrase(tokens: readonly Token[], from: number, to: number): F
   for (let j = from + 1; j < to && words.length < MAX_PHRASE; j++) {
     const u = tokens[j] as Token;
     const w = lower(u.text);
-    if (u.punct || CLAUSE_WORDS.has(w) || CUE_VERBS.has(w) || CUE_PARTICIPLES.has(w)) break;
+    if (u.punct || CLAUSE_WORDS.has(w) || CUE_VERBS.has(w) || CUE_PARTICIPLES.has(w) || IRREGULAR_PAST.has(w)) break;
     // Right after the determiner an -ed word is an adjective ("the retired"); later it is the verb.
     if (j > from + 1 && !isCapitalized(u.text) && /(?:ed|s)$/.test(w) && !GROUP_HEADS.has(w)) break;
     words.push(u);

@@ -13,7 +13,14 @@ export interface QuoteSpan {
 
 type Role = 'open' | 'close' | 'either';
 
-const MARKS = /["“”„]/g;
+interface Mark {
+  at: number;
+  role: Role;
+}
+
+// Two right single marks typed for a closing double mark (“word’’) close an
+// open quote; they never open one.
+const MARKS = /["“”„]|’’/g;
 const OPEN_CONTEXT = /[\s([{\u2014\u2013\-/‘']/u;
 const CLOSE_CONTEXT = /[\s.,;:!?)\]}\u2014\u2013\-…'’]/u;
 
@@ -21,33 +28,71 @@ const CLOSE_CONTEXT = /[\s.,;:!?)\]}\u2014\u2013\-…'’]/u;
  * Pairs the paragraph's double quotation marks in one pass. A straight mark's
  * role comes from its neighbours; a curly one's from its shape unless the
  * neighbours clearly say otherwise (some sources use ” for both). An opening
- * mark met inside an open quote means the earlier one was never closed: the
- * earlier one is dropped rather than swallowing the text between.
+ * mark met inside an open quote nests when its own closing mark, then the
+ * outer one, follow; otherwise the earlier mark was never closed and is
+ * dropped rather than swallowing the text between.
  */
 export function findQuoteSpans(text: string): QuoteSpan[] {
+  const marks = marksOf(text);
   const spans: QuoteSpan[] = [];
   let openAt = -1;
-  for (const m of text.matchAll(MARKS)) {
-    const i = m.index;
-    const role = roleOf(text, i, m[0]);
+  for (let k = 0; k < marks.length; k++) {
+    const { at, role } = marks[k] as Mark;
     if (openAt < 0) {
-      if (role !== 'close') openAt = i;
-      else if (spans.length === 0 && i > 0 && isRunOnEnd(text, i)) {
+      if (role !== 'close') openAt = at;
+      else if (spans.length === 0 && at > 0 && isRunOnEnd(text, at)) {
         // A closing mark with no opener in a paragraph's first sentence ends a
         // quote carried over from the paragraph before without a fresh mark.
-        spans.push({ open: -1, close: i, closed: true });
+        spans.push({ open: -1, close: at, closed: true });
       }
       continue;
     }
     if (role === 'open') {
-      openAt = i;
-      continue;
+      // A doubled opening mark ("“) is one mark typed twice, not a nested quote.
+      const outerClose = at === openAt + 1 ? -1 : nestedEnd(marks, k);
+      if (outerClose < 0) {
+        openAt = at;
+        continue;
+      }
+      k = outerClose;
     }
-    spans.push({ open: openAt, close: i, closed: true });
+    spans.push({ open: openAt, close: (marks[k] as Mark).at, closed: true });
     openAt = -1;
   }
   if (openAt >= 0) spans.push({ open: openAt, close: text.length, closed: false });
   return spans;
+}
+
+/**
+ * The paragraph's quotation marks with their roles. Marks that delimit
+ * attribute values in markup left in the text (`author="…">`) are not
+ * quotation marks.
+ */
+function marksOf(text: string): Mark[] {
+  const marks: Mark[] = [];
+  for (const m of text.matchAll(MARKS)) {
+    const at = m.index;
+    if (m[0] === '’’') {
+      marks.push({ at, role: 'close' });
+      continue;
+    }
+    if (text[at - 1] === '=' || text[at + 1] === '>') continue;
+    marks.push({ at, role: roleOf(text, at, m[0]) });
+  }
+  return marks;
+}
+
+/**
+ * For an opening mark at `k` inside an open quote: the index of the mark
+ * closing the outer quote when one or more quotes nest inside it (`"He said
+ * "no" twice."`), else -1.
+ */
+function nestedEnd(marks: readonly Mark[], k: number): number {
+  let j = k;
+  while (marks[j]?.role === 'open' && marks[j + 1] !== undefined && marks[j + 1]?.role !== 'open') j += 2;
+  if (j === k) return -1;
+  const next = marks[j];
+  return next !== undefined && next.role !== 'open' ? j : -1;
 }
 
 function roleOf(text: string, i: number, mark: string): Role {

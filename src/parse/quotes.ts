@@ -17,6 +17,7 @@ import {
 } from './attribution.js';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks.js';
 import { Cast } from './speakers.js';
+import { Vocabulary } from './vocabulary.js';
 import { isCapitalized, lower, tokenize, type Token } from './tokens.js';
 import { CAPITAL_FUNCTION_WORDS, CLAUSE_WORDS, CUE_VERBS, PHRASE_LINKS, PRONOUNS } from './words.js';
 
@@ -36,10 +37,14 @@ interface Candidate {
   cued: boolean;
   /** Quotes running over several paragraphs share an id; others have -1. */
   chain: number;
-  /** True when the marks name a work ("…," by Jo Roe; a book titled "…"), not speech. */
+  /** True when the marks name a work ("…," by Jo Roe; a book titled "…"; "…" (1998)) or hold survey wording, not speech. */
   work: boolean;
   /** True when the quote is the first thing in its paragraph. */
   opens: boolean;
+  /** True when narrative of the quote's own sentence stands before its opening mark. */
+  midSentence: boolean;
+  /** True when a possessive stands right before the opening mark (a network's "…"): what follows is a name the owner holds. */
+  possessed: boolean;
 }
 
 interface ParagraphFacts {
@@ -73,8 +78,12 @@ function scan(body: readonly unknown[]): { found: Candidate[]; facts: ParagraphF
   let base = 0;
   let runningChain = -1;
   let chains = 0;
-  paragraphsOf(body).forEach(({ text: para, source }, p) => {
-    const tokens = tokenize(para);
+  const paragraphs = paragraphsOf(body);
+  const tokenized = paragraphs.map(({ text }) => tokenize(text));
+  const vocabulary = new Vocabulary();
+  for (const tokens of tokenized) vocabulary.add(tokens);
+  paragraphs.forEach(({ text: para, source }, p) => {
+    const tokens = tokenized[p] as Token[];
     const sign = found.length > 0 && (found[found.length - 1] as Candidate).paragraph === p - 1 ? signature(tokens) : null;
     if (sign) {
       // "- Jane Roe, a nurse." under a quote paragraph signs it: the line is attribution, not speech.
@@ -90,14 +99,15 @@ function scan(body: readonly unknown[]): { found: Candidate[]; facts: ParagraphF
     const bounds = spans.map((s) => tokenBounds(tokens, s));
     const narrative = narrativeRanges(bounds, tokens.length);
     for (const [a, b] of narrative) cast.observe(tokens.slice(a, b), base);
-    const speak = (f: Found | null): string | null => (f ? cast.resolve(f.phrase, base + f.at) : null);
+    const speak = (f: Found | null): string | null =>
+      f && (f.phrase.includes(' ') || vocabulary.canName(f.phrase)) ? cast.resolve(f.phrase, base + f.at) : null;
 
     let carried = runningChain;
     runningChain = -1;
     const leading = para.length - para.trimStart().length;
     const quoted = new Uint8Array(tokens.length);
     for (const [oi, ci] of bounds) quoted.fill(1, oi, ci);
-    const paragraph: Paragraph = { tokens, quoted };
+    const paragraph: Paragraph = { tokens, quoted, vocabulary };
     spans.forEach((span, k) => {
       const [oi, ci] = bounds[k] as [number, number];
       const nextOpen = k + 1 < bounds.length ? (bounds[k + 1] as [number, number])[0] : tokens.length;
@@ -120,7 +130,9 @@ function scan(body: readonly unknown[]): { found: Candidate[]; facts: ParagraphF
       if (!span.closed) runningChain = chain;
       const nearby = opens ? null : speak(previousSentenceSubject(paragraph, oi));
       const work = span.closed && namesWork(tokens, oi, ci, raw);
-      found.push({ paragraph: p, source, text, speaker: speak(hit), guess: speak(guess), nearby, cued, chain, opens, work });
+      const midSentence = span.open >= 0 && continuesNarrative(tokens[oi - 1]);
+      const possessed = span.open >= 0 && isPossessive(tokens, oi - 1);
+      found.push({ paragraph: p, source, text, speaker: speak(hit), guess: speak(guess), nearby, cued, chain, opens, work, midSentence, possessed });
     });
 
     const trimmed = para.trimEnd();
@@ -253,19 +265,26 @@ function laterSpeakers(found: readonly Candidate[]): (string | null)[] {
 /** Short phrases and titles in quotation marks are scare quotes or names unless a cue verb claims them. */
 function isQuotation(q: Candidate): boolean {
   if (q.work) return false;
-  if (q.cued) return true;
   const words = q.text.split(/\s+/).filter(Boolean);
+  // A cue verb does not make a programme a quote: 'she said on a network's "Morning Show."'
+  if (q.cued) return !(q.possessed && looksLikeTitle(words, q.midSentence));
   if (words.length <= SHORT_QUOTE_WORDS) return false;
-  return !looksLikeTitle(words);
+  return !looksLikeTitle(words, q.midSentence);
 }
 
 const TITLE_SMALL_WORDS = new Set('of the a an and or in on at to for with by from vs is are as up'.split(' '));
 
-function looksLikeTitle(words: readonly string[]): boolean {
+function looksLikeTitle(words: readonly string[], midSentence: boolean): boolean {
   if (words.length > 10) return false;
-  const last = words[words.length - 1] ?? '';
+  // American style keeps the sentence's own stop inside the closing mark:
+  // in 'the host of "The Late Show."' the stop ends the narrative, not the
+  // title. A capitalised sentence standing on its own is still speech, and
+  // so is one in capitals throughout: that is shouting, not title case.
+  const shouted = !words.some((w) => /\p{Ll}/u.test(w));
+  const bare = midSentence && !shouted ? words.map((w, k) => (k === words.length - 1 ? w.replace(/[.,!?]$/, '') : w)) : words;
+  const last = bare[bare.length - 1] ?? '';
   if (/[.!?,;:]$/.test(last)) return false;
-  return words.every((w, k) => isCapitalized(w) || (k > 0 && TITLE_SMALL_WORDS.has(w)) || !/\p{L}/u.test(w));
+  return bare.every((w, k) => isCapitalized(w) || (k > 0 && TITLE_SMALL_WORDS.has(w)) || !/\p{L}/u.test(w));
 }
 
 function quoteText(para: string, span: QuoteSpan): string {
@@ -277,16 +296,46 @@ function quoteText(para: string, span: QuoteSpan): string {
 
 const WORK_CUES = new Set(['titled', 'entitled', 'headlined', 'headline', 'subtitled']);
 
+const DATING_REACH = 8;
+
 /**
- * Headlines, books and songs cited in marks: `"…," by Jo Roe` (a byline
- * after the title's own comma) or `an essay titled "…"`.
+ * Headlines, books, songs and posters cited in marks: `"…," by Jo Roe` (a
+ * byline after the title's own comma), `an essay titled "…"`, or `"…" (1998)`
+ * (a date in brackets after the closing mark, as works are cited); and the
+ * wording of a survey question.
  */
 function namesWork(tokens: readonly Token[], open: number, close: number, raw: string): boolean {
   const next = tokens[close];
-  const byline = raw.endsWith(',') && next !== undefined && lower(next.text) === 'by';
+  // A headline starts with a capital; a phrase that does not is speech the
+  // sentence goes on to blame on someone: '"ugliness," by the mayor'.
+  const headline = /^\P{L}*\p{Lu}/u.test(raw) && /,['’]?$/.test(raw);
+  const byline = headline && next !== undefined && lower(next.text) === 'by';
   let prev = open - 1;
   if (tokens[prev]?.text === ',') prev--;
-  return byline || WORK_CUES.has(lower(tokens[prev]?.text ?? ''));
+  return byline || WORK_CUES.has(lower(tokens[prev]?.text ?? '')) || isDated(tokens, close) || isPollWording(tokens, close);
+}
+
+/**
+ * Survey wording is answered by a share, not said by anyone: 'Asked whether
+ * the mayor "cares about the city," 60 percent said yes.'
+ */
+function isPollWording(tokens: readonly Token[], close: number): boolean {
+  let k = close;
+  if (tokens[k]?.text === ',') k++;
+  const share = tokens[k];
+  const unit = lower(tokens[k + 1]?.text ?? '');
+  return share !== undefined && /^\d+(?:\.\d+)?$/.test(share.text) && (unit === 'percent' || unit === '%' || unit === 'per');
+}
+
+/** Does a bracket holding a year open at `k`: "(1998)", "(a poster, 2003)"? */
+function isDated(tokens: readonly Token[], k: number): boolean {
+  if (tokens[k]?.text !== '(') return false;
+  for (let j = k + 1; j < tokens.length && j <= k + DATING_REACH; j++) {
+    const t = tokens[j] as Token;
+    if (t.text === ')') return false;
+    if (/^(?:1[5-9]|20)\d\d$/.test(t.text)) return true;
+  }
+  return false;
 }
 
 /** Does the narrative after a quote carry on the quote's sentence ("…," he said) rather than start a new one? */
@@ -294,8 +343,23 @@ function continuesSentence(quoted: string, next: Token | undefined): boolean {
   if (!next) return false;
   // A question or exclamation, a dash or an ellipsis can end a quote inside
   // its sentence: `"Why now?" Smith asked.`
-  if (/[,?!\u2014\u2013\-…]$/.test(quoted) || next.text === ',') return true;
+  // A quote that ends on a nested one ("…, 'He's the ringleader,'") ends where that one does.
+  if (/[,?!\u2014\u2013\-…]$/.test(quoted.replace(/['’]+$/, '')) || next.text === ',') return true;
   return !next.punct && !isCapitalized(next.text);
+}
+
+/** Is the token at `k` a possessive: "network's", "networks'"? */
+function isPossessive(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t) return false;
+  if (!t.punct) return /['’]s$/i.test(t.text);
+  const word = tokens[k - 1];
+  return /^['’]$/.test(t.text) && word !== undefined && word.end === t.start && /s$/i.test(word.text);
+}
+
+/** Does a token before an opening mark belong to the quote's own sentence, rather than end the one before or introduce speech? */
+function continuesNarrative(prev: Token | undefined): boolean {
+  return prev !== undefined && !prev.stop && !/^[:"“”]$/.test(prev.text);
 }
 
 /** Token indices [opening mark, first token after the closing mark] of a span. */

@@ -61,6 +61,42 @@ export const TITLES = set(`
   sheikh emir sir lord lady dame
 `);
 
+/**
+ * Lower-case words of a description that may stand between a capitalised
+ * word and the name it describes: "Republican presidential nominee Jo Roe",
+ * "campaign chairman Jo Roe".
+ */
+export const ROLE_WORDS = set(`
+  presidential vice candidate nominee front-runner frontrunner hopeful
+  contender rival challenger incumbent campaign chairman chairwoman chair
+  manager spokesman spokeswoman spokesperson adviser advisor aide director
+  secretary senator leader host anchor reporter columnist correspondent
+  editor writer analyst strategist pollster official chief executive founder
+  president governor gov congressman congresswoman representative delegate
+  press party national state county city council board staff senior former
+  then-candidate
+  commentator contributor economist historian professor researcher lawyer
+  attorney activist organizer pastor mayor minister ambassador general
+  counsel member members operative donor businessman businesswoman
+  billionaire mogul star actor actress singer comedian
+`);
+
+/** Past tenses that do not end in -ed: a description's words stop at them ("the admiral spoke of …"). */
+export const IRREGULAR_PAST = set(`
+  spoke took made gave went came got saw knew thought led held kept left met
+  ran sent stood won lost paid sat felt found brought began became chose drew
+  drove fell flew grew hid hit hung laid let meant rode rose sang shook shot
+  shut sold sought spent struck swore taught threw understood woke wore did
+  had was were
+`);
+
+/** Number words that open a sentence before its subject ("Fifteen minutes later, …"). */
+export const NUMBER_WORDS = set(`
+  one two three four five six seven eight nine ten eleven twelve thirteen
+  fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty
+  fifty sixty seventy eighty ninety hundred several few
+`);
+
 /** Titles that tell a person's sex, for choosing between "he" and "she". */
 export const MALE_TITLES = set('mr king prince sir lord congressman councilman chairman assemblyman');
 export const FEMALE_TITLES = set('mrs ms miss queen princess lady dame congresswoman councilwoman chairwoman');

@@ -49,6 +49,21 @@ describe('extractQuotes: where the attribution stands', () => {
     ]);
   });
 
+  it('reads "as X put it" and "X pointed out"', () => {
+    expect(who(['As the harbour master Uma Reyes put it, "the tide does not wait for a permit."'])).toEqual([
+      { text: 'the tide does not wait for a permit.', speaker: 'the harbour master Uma Reyes' },
+    ]);
+    expect(who(['Gil Moreau pointed out that "nobody has measured the river since 1990."'])).toEqual([
+      { text: 'nobody has measured the river since 1990.', speaker: 'Gil Moreau' },
+    ]);
+  });
+
+  it('reads the source of a passage introduced by "From X:"', () => {
+    expect(who(['More from the audit: "Four of the six pumps had not been serviced in a decade."'])).toEqual([
+      { text: 'Four of the six pumps had not been serviced in a decade.', speaker: 'the audit' },
+    ]);
+  });
+
   it('gives a paragraph ending in a colon to the quote paragraph after it', () => {
     expect(
       who([
@@ -167,6 +182,60 @@ describe('extractQuotes: naming the speaker', () => {
       { text: 'The second year the river took the lower field.', speaker: 'Rosa Lind', paragraph: 1 },
       { text: 'This year, at last, we have something to sell.', speaker: 'Rosa Lind', paragraph: 2 },
     ]);
+  });
+});
+
+describe('extractQuotes: the subject of a sentence without a cue verb', () => {
+  it('names the person a description leads up to, not the description\'s first word', () => {
+    expect(who(['Liberal council candidate Mara Quist called the budget "a list of promises nobody means to keep."'])).toEqual([
+      { text: 'a list of promises nobody means to keep.', speaker: 'Mara Quist' },
+    ]);
+  });
+
+  it('looks past an opening phrase that holds the quote to the subject after its comma', () => {
+    expect(
+      who(['Citing the city\'s "long habit of patching roads instead of fixing them," Hal Brody urged the council to borrow.']),
+    ).toEqual([{ text: 'long habit of patching roads instead of fixing them', speaker: 'Hal Brody' }]);
+  });
+
+  it('skips an opening phrase of several words, a number word first', () => {
+    expect(
+      who(['Twenty minutes after the vote, union leader Pia Sand called the result "a betrayal of every night-shift worker."']),
+    ).toEqual([{ text: 'a betrayal of every night-shift worker.', speaker: 'Pia Sand' }]);
+  });
+
+  it('does not take a capitalised ordinary word that opens a sentence for a speaker', () => {
+    // "Shortly" is written in lower case elsewhere in the article: it is not a name.
+    const quotes = who([
+      'The ferry left shortly before noon.',
+      'Shortly after the ferry docked, "we were told to wait on the pier for three hours."',
+    ]);
+    expect(quotes).toEqual([{ text: 'we were told to wait on the pier for three hours.', speaker: null }]);
+  });
+
+  it('reads a description after an opening phrase, a lower-case determiner first', () => {
+    expect(
+      who(['Returning to an old theme, the retired admiral spoke of the "slow decay of the coastal fleet."']),
+    ).toEqual([{ text: 'slow decay of the coastal fleet.', speaker: 'the retired admiral' }]);
+  });
+
+  it('does not skip a capitalised ordinary word that leads to a name', () => {
+    // "Choir" is an ordinary word here, but "Choir director Ivo Lenz" names a person.
+    expect(
+      who(['The choir sang first.', 'Choir director Ivo Lenz thanked the town, writing "we could not have toured without you."']),
+    ).toEqual([{ text: 'we could not have toured without you.', speaker: 'Ivo Lenz' }]);
+  });
+
+  it('reads a cue word after a possessive as a noun, not a verb', () => {
+    expect(
+      who(['Dean Olu Bako defended his recent remarks on tuition, saying fees "will not rise again this decade."']),
+    ).toEqual([{ text: 'will not rise again this decade.', speaker: 'Dean Olu Bako' }]);
+  });
+
+  it('ends a quote on a nested one, so the attribution after both still counts', () => {
+    expect(
+      who(["The rally \"was the first time I heard a crowd shout 'Go home,'\" Lena Ruiz said."]),
+    ).toEqual([{ text: "was the first time I heard a crowd shout 'Go home,'", speaker: 'Lena Ruiz' }]);
   });
 });
 
