@@ -1,7 +1,7 @@
 // Measures quote extraction and speaker attribution on an annotated corpus.
 //
-// usage: npm run eval:quotes -- GOLD_DIR [--out PRED.jsonl]
-//        node bench/eval-quotes.mjs GOLD_DIR [--out PRED.jsonl]
+// usage: npm run eval:quotes -- GOLD_DIR [--out PRED.jsonl] [--explain]
+//        node bench/eval-quotes.mjs GOLD_DIR [--out PRED.jsonl] [--explain]
 //
 // Each GOLD_DIR/NAME.txt is a raw article (headline line, blank line,
 // paragraphs). It takes the road `news import` then `news show --json` take:
@@ -10,6 +10,12 @@
 // from their TypeScript source with esbuild (Node 20 cannot run TypeScript),
 // the predictions are written as JSON Lines, and the corpus scorer
 // (../shared/tools/score_quotes.py, or $SCORE_QUOTES) is run on them.
+//
+// --explain also says where the gold itself bounds the figures: a reference
+// run that takes every span in double quotation marks for a quote, the
+// predicted quotes that share no word run with any gold quote (quotations the
+// annotators did not mark, or not speech), and the gold quotes that stop at
+// the end of a sentence while the quotation goes on.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -29,9 +35,10 @@ const scorer = process.env.SCORE_QUOTES ?? join(root, '..', 'shared', 'tools', '
 const args = process.argv.slice(2);
 const outAt = args.indexOf('--out');
 const out = outAt >= 0 ? args[outAt + 1] : undefined;
+const explain = args.includes('--explain');
 const goldDir = args.find((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1));
 if (!goldDir || (outAt >= 0 && !out)) {
-  console.error('usage: node bench/eval-quotes.mjs GOLD_DIR [--out PRED.jsonl]');
+  console.error('usage: node bench/eval-quotes.mjs GOLD_DIR [--out PRED.jsonl] [--explain]');
   process.exit(2);
 }
 
@@ -52,20 +59,35 @@ const { parseRawText, articleFileText, parseArticle, decodeText } = createRequir
 
 const names = readdirSync(goldDir).filter((f) => f.endsWith('.txt') && !f.endsWith('.gold.txt')).sort();
 const lines = [];
+const marksOnly = [];
+const unmatched = { spans: 0, alone: 0 };
 let paragraphs = 0;
 let quotes = 0;
-const started = process.hrtime.bigint();
+let extracting = 0n;
 for (const name of names) {
   const { text } = decodeText(readFileSync(join(goldDir, name)));
+  const started = process.hrtime.bigint();
   const file = articleFileText(parseRawText(text));
   const article = parseArticle(file, join(goldDir, name.replace(/\.txt$/, '.md')));
+  extracting += process.hrtime.bigint() - started;
   paragraphs += article.body.length;
   quotes += article.quotes.length;
   // The headline as the raw file writes it: the scorer matches articles by it.
   const headline = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
   lines.push(JSON.stringify({ headline, quotes: article.quotes.map(({ text, speaker }) => ({ text, speaker })) }));
+  if (explain) {
+    marksOnly.push(JSON.stringify({ headline, quotes: spansInMarks(article.body).map((t) => ({ text: t, speaker: null })) }));
+    const gold = goldOf(name);
+    if (gold) {
+      for (const q of article.quotes) {
+        if (wordsOf(q.text).length < 4) continue;
+        unmatched.spans++;
+        if (!gold.quotes.some((g) => sharesRun(q.text, g.text))) unmatched.alone++;
+      }
+    }
+  }
 }
-const ms = Number(process.hrtime.bigint() - started) / 1e6;
+const ms = Number(extracting) / 1e6;
 
 const predictions = out ?? join(work, 'predictions.jsonl');
 writeFileSync(predictions, lines.join('\n') + '\n');
@@ -73,7 +95,65 @@ console.log(
   `${names.length} articles, ${paragraphs} paragraphs, ${quotes} quotes extracted in ${ms.toFixed(0)} ms; predictions: ${predictions}`,
 );
 
-const scored = spawnSync('python3', [scorer, goldDir, predictions], { encoding: 'utf8' });
+const score = (file) => spawnSync('python3', [scorer, goldDir, file], { encoding: 'utf8' });
+if (explain) {
+  const reference = join(work, 'marks-only.jsonl');
+  writeFileSync(reference, marksOnly.join('\n') + '\n');
+  const last = score(reference).stdout.trim().split('\n').pop();
+  console.log(`reference, every span in double marks a quote: ${last?.replace(/ speaker=\S+ \(\S+\)/, '')}`);
+  console.log(`predicted quotes of 4+ words sharing no run of 4 words with any gold quote: ${unmatched.alone} of ${unmatched.spans}`);
+  const cut = goldCutShort();
+  console.log(`gold quotes that stop at a sentence end while the quotation goes on: ${cut.cut} of ${cut.all}`);
+}
+const scored = score(predictions);
 process.stdout.write(scored.stdout);
 process.stderr.write(scored.stderr);
 process.exitCode = scored.status ?? 2;
+
+function wordsOf(text) {
+  return text.toLowerCase().replace(/[’‘]/g, "'").match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
+}
+
+/** Do two texts share a run of four words? */
+function sharesRun(a, b) {
+  const runs = (words) => new Set(words.slice(0, Math.max(0, words.length - 3)).map((_, i) => words.slice(i, i + 4).join(' ')));
+  const left = runs(wordsOf(a));
+  for (const run of runs(wordsOf(b))) if (left.has(run)) return true;
+  return false;
+}
+
+function goldOf(name) {
+  try {
+    return JSON.parse(readFileSync(join(goldDir, name.replace(/\.txt$/, '.gold.json')), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** Every span between double quotation marks, paragraph by paragraph: quotes without any rules. */
+function spansInMarks(body) {
+  const found = [];
+  for (const paragraph of body) {
+    for (const m of paragraph.matchAll(/["“]([^"“”]+)(?:["”]|$)/g)) found.push(m[1].trim().replace(/,$/, ''));
+  }
+  return found;
+}
+
+/** Gold quotes whose text ends a sentence with more of the same quotation after it. */
+function goldCutShort() {
+  let all = 0;
+  let cut = 0;
+  for (const name of names) {
+    const gold = goldOf(name);
+    if (!gold) continue;
+    const text = readFileSync(join(goldDir, name), 'utf8');
+    for (const q of gold.quotes) {
+      all++;
+      const rest = text.slice(q.end, q.end + 400);
+      const stop = rest.search(/["”\n]/);
+      const tail = (stop < 0 ? rest : rest.slice(0, stop)).trim();
+      if (/[.!?]$/.test(q.text.trim()) && /\p{L}/u.test(tail)) cut++;
+    }
+  }
+  return { all, cut };
+}
