@@ -12,7 +12,7 @@
 // up to FULL_CHECK_FILES files have every file's size and time checked on
 // every run as well, so an edit in place is seen there too; in a larger
 // library such an edit is seen by `news index`, which checks every file.
-import { readdirSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Article, Problem } from '../model.js';
@@ -23,19 +23,18 @@ import {
   createSchema,
   fillFreshIndex,
   INDEX_VERSION,
-  parentOf,
   removeDatabase,
-  Writer,
   type FreshBuild,
+  Writer,
   type IndexedFile,
   type ParseFiles,
 } from './index-write.js';
+import { folderChanges, hasAtLeastFiles } from './index-plan.js';
+import { OUT_OF_MEMORY } from './parse-pool.js';
 
 export { INDEX_VERSION, parseInline, type FreshBuild, type ParseFiles } from './index-write.js';
 
 export const FULL_CHECK_FILES = 2000;
-
-const ARTICLE_FILE = /\.(md|markdown)$/i;
 
 type Database = BetterSqlite3.Database;
 
@@ -54,7 +53,6 @@ export interface RefreshStats {
   added: number;
   changed: number;
   removed: number;
-  checkedFolders: number;
 }
 
 /** The index of a library (its folders), open for reading and updating. */
@@ -129,27 +127,28 @@ export class ArticleIndex {
    * Brings the index up to date with the files. `full` checks every file's
    * size and time; otherwise only folders whose time changed are read again
    * (and, in small libraries, every file is checked anyway). A first build of
-   * a large library is written by `fresh` into a new file, renamed into place.
+   * a large library is written into a new file, renamed into place.
    */
   async refresh(parse: ParseFiles, full = false, fresh?: FreshBuild): Promise<RefreshStats> {
-    const check = full || this.fileCount() <= FULL_CHECK_FILES;
-    const plan = this.plan(check);
-    const stats: RefreshStats = { added: 0, changed: 0, removed: 0, checkedFolders: plan.checkedFolders };
-    if (plan.remove.length === 0 && plan.parse.length === 0 && plan.dirs.length === 0 && plan.goneDirs.length === 0) return stats;
-    if (this.fileCount() === 0 && plan.parse.length >= BULK_FILES) {
-      await this.buildAfresh(plan, fresh ?? ((job) => fillFreshIndex(this.Sqlite, job, parse)));
-      stats.added = plan.parse.length;
+    const stats: RefreshStats = { added: 0, changed: 0, removed: 0 };
+    if (this.fileCount() === 0 && hasAtLeastFiles(this.roots, BULK_FILES)) {
+      await this.buildAfresh(parse, fresh);
+      stats.added = this.fileCount();
       return stats;
     }
+    const check = full || this.fileCount() <= FULL_CHECK_FILES;
     const { db, writer } = this;
-    db.exec('BEGIN IMMEDIATE');
     try {
-      for (const file of plan.remove) if (writer.removeFile(file.root, file.rel)) stats.removed++;
-      await writer.addInBatches(parse, plan.parse, (existed) => (existed ? stats.changed++ : stats.added++));
-      for (const dir of plan.dirs) writer.statements.setDir.run(dir.root, dir.rel, dir.mtime);
-      for (const dir of plan.goneDirs) writer.statements.dropDir.run(dir.root, dir.rel);
-      writer.statements.setUpdated.run(new Date().toISOString());
-      db.exec('COMMIT');
+      for (const change of folderChanges(db, this.roots, check)) {
+        // The write lock is taken on the first change: a run that finds none writes nothing.
+        if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
+        stats.removed += writer.applyFolder(change);
+        await writer.addInBatches(parse, change.parse, (existed) => (existed ? stats.changed++ : stats.added++));
+      }
+      if (db.inTransaction) {
+        writer.statements.setUpdated.run(new Date().toISOString());
+        db.exec('COMMIT');
+      }
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');
       throw error;
@@ -157,12 +156,19 @@ export class ArticleIndex {
     return stats;
   }
 
-  /** A first build of a large library, written aside and renamed over the index. */
-  private async buildAfresh(plan: ReturnType<ArticleIndex['plan']>, fresh: FreshBuild): Promise<void> {
+  /**
+   * A first build of a large library: written aside (by `fresh`, on a worker
+   * with a capped heap, when given), then renamed over the index. A build
+   * that outgrows the cap (articles of megabytes) is done again here.
+   */
+  private async buildAfresh(parse: ParseFiles, fresh?: FreshBuild): Promise<void> {
     const temporary = `${this.path}.build-${process.pid}`;
     const rootsKey = (this.db.prepare(`SELECT value FROM meta WHERE key = 'roots'`).get() as { value: string }).value;
     try {
-      await fresh({ path: temporary, rootsKey, roots: this.roots, files: plan.parse, dirs: plan.dirs });
+      const job = { path: temporary, rootsKey, roots: this.roots };
+      const here = () => fillFreshIndex(this.Sqlite, job, parse);
+      if (!fresh) await here();
+      else await fresh(job).catch((error: { code?: string }) => (error.code === OUT_OF_MEMORY ? here() : Promise.reject(error)));
       this.db.close();
       for (const suffix of ['-wal', '-shm']) rmSync(this.path + suffix, { force: true });
       renameSync(temporary, this.path);
@@ -173,87 +179,6 @@ export class ArticleIndex {
     this.db = new this.Sqlite(this.path, { timeout: 10_000 });
     configure(this.db);
     this.writer = new Writer(this.db, this.roots);
-  }
-
-  /** Finds what changed on disk since the index was last brought up to date. */
-  private plan(checkFiles: boolean) {
-    type Dir = { root: number; rel: string; mtime: number };
-    const known = new Map<string, Dir>();
-    const knownChildren = new Map<string, string[]>();
-    for (const row of this.db.prepare('SELECT root, rel, mtime FROM dirs').iterate() as Iterable<Dir>) {
-      known.set(`${row.root}\0${row.rel}`, row);
-      if (row.rel !== '') {
-        const parent = `${row.root}\0${parentOf(row.rel)}`;
-        knownChildren.set(parent, [...(knownChildren.get(parent) ?? []), row.rel]);
-      }
-    }
-    const filesIn = this.db.prepare('SELECT rel, size, mtime FROM files WHERE root = ? AND dir = ?');
-    const remove: Array<{ root: number; rel: string }> = [];
-    const parse: IndexedFile[] = [];
-    const dirs: Dir[] = [];
-    const visited = new Set<string>();
-    const now = Date.now();
-    const queue: Array<[number, string]> = this.roots.map((_, i) => [i, '']);
-
-    while (queue.length > 0) {
-      const [root, rel] = queue.pop()!;
-      const key = `${root}\0${rel}`;
-      if (visited.has(key)) continue;
-      const absolute = join(this.roots[root]!, rel);
-      let stat: Stats | null = null;
-      try {
-        stat = statSync(absolute);
-      } catch {
-        // Gone: handled below with every folder not visited.
-      }
-      if (!stat?.isDirectory()) continue;
-      visited.add(key);
-      const before = known.get(key);
-      const changed = before === undefined || before.mtime !== stat.mtimeMs;
-      if (!changed && !checkFiles) {
-        for (const child of knownChildren.get(key) ?? []) queue.push([root, child]);
-        continue;
-      }
-      // A folder changed within the last moments may change again within the
-      // same clock tick, unseen: its time is not trusted on the next run.
-      const trusted = now - stat.mtimeMs < 2000 ? -1 : stat.mtimeMs;
-      if (before === undefined || before.mtime !== trusted) dirs.push({ root, rel, mtime: trusted });
-      const indexed = new Map((filesIn.all(root, rel) as Array<{ rel: string; size: number; mtime: number }>).map((r) => [r.rel, r]));
-      let entries: import('node:fs').Dirent[] = [];
-      try {
-        entries = readdirSync(absolute, { withFileTypes: true });
-      } catch {
-        // Unreadable now: its files count as gone until it can be read.
-      }
-      for (const entry of entries) {
-        if (entry.name.startsWith('.')) continue;
-        const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
-        if (entry.isDirectory()) {
-          queue.push([root, childRel]);
-          continue;
-        }
-        if (!ARTICLE_FILE.test(entry.name) || !(entry.isFile() || entry.isSymbolicLink())) continue;
-        const old = indexed.get(childRel);
-        indexed.delete(childRel);
-        let fileStat: Stats;
-        try {
-          fileStat = statSync(join(absolute, entry.name));
-        } catch {
-          continue;
-        }
-        if (old && old.size === fileStat.size && old.mtime === fileStat.mtimeMs) continue;
-        parse.push({ root, rel: childRel, size: fileStat.size, mtime: fileStat.mtimeMs });
-      }
-      for (const gone of indexed.keys()) remove.push({ root, rel: gone });
-    }
-    // Recorded folders not reached are gone, and their files with them.
-    const goneDirs: Array<{ root: number; rel: string }> = [];
-    for (const [key, dir] of known) {
-      if (visited.has(key)) continue;
-      goneDirs.push(dir);
-      for (const row of filesIn.all(dir.root, dir.rel) as Array<{ rel: string }>) remove.push({ root: dir.root, rel: row.rel });
-    }
-    return { remove, parse, dirs, goneDirs, checkedFolders: visited.size };
   }
 
   /** Articles newest first (undated last), then by slug, filtered. */

@@ -7,6 +7,7 @@ import type { Article, Problem } from '../model.js';
 import { fold } from '../text/fold.js';
 import { FTS_COLUMNS, ftsText } from '../search/fts.js';
 import { readArticleFile } from './files.js';
+import { folderChanges, parentOf, type FolderChange } from './index-plan.js';
 
 export const INDEX_VERSION = 1;
 
@@ -84,9 +85,9 @@ export const INDEXES = `
 `;
 
 /** Files parsed and written at a time: bounds the memory an update takes. */
-const BATCH_FILES = 100;
+const BATCH_FILES = 25;
 /** Batches being parsed while one is written. */
-const PARSE_AHEAD = 3;
+const PARSE_AHEAD = 2;
 /** A first build of at least this many files goes through buildAfresh. */
 export const BULK_FILES = 2000;
 
@@ -118,31 +119,25 @@ export function prepareStatements(db: Database) {
   };
 }
 
-export function parentOf(rel: string): string {
-  const at = rel.lastIndexOf('/');
-  return at < 0 ? '' : rel.slice(0, at);
-}
-
 export function removeDatabase(path: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 }
 
 
-/** What a fresh build is given: where to write, and what. */
+/** What a fresh build is given: where to write, and the library's folders. */
 export interface FreshJob {
   path: string;
   rootsKey: string;
   roots: readonly string[];
-  files: IndexedFile[];
-  dirs: Array<{ root: number; rel: string; mtime: number }>;
 }
 
+/** Writes a fresh index for a job: fillFreshIndex, wherever it runs. */
 export type FreshBuild = (job: FreshJob) => Promise<void>;
 
 /**
- * Writes a complete new index for `job.files` at `job.path`, without a
- * journal: the file is this build's alone until it is renamed into place, and
- * an interrupted build is simply built again.
+ * Writes a complete new index of the library `job.roots` at `job.path`,
+ * without a journal: the file is this build's alone until it is renamed into
+ * place, and an interrupted build is simply built again.
  */
 export async function fillFreshIndex(Sqlite: typeof BetterSqlite3, job: FreshJob, parse: ParseFiles): Promise<void> {
   removeDatabase(job.path);
@@ -152,12 +147,14 @@ export async function fillFreshIndex(Sqlite: typeof BetterSqlite3, job: FreshJob
     db.unsafeMode(true);
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
-    db.pragma('cache_size = -16384');
+    db.pragma('cache_size = -4096');
     createSchema(db, job.rootsKey, false);
     const writer = new Writer(db, job.roots);
     db.exec('BEGIN');
-    await writer.addInBatches(parse, job.files, () => {});
-    for (const dir of job.dirs) writer.statements.setDir.run(dir.root, dir.rel, dir.mtime);
+    for (const change of folderChanges(db, job.roots, true)) {
+      writer.applyFolder(change);
+      await writer.addInBatches(parse, change.parse, () => {});
+    }
     writer.statements.setUpdated.run(new Date().toISOString());
     db.exec(INDEXES);
     db.exec('COMMIT');
@@ -199,6 +196,16 @@ export class Writer {
         added(existed);
       });
     }
+  }
+
+  /** Removes a folder's gone files and stores or drops its record; returns how many files it removed. */
+  applyFolder(change: FolderChange): number {
+    let removed = 0;
+    for (const file of change.remove) if (this.removeFile(file.root, file.rel)) removed++;
+    const { record } = change;
+    if (record && change.gone) this.statements.dropDir.run(record.root, record.rel);
+    else if (record) this.statements.setDir.run(record.root, record.rel, record.mtime);
+    return removed;
   }
 
   removeFile(root: number, rel: string): boolean {

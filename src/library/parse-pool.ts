@@ -1,70 +1,87 @@
 // Parsing many article files at once on worker threads (one a core, at most
-// two), for the index's large updates; small ones parse inline.
+// two), for the index's large updates and first builds.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { parseInline, type FreshBuild, type ParseFiles, type ReadFile } from './index-write.js';
 import type { ParseRequest } from './parse-worker.js';
 
-type Result = ReadFile;
+/**
+ * A worker holds a few small batches of articles at a time: a small heap is
+ * enough, and keeps a large build within the reader's memory budget.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 20, maxYoungGenerationSizeMb: 2 };
+const BUILD_LIMITS = { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 2 };
+
+export const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
 
 /**
  * A ParseFiles that spreads requests over worker threads running
  * `workerScript`, started on first use; `close()` ends them (the caller must,
  * or they keep the process alive). Without the script (the reader run
- * from source, in tests) it parses inline.
+ * from source, in tests) it parses inline. A worker that runs out of its
+ * small heap (an article of megabytes) is replaced, and the files it held
+ * are parsed on the calling thread, whose heap is not capped.
  */
 export function parsePool(workerScript: string, threads = 2): { parse: ParseFiles; close(): Promise<void> } {
   if (!existsSync(workerScript)) return { parse: parseInline, close: async () => {} };
   const size = Math.max(1, Math.min(threads, availableParallelism()));
-  const workers: Worker[] = [];
-  const waiting = new Map<number, { resolve(results: Result[]): void; reject(error: Error): void }>();
+  const slots: Array<Worker | null> = new Array<Worker | null>(size).fill(null);
+  interface Waiting {
+    files: Parameters<ParseFiles>[0];
+    slot: number;
+    resolve(results: ReadFile[]): void;
+    reject(error: Error): void;
+  }
+  const waiting = new Map<number, Waiting>();
   let next = 0;
-  const start = () => {
-    // A worker holds a few batches of articles at a time: a small heap is
-    // enough, and keeps a large build within the reader's memory budget.
-    const worker = new Worker(workerScript, { resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 } });
-    worker.on('message', ({ id, results }: { id: number; results: Result[] }) => {
-      waiting.get(id)?.resolve(results);
+  const start = (slot: number) => {
+    const worker = new Worker(workerScript, { resourceLimits: WORKER_LIMITS });
+    worker.on('message', ({ id, results }: { id: number; results: ReadFile[] }) => {
+      const request = waiting.get(id);
       waiting.delete(id);
+      request?.resolve(results);
     });
-    worker.on('error', (error) => {
-      for (const pending of waiting.values()) pending.reject(error);
-      waiting.clear();
+    worker.on('error', (error: Error & { code?: string }) => {
+      slots[slot] = null;
+      for (const [id, request] of waiting) {
+        if (request.slot !== slot) continue;
+        waiting.delete(id);
+        if (error.code === OUT_OF_MEMORY) parseInline(request.files).then(request.resolve, request.reject);
+        else request.reject(error);
+      }
     });
     return worker;
   };
   const parse: ParseFiles = (files) =>
     new Promise((resolve, reject) => {
       const id = next++;
-      if (workers.length < size) workers.push(start());
-      waiting.set(id, { resolve, reject });
-      workers[id % workers.length]!.postMessage({ id, files } satisfies ParseRequest);
+      const slot = id % size;
+      const worker = (slots[slot] ??= start(slot));
+      waiting.set(id, { files, slot, resolve, reject });
+      worker.postMessage({ id, files } satisfies ParseRequest);
     });
   return {
     parse,
     close: async () => {
-      await Promise.all(workers.map((w) => w.terminate()));
+      await Promise.all(slots.map((w) => w?.terminate()));
     },
   };
 }
 
 /**
- * A fresh build on a worker thread of its own, with a small heap, so that a
- * large first build stays within the reader's memory budget; without the
- * script, null (the caller builds inline).
+ * A first build on a worker thread of its own (see parse-worker.ts); without
+ * the script, null (the caller builds on its own thread). A build that runs
+ * out of its capped heap fails with the code OUT_OF_MEMORY.
  */
 export function buildOnWorker(workerScript: string): FreshBuild | null {
   if (!existsSync(workerScript)) return null;
   return (job) =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(workerScript, {
-        workerData: { build: job, workerScript },
-        resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 4 },
-      });
-      worker.once('message', (message: { done: boolean; error?: string }) => {
+      const worker = new Worker(workerScript, { workerData: { build: job, workerScript }, resourceLimits: BUILD_LIMITS });
+      worker.once('message', (message: { done: boolean; error?: string; code?: string }) => {
         if (message.done) resolve();
-        else reject(new Error(`the index build failed: ${message.error}`));
+        else reject(Object.assign(new Error(`the index build failed: ${message.error}`), { code: message.code }));
       });
       worker.once('error', reject);
     });

@@ -1,7 +1,8 @@
 // The index's worker threads, built to dist/parse-worker.cjs. A parse worker
-// reads article files and makes their index rows; a build worker writes a
-// first build of a large library's index, with parse workers of its own, so
-// that the command's main thread (and its memory) stays out of the work.
+// reads article files and makes their index rows. A build worker writes the
+// first build of a large library's index, with parse workers of its own: its
+// heap is capped (the command's thread cannot be), which keeps a build of
+// 100,000 articles within the reader's memory budget.
 import { availableParallelism } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { fillFreshIndex, readForIndex, type FreshJob } from './index-write.js';
@@ -20,12 +21,11 @@ export interface BuildData {
 
 const data = workerData as BuildData | undefined;
 if (data?.build) {
-  // Writing takes a third of the time parsing does: a parse worker a core.
   const pool = parsePool(data.workerScript, availableParallelism());
   fillFreshIndex(sqlite(), data.build, pool.parse)
     .then(
       () => parentPort!.postMessage({ done: true }),
-      (error: Error) => parentPort!.postMessage({ done: false, error: error.stack ?? error.message }),
+      (error: Error & { code?: string }) => parentPort!.postMessage({ done: false, error: error.stack ?? error.message, code: error.code }),
     )
     .finally(() => pool.close());
 } else {

@@ -65,12 +65,12 @@ function foldCodePoint(code: number): Folded {
  * combining marks), separators kept as they are.
  */
 export function fold(text: string): string {
-  let out = '';
-  for (const char of text) {
-    const folded = foldCodePoint(char.codePointAt(0) ?? 0);
-    out += folded ?? char;
-  }
-  return out;
+  // Replacements build one flat string; adding a character at a time would
+  // build a rope of one node a character, which holds many times the text's
+  // memory until it is flattened.
+  return text
+    .replace(/[A-Z]+/g, (run) => run.toLowerCase())
+    .replace(/[^\x00-\x7f]/gu, (char) => foldCodePoint(char.codePointAt(0) ?? 0) ?? char);
 }
 
 /**
