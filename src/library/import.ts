@@ -14,6 +14,7 @@ import { headlineSlug, parseRawText, RawTextError } from '../parse/raw.js';
 import { slugFromPath } from '../parse/article.js';
 import { decodeText } from '../text/encoding.js';
 import { LibraryError, listArticleFiles, MAX_ARTICLE_BYTES } from './files.js';
+import { fnv1a } from './hash.js';
 
 /** In folders, these files are raw articles; a file named on its own is read whatever its name. */
 const RAW_FILE = /\.txt$/i;
@@ -169,12 +170,17 @@ export class ImportFileError extends Error {
   override name = 'ImportFileError';
 }
 
+/** The folder of the library an imported article goes in: two hex digits of a hash of its slug. */
+export const shelfOf = (slug: string): string => fnv1a(slug).slice(-2);
+
 const temporaryName = (slug: string) => `.${slug}.md.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
 
 /**
- * Writes article files into a library: `LIBRARY/<first character>/<slug>.md`,
- * one folder per first character of the slug so that no folder grows too
- * big. Names are chosen and files written as described on ImportOptions.
+ * Writes article files into a library: `LIBRARY/<two hex digits>/<slug>.md`,
+ * the digits from a hash of the slug, so that 100,000 articles spread over
+ * 256 folders of a few hundred: a new article costs the index one small
+ * folder to read again, and every run checks 256 folder times. Names are
+ * chosen and files written as described on ImportOptions.
  */
 class LibraryWriter {
   /** Slugs in the library before this import, and their files. */
@@ -222,7 +228,7 @@ class LibraryWriter {
   }
 
   private folder(slug: string): string {
-    const folder = join(this.library, slug[0]!);
+    const folder = join(this.library, shelfOf(slug));
     if (!this.folders.has(folder)) {
       mkdirSync(folder, { recursive: true });
       this.folders.add(folder);

@@ -16,6 +16,7 @@ import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Article, Problem } from '../model.js';
+import type { Snippet } from '../search/match.js';
 import { fold } from '../text/fold.js';
 import {
   BULK_FILES,
@@ -23,6 +24,7 @@ import {
   createSchema,
   fillFreshIndex,
   INDEX_VERSION,
+  parseInline,
   removeDatabase,
   type FreshBuild,
   Writer,
@@ -35,6 +37,9 @@ import { OUT_OF_MEMORY } from './parse-pool.js';
 export { INDEX_VERSION, parseInline, type FreshBuild, type ParseFiles } from './index-write.js';
 
 export const FULL_CHECK_FILES = 2000;
+
+/** Fewer new or changed files than this in a folder are parsed on the command's thread. */
+const INLINE_FILES = 50;
 
 type Database = BetterSqlite3.Database;
 
@@ -143,7 +148,9 @@ export class ArticleIndex {
         // The write lock is taken on the first change: a run that finds none writes nothing.
         if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
         stats.removed += writer.applyFolder(change);
-        await writer.addInBatches(parse, change.parse, (existed) => (existed ? stats.changed++ : stats.added++));
+        // A few files are parsed here: starting a worker costs more than they do.
+        const parser = change.parse.length < INLINE_FILES ? parseInline : parse;
+        await writer.addInBatches(parser, change.parse, (existed) => (existed ? stats.changed++ : stats.added++));
       }
       if (db.inTransaction) {
         writer.statements.setUpdated.run(new Date().toISOString());
@@ -218,20 +225,22 @@ export class ArticleIndex {
 
   /**
    * Articles matching an FTS5 expression, best first by BM25 with the given
-   * column weights (ties by slug); `limit` null for all.
+   * column weights (ties by slug), each with FTS5's snippet of its best
+   * column; `limit` null for all.
    */
-  search(match: string, weights: readonly number[], limit: number | null): Array<{ article: Article; score: number }> {
+  search(match: string, weights: readonly number[], limit: number | null): Array<{ article: Article; score: number; snippet: Snippet }> {
     // Ranked in FTS5 first (its ORDER BY rank LIMIT path keeps only the best
-    // rows), and only those rows' articles are read.
+    // rows, and makes snippets of those alone), then their articles are read.
     const rows = this.db
       .prepare(
-        `SELECT a.json AS json, best.score AS score FROM
-           (SELECT rowid, rank AS score FROM fts WHERE fts MATCH ? AND rank MATCH ?
+        `SELECT a.json AS json, best.score AS score, best.snippet AS snippet FROM
+           (SELECT rowid, rank AS score, snippet(fts, -1, '${MARK_START}', '${MARK_END}', '…', ${SNIPPET_TOKENS}) AS snippet
+            FROM fts WHERE fts MATCH ? AND rank MATCH ?
             ORDER BY rank ${limit === null ? '' : 'LIMIT ?'}) AS best
          JOIN articles a ON a.id = best.rowid ORDER BY best.score, a.slug`,
       )
-      .all(match, `bm25(${weights.join(', ')})`, ...(limit === null ? [] : [limit])) as Array<{ json: string; score: number }>;
-    return rows.map((row) => ({ article: JSON.parse(row.json) as Article, score: -row.score }));
+      .all(match, `bm25(${weights.join(', ')})`, ...(limit === null ? [] : [limit])) as Array<{ json: string; score: number; snippet: string }>;
+    return rows.map((row) => ({ article: JSON.parse(row.json) as Article, score: -row.score, snippet: unmark(row.snippet) }));
   }
 
   /** Problems of the files that could not be indexed as articles. */
@@ -258,5 +267,27 @@ export class ArticleIndex {
 }
 
 class StaleIndex extends Error {}
+
+/** Words of context in a snippet. */
+const SNIPPET_TOKENS = 24;
+// Private-use characters around each match in FTS5's snippet text; taken out
+// again by unmark. One in an article's own text only moves a highlight.
+const MARK_START = '\ue000';
+const MARK_END = '\ue001';
+
+/** FTS5's marked snippet as text and the spans of its matches. */
+export function unmark(marked: string): Snippet {
+  let text = '';
+  const highlights: Array<[number, number]> = [];
+  let open = -1;
+  for (const char of marked) {
+    if (char === MARK_START) open = text.length;
+    else if (char === MARK_END) {
+      if (open >= 0 && open < text.length) highlights.push([open, text.length]);
+      open = -1;
+    } else text += char;
+  }
+  return { text, highlights };
+}
 
 

@@ -9,7 +9,7 @@ import { FTS_COLUMNS, ftsText } from '../search/fts.js';
 import { readArticleFile } from './files.js';
 import { folderChanges, parentOf, type FolderChange } from './index-plan.js';
 
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 type Database = BetterSqlite3.Database;
 
@@ -28,8 +28,10 @@ export interface ArticleRow {
   /** Section and source folded, for filters. */
   section: string | null;
   source: string | null;
+  /** The speakers the article quotes, one a line, as written. */
+  speakers: string;
   json: string;
-  /** The FTS5 columns' text. */
+  /** The FTS5 columns' text as indexed: folded where it is not ASCII. */
   fts: string[];
 }
 
@@ -39,14 +41,20 @@ export interface ReadFile {
   problems: Problem[];
 }
 
-export function toRow(article: Article): ArticleRow {
+/** The text of an article's FTS5 columns, as written (the index's content view gives the same). */
+function ftsColumns(article: Article): string[] {
   const speakers = [...new Set(article.quotes.map((q) => q.speaker).filter((s): s is string => s !== null))].join('\n');
-  const columns = [article.headline, article.body.join('\n'), speakers, article.section ?? '', article.source ?? ''];
+  return [article.headline, article.body.join('\n'), speakers, article.section ?? '', article.source ?? ''];
+}
+
+export function toRow(article: Article): ArticleRow {
+  const columns = ftsColumns(article);
   return {
     slug: article.slug,
     sortDate: article.date ?? '',
     section: article.section === null ? null : fold(article.section),
     source: article.source === null ? null : fold(article.source),
+    speakers: columns[2]!,
     json: JSON.stringify(article),
     fts: columns.map((text) => ftsText(text, fold)),
   };
@@ -63,6 +71,9 @@ export type ParseFiles = (files: ReadonlyArray<{ path: string; root: string }>) 
 
 export const parseInline: ParseFiles = async (files) => files.map(({ path, root }) => readForIndex(path, root));
 
+// The FTS5 index is of the folded text (see ftsText); its content, which
+// snippet() reads, is the view of the articles as written. Folding keeps
+// every word a word, so the two have the same tokens in the same places.
 export const SCHEMA = `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE dirs (root INTEGER NOT NULL, rel TEXT NOT NULL, mtime REAL NOT NULL, PRIMARY KEY (root, rel));
@@ -71,9 +82,17 @@ export const SCHEMA = `
     size INTEGER NOT NULL, mtime REAL NOT NULL, UNIQUE (root, rel));
   CREATE TABLE articles (
     id INTEGER PRIMARY KEY REFERENCES files (id) ON DELETE CASCADE,
-    slug TEXT NOT NULL UNIQUE, sort_date TEXT NOT NULL, section TEXT, source TEXT, json TEXT NOT NULL);
+    slug TEXT NOT NULL UNIQUE, sort_date TEXT NOT NULL, section TEXT, source TEXT, speakers TEXT NOT NULL, json TEXT NOT NULL);
   CREATE TABLE problems (file_id INTEGER NOT NULL REFERENCES files (id) ON DELETE CASCADE, line INTEGER NOT NULL, message TEXT NOT NULL);
-  CREATE VIRTUAL TABLE fts USING fts5 (${FTS_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize='unicode61');
+  CREATE VIEW fts_content AS SELECT
+    a.id AS id,
+    json_extract(a.json, '$.headline') AS headline,
+    (SELECT group_concat(p.value, char(10) ORDER BY p.key) FROM json_each(a.json, '$.body') AS p) AS body,
+    a.speakers AS speakers,
+    coalesce(json_extract(a.json, '$.section'), '') AS section,
+    coalesce(json_extract(a.json, '$.source'), '') AS source
+  FROM articles AS a;
+  CREATE VIRTUAL TABLE fts USING fts5 (${FTS_COLUMNS.join(', ')}, content='fts_content', content_rowid='id', tokenize='unicode61');
 `;
 
 // Made after a first build's rows are in: building an index once is quicker
@@ -106,12 +125,13 @@ export function createSchema(db: Database, rootsKey: string, indexes = true): vo
 export function prepareStatements(db: Database) {
   return {
     fileId: db.prepare('SELECT id FROM files WHERE root = ? AND rel = ?').pluck(),
-    deleteFts: db.prepare('DELETE FROM fts WHERE rowid = ?'),
+    articleJson: db.prepare('SELECT json FROM articles WHERE id = ?').pluck(),
+    deleteFts: db.prepare(`INSERT INTO fts (fts, rowid, ${FTS_COLUMNS.join(', ')}) VALUES ('delete', ?, ?, ?, ?, ?, ?)`),
     deleteFile: db.prepare('DELETE FROM files WHERE id = ?'),
     insertFile: db.prepare('INSERT INTO files (root, rel, dir, size, mtime) VALUES (?, ?, ?, ?, ?)'),
     insertProblem: db.prepare('INSERT INTO problems (file_id, line, message) VALUES (?, ?, ?)'),
     slugOwner: db.prepare('SELECT f.root, f.rel FROM articles a JOIN files f ON f.id = a.id WHERE a.slug = ?'),
-    insertArticle: db.prepare('INSERT INTO articles (id, slug, sort_date, section, source, json) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertArticle: db.prepare('INSERT INTO articles (id, slug, sort_date, section, source, speakers, json) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     insertFts: db.prepare(`INSERT INTO fts (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?)`),
     setDir: db.prepare('INSERT OR REPLACE INTO dirs (root, rel, mtime) VALUES (?, ?, ?)'),
     dropDir: db.prepare('DELETE FROM dirs WHERE root = ? AND rel = ?'),
@@ -212,7 +232,9 @@ export class Writer {
     const st = this.statements;
     const id = st.fileId.get(root, rel) as number | undefined;
     if (id === undefined) return false;
-    st.deleteFts.run(id);
+    // An external-content index forgets a row by being told what it indexed.
+    const json = st.articleJson.get(id) as string | undefined;
+    if (json !== undefined) st.deleteFts.run(id, ...toRow(JSON.parse(json) as Article).fts);
     st.deleteFile.run(id);
     return true;
   }
@@ -228,7 +250,7 @@ export class Writer {
       st.insertProblem.run(id, 1, `slug "${row.slug}" is already used by ${join(this.roots[other.root]!, other.rel)}`);
       return;
     }
-    st.insertArticle.run(id, row.slug, row.sortDate, row.section, row.source, row.json);
+    st.insertArticle.run(id, row.slug, row.sortDate, row.section, row.source, row.speakers, row.json);
     st.insertFts.run(id, ...row.fts);
   }
 

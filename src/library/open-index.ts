@@ -3,22 +3,13 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { fnv1a } from './hash.js';
 import { ArticleIndex } from './index-db.js';
 
 /** `$XDG_CACHE_HOME/news`, else `~/.cache/news`. */
 export function cacheDir(env: NodeJS.ProcessEnv): string {
   const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(env.HOME ?? '/tmp', '.cache');
   return join(base, 'news');
-}
-
-/** FNV-1a, 64 bits: a short stable name for a set of folders. */
-function fnv1a(text: string): string {
-  let hash = 0xcbf29ce484222325n;
-  for (const byte of Buffer.from(text, 'utf8')) {
-    hash ^= BigInt(byte);
-    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
-  }
-  return hash.toString(16).padStart(16, '0');
 }
 
 /** The index file of a library: one per set of folders, named by their paths. */

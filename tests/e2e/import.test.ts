@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeF
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { shelfOf } from '../../src/library/import.js';
 import { library, news, onTerminal, ROOT } from './helpers.js';
 
 const SEED = join(ROOT, '..', 'shared', 'seed', 'us-iran-is.txt');
@@ -43,7 +44,7 @@ describe('news import', () => {
     const lib = emptyDir();
     const run = news(['import', '--dir', lib, SEED]);
     expect(run).toEqual({ stdout: 'us-informed-iran-of-intent-to\n', stderr: '', status: 0 });
-    expect(filesBelow(lib)).toEqual(['u/us-informed-iran-of-intent-to.md']);
+    expect(filesBelow(lib)).toEqual([`${shelfOf('us-informed-iran-of-intent-to')}/us-informed-iran-of-intent-to.md`]);
     const [imported] = show(lib, ['us-informed-iran-of-intent-to']);
     const [handMade] = show(join(ROOT, 'articles'), ['us-iran-is']);
     expect(imported).toMatchObject({ headline: 'US Informed Iran of Intent to Hit IS', section: 'National', source: 'Financialtribune.com', date: null });
@@ -89,16 +90,19 @@ describe('news import', () => {
       ['Little Endian Story', ['Body one.']],
       ['Harbour Reopens in Zürich', ['The harbour reopened on Monday.', 'Ships were waiting.']],
     ]);
-    // One folder per first character; no temporary file left behind.
-    expect(filesBelow(lib)).toEqual([
-      'b/big-endian-story.md',
-      'h/harbour-reopens-in-zurich.md',
-      'l/little-endian-story.md',
-      'm/marked-story.md',
-      'n/named-on-its-own.md',
-      'p/prices-up.md',
-      't/trade-talks-resume.md',
+    // Spread over folders named by two hex digits of a hash of the slug; no temporary file left behind.
+    const files = filesBelow(lib);
+    expect(files.map((f) => f.split('/')[1]).sort()).toEqual([
+      'big-endian-story.md',
+      'harbour-reopens-in-zurich.md',
+      'little-endian-story.md',
+      'marked-story.md',
+      'named-on-its-own.md',
+      'prices-up.md',
+      'trade-talks-resume.md',
     ]);
+    for (const file of files) expect(file).toMatch(/^[0-9a-f]{2}\/[a-z0-9-]+\.md$/);
+    expect(new Set(files.map((f) => f.split('/')[0])).size).toBeGreaterThan(1);
   });
 
   it('keeps Markdown-looking text and awkward headlines word for word', () => {
@@ -131,7 +135,9 @@ describe('news import', () => {
     expect(show(lib, ['same-headline'])[0]!.body).toEqual(['Second version.']);
     // Within one import, articles never replace each other.
     expect(news(['import', '--dir', lib, '--force', raw]).stdout).toBe('same-headline\nsame-headline-2\n');
-    expect(filesBelow(lib)).toEqual(['s/same-headline-2.md', 's/same-headline-3.md', 's/same-headline.md']);
+    expect(filesBelow(lib)).toEqual(
+      [`${shelfOf('same-headline-2')}/same-headline-2.md`, `${shelfOf('same-headline-3')}/same-headline-3.md`, `${shelfOf('same-headline')}/same-headline.md`].sort(),
+    );
   });
 
   it('replaces an existing article where it is with --force, and claims a slug taken anywhere in the library otherwise', () => {
@@ -139,7 +145,7 @@ describe('news import', () => {
     const raw = library({ 'one.txt': 'Same Headline\n\nImported.\n' });
     expect(news(['import', '--dir', lib, raw]).stdout).toBe('same-headline-2\n');
     expect(news(['import', '--dir', lib, '--force', raw]).stdout).toBe('same-headline\n');
-    expect(filesBelow(lib)).toEqual(['mine/same-headline.md', 's/same-headline-2.md']);
+    expect(filesBelow(lib)).toEqual(['mine/same-headline.md', `${shelfOf('same-headline-2')}/same-headline-2.md`].sort());
     expect(readFileSync(join(lib, 'mine', 'same-headline.md'), 'utf8')).toContain('Imported.');
   });
 
@@ -147,15 +153,15 @@ describe('news import', () => {
     const raw = library({ 'story.txt': 'Where It Goes\n\nHere.\n' });
     const data = emptyDir();
     expect(news(['import', join(raw, 'story.txt')], { XDG_DATA_HOME: data }).status).toBe(0);
-    expect(filesBelow(data)).toEqual(['news/w/where-it-goes.md']);
+    expect(filesBelow(data)).toEqual([`news/${shelfOf('where-it-goes')}/where-it-goes.md`]);
 
     const home = emptyDir();
     expect(news(['import', join(raw, 'story.txt')], { HOME: home, XDG_DATA_HOME: '' }).status).toBe(0);
-    expect(filesBelow(home)).toEqual(['.local/share/news/w/where-it-goes.md']);
+    expect(filesBelow(home)).toEqual([`.local/share/news/${shelfOf('where-it-goes')}/where-it-goes.md`]);
 
     const named = emptyDir();
     expect(news(['import', join(raw, 'story.txt')], { HOME: home, XDG_DATA_HOME: '', NEWS_DIR: named }).status).toBe(0);
-    expect(filesBelow(named)).toEqual(['w/where-it-goes.md']);
+    expect(filesBelow(named)).toEqual([`${shelfOf('where-it-goes')}/where-it-goes.md`]);
   });
 
   it('reports a directory loop once and imports the rest', () => {

@@ -1,5 +1,4 @@
 import { parseQuery, QueryError } from '../../search/query.js';
-import { snippetFor } from '../../search/match.js';
 import { FTS_WEIGHTS, toFtsQuery } from '../../search/fts.js';
 import { renderSearchTerminal, renderSearchTsv, type DisplayHit } from '../../render/search.js';
 import { sanitizeArticle, sanitizeHighlighted } from '../../text/sanitize.js';
@@ -28,9 +27,8 @@ export async function search(ctx: Context, words: readonly string[], options: Se
   }
   const index = await openLibrary(ctx);
   const limit = options.all ? null : (options.limit ?? DEFAULT_LIMIT);
-  const found = index.search(toFtsQuery(query), FTS_WEIGHTS, limit);
+  const hits = index.search(toFtsQuery(query), FTS_WEIGHTS, limit);
   index.close();
-  const hits = found.map(({ article, score }) => ({ article, score, snippet: snippetFor(article, query) }));
   const exitCode = hits.length > 0 ? EXIT.ok : EXIT.notFound;
   if (options.json) return { stdout: jsonLines(hits.map((h) => h.article)), exitCode };
   const shown: DisplayHit[] = hits.map((h) => ({ article: sanitizeArticle(h.article), snippet: sanitizeHighlighted(h.snippet) }));
