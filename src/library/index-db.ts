@@ -136,12 +136,13 @@ export class ArticleIndex {
    */
   async refresh(parse: ParseFiles, full = false, fresh?: FreshBuild): Promise<RefreshStats> {
     const stats: RefreshStats = { added: 0, changed: 0, removed: 0 };
-    if (this.fileCount() === 0 && hasAtLeastFiles(this.roots, BULK_FILES)) {
+    const files = this.fileCount();
+    if (files === 0 && hasAtLeastFiles(this.roots, BULK_FILES)) {
       await this.buildAfresh(parse, fresh);
       stats.added = this.fileCount();
       return stats;
     }
-    const check = full || this.fileCount() <= FULL_CHECK_FILES;
+    const check = full || files <= FULL_CHECK_FILES;
     const { db, writer } = this;
     try {
       for (const change of folderChanges(db, this.roots, check)) {

@@ -45,10 +45,25 @@ export function* folderChanges(db: BetterSqlite3.Database, roots: readonly strin
     known.set(`${row.root}\0${row.rel}`, row);
     if (row.rel !== '') {
       const parent = `${row.root}\0${parentOf(row.rel)}`;
-      knownChildren.set(parent, [...(knownChildren.get(parent) ?? []), row.rel]);
+      const siblings = knownChildren.get(parent);
+      if (siblings) siblings.push(row.rel);
+      else knownChildren.set(parent, [row.rel]);
     }
   }
   const filesIn = db.prepare('SELECT rel, size, mtime FROM files WHERE root = ? AND dir = ?');
+  // Checking every file, the files of a folder whose time is unchanged are
+  // looked at one by one (an edit in place leaves the folder's time alone);
+  // its entries need not be read, since none came or went.
+  const knownFiles = new Map<string, IndexedFile[]>();
+  if (checkFiles) {
+    for (const row of db.prepare('SELECT root, dir, rel, size, mtime FROM files').iterate() as Iterable<IndexedFile & { dir: string }>) {
+      const key = `${row.root}\0${row.dir}`;
+      const list = knownFiles.get(key);
+      const file = { root: row.root, rel: row.rel, size: row.size, mtime: row.mtime };
+      if (list) list.push(file);
+      else knownFiles.set(key, [file]);
+    }
+  }
   const visited = new Set<string>();
   const now = Date.now();
   const queue: Array<[number, string]> = roots.map((_, i) => [i, '']);
@@ -68,8 +83,17 @@ export function* folderChanges(db: BetterSqlite3.Database, roots: readonly strin
     visited.add(key);
     const before = known.get(key);
     const changed = before === undefined || before.mtime !== stat.mtimeMs;
-    if (!changed && !checkFiles) {
+    if (!changed) {
       for (const child of knownChildren.get(key) ?? []) queue.push([root, child]);
+      if (!checkFiles) continue;
+      const parse: IndexedFile[] = [];
+      const remove: Array<{ root: number; rel: string }> = [];
+      for (const file of knownFiles.get(key) ?? []) {
+        const now = statSync(`${roots[root]}/${file.rel}`, { throwIfNoEntry: false });
+        if (!now) remove.push({ root, rel: file.rel });
+        else if (now.size !== file.size || now.mtimeMs !== file.mtime) parse.push({ root, rel: file.rel, size: now.size, mtime: now.mtimeMs });
+      }
+      if (parse.length > 0 || remove.length > 0) yield { record: null, gone: false, parse, remove };
       continue;
     }
     // A folder changed within the last moments may change again within the
