@@ -1,9 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shelfOf } from '../../src/library/import.js';
-import { library, news, onTerminal, ROOT } from './helpers.js';
+import { parseRawText } from '../../src/parse/raw.js';
+import { decodeText } from '../../src/text/encoding.js';
+import { cleanEnv, library, news, NEWS, onTerminal, ROOT } from './helpers.js';
 
 const SEED = join(ROOT, '..', 'shared', 'seed', 'us-iran-is.txt');
 const emptyDir = () => mkdtempSync(join(tmpdir(), 'news-import-'));
@@ -185,5 +188,37 @@ describe('news import', () => {
     const piped = news(['import', '--dir', emptyDir(), raw]);
     expect(piped.stderr).toBe('');
     expect(piped.stdout.split('\n').filter(Boolean)).toHaveLength(250);
+  });
+});
+
+const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+describe.skipIf(!existsSync(CORPUS))('news import of the shared corpus', () => {
+  it('imports every article, and news shows each headline and every paragraph, word for word', () => {
+    const lib = emptyDir();
+    const run = news(['import', '--dir', lib, join(CORPUS, 'bbc'), join(CORPUS, 'polnear', 'train')]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim().split('\n')).toHaveLength(2247);
+
+    const wordsOf = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+    const expected: string[] = [];
+    for (const folder of [...readdirSync(join(CORPUS, 'bbc')).map((f) => join(CORPUS, 'bbc', f)), join(CORPUS, 'polnear', 'train')]) {
+      for (const name of readdirSync(folder).filter((n) => n.endsWith('.txt'))) {
+        const raw = parseRawText(decodeText(readFileSync(join(folder, name))).text);
+        expected.push(JSON.stringify([raw.headline, raw.paragraphs.length, wordsOf(raw.paragraphs.join(' '))]));
+      }
+    }
+    const listed = spawnSync(process.execPath, [NEWS, 'list', '--dir', lib, '--json'], { env: cleanEnv(), encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(listed.status).toBe(0);
+    const shown = listed.stdout
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const a = JSON.parse(line) as Shown & { dateline: { place: string; date: string | null; agency: string | null } | null };
+        // A wire dateline is taken out of the first paragraph and shown on its own line.
+        const dateline = a.dateline ? [a.dateline.place, a.dateline.date ?? '', a.dateline.agency ?? ''].join(' ') : '';
+        return JSON.stringify([a.headline, a.body.length, wordsOf(`${dateline} ${a.body.join(' ')}`)]);
+      });
+    expect(shown.sort()).toEqual(expected.sort());
   });
 });
