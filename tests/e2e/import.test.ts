@@ -165,6 +165,11 @@ describe('news import', () => {
     const named = emptyDir();
     expect(news(['import', join(raw, 'story.txt')], { HOME: home, XDG_DATA_HOME: '', NEWS_DIR: named }).status).toBe(0);
     expect(filesBelow(named)).toEqual([`${shelfOf('where-it-goes')}/where-it-goes.md`]);
+
+    // Without --dir the reader reads the bundled articles and the user's library together.
+    const both = news(['list', '--format', '{slug}'], { XDG_DATA_HOME: data }).stdout.split('\n').filter(Boolean).sort();
+    expect(both).toEqual(['us-iran-is', 'where-it-goes']);
+    expect(news(['list', '--format', '{slug}', '--dir', named]).stdout).toBe('where-it-goes\n');
   });
 
   it('reports a directory loop once and imports the rest', () => {
