@@ -79,11 +79,12 @@ function scan(body: readonly unknown[]): { found: Candidate[]; facts: ParagraphF
   let runningChain = -1;
   let chains = 0;
   const paragraphs = paragraphsOf(body);
-  const tokenized = paragraphs.map(({ text }) => tokenize(text));
   const vocabulary = new Vocabulary();
-  for (const tokens of tokenized) vocabulary.add(tokens);
+  // Tokens are made again paragraph by paragraph below: holding every
+  // paragraph's at once would cost memory in proportion to the article.
+  for (const { text } of paragraphs) vocabulary.add(tokenize(text));
   paragraphs.forEach(({ text: para, source }, p) => {
-    const tokens = tokenized[p] as Token[];
+    const tokens = tokenize(para);
     const sign = found.length > 0 && (found[found.length - 1] as Candidate).paragraph === p - 1 ? signature(tokens) : null;
     if (sign) {
       // "- Jane Roe, a nurse." under a quote paragraph signs it: the line is attribution, not speech.

@@ -30,7 +30,7 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 }
 
 export function news(args: string[], env: Record<string, string> = {}): Run {
-  const result = spawnSync(process.execPath, [NEWS, ...args], { env: cleanEnv(env), encoding: 'utf8', cwd: ROOT });
+  const result = spawnSync(process.execPath, [NEWS, ...args], { env: cleanEnv(env), encoding: 'utf8', cwd: ROOT, maxBuffer: 1 << 28 });
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
 }
 

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -6,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { shelfOf } from '../../src/library/import.js';
 import { parseRawText } from '../../src/parse/raw.js';
 import { decodeText } from '../../src/text/encoding.js';
-import { cleanEnv, library, news, NEWS, onTerminal, ROOT } from './helpers.js';
+import { library, news, onTerminal, ROOT } from './helpers.js';
 
 const SEED = join(ROOT, '..', 'shared', 'seed', 'us-iran-is.txt');
 const emptyDir = () => mkdtempSync(join(tmpdir(), 'news-import-'));
@@ -213,7 +212,7 @@ describe.skipIf(!existsSync(CORPUS))('news import of the shared corpus', () => {
         expected.push(JSON.stringify([raw.headline, raw.paragraphs.length, wordsOf(raw.paragraphs.join(' '))]));
       }
     }
-    const listed = spawnSync(process.execPath, [NEWS, 'list', '--dir', lib, '--json'], { env: cleanEnv(), encoding: 'utf8', maxBuffer: 1 << 28 });
+    const listed = news(['list', '--dir', lib, '--json']);
     expect(listed.status).toBe(0);
     const shown = listed.stdout
       .trim()
