@@ -143,6 +143,9 @@ export function readArticle(text: string, path: string): { article: Article | nu
     if (Number.isNaN(rawDate.getTime()) || (/^\d{4}-\d{2}-\d{2}$/.test(written) && !validIsoDate(written))) {
       fail(line('date'), `date "${written}" is not an ISO 8601 date (YYYY-MM-DD)`);
     } else date = dateToIso(rawDate);
+  } else if (rawDate !== null && typeof rawDate === 'object') {
+    // A mapping may hold keys such as toString that String() would call.
+    fail(line('date'), `date must be an ISO 8601 date (YYYY-MM-DD), not ${Array.isArray(rawDate) ? 'a list' : 'a mapping'}`);
   } else if (rawDate !== undefined && rawDate !== null && rawDate !== '') {
     const value = String(rawDate).trim();
     if (validIsoDate(value)) date = value;

@@ -22,6 +22,9 @@ export function renderQuotesTsv(rows: readonly QuoteRow[], style: Style = plainS
 export function renderQuotesTerminal(rows: readonly QuoteRow[], layout: Layout): string {
   const { style } = layout;
   return rows
-    .map(({ article, quote }) => `${style.speaker(speakerOf(quote))}  ${style.slug(article.slug)}\n${wrapTo(layout, style.quote(`“${quote.text}”`), '  ')}\n`)
+    .map(({ article, quote }) => {
+      const head = wrapTo(layout, `${style.speaker(speakerOf(quote))}  ${style.slug(article.slug)}`);
+      return `${head}\n${wrapTo(layout, style.quote(`“${quote.text}”`), '  ')}\n`;
+    })
     .join('\n');
 }

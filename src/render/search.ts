@@ -35,7 +35,7 @@ export function renderSearchTerminal(hits: readonly DisplayHit[], layout: Layout
   const { style } = layout;
   return hits
     .map((h) => {
-      const head = `${style.slug(h.article.slug)}  ${style.headline(h.article.headline)}`;
+      const head = wrapTo(layout, `${style.slug(h.article.slug)}  ${style.headline(h.article.headline)}`);
       return `${head}\n${wrapTo(layout, highlight(h.snippet, style.match), '  ')}\n`;
     })
     .join('\n');

@@ -35,7 +35,7 @@ function markQuotes(article: Article, index: number, paragraph: string, layout: 
 export function renderArticle(article: Article, layout: Layout): string {
   const { style } = layout;
   const lines: string[] = [style.headline(wrapTo(layout, article.headline))];
-  if (article.dateline) lines.push(style.dateline(formatDateline(article.dateline)));
+  if (article.dateline) lines.push(style.dateline(wrapTo(layout, formatDateline(article.dateline))));
   const meta = metaLine(article);
   if (meta) lines.push(style.meta(wrapTo(layout, meta)));
   for (const [index, paragraph] of article.body.entries()) {

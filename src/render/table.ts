@@ -1,21 +1,38 @@
 // `news list` on a terminal: aligned columns. Apart from list.ts because
 // measuring display width loads Unicode tables that plain output never needs.
 import type { Article } from '../model.js';
-import type { Layout } from './layout.js';
+import { wrapTo, type Layout } from './layout.js';
 import { displayWidth, truncate } from '../text/width.js';
 
-/** Aligned columns (date, slug, headline) cut to the terminal's width. */
+/** Columns a headline keeps beside the slug before the row is split in two. */
+const MIN_HEADLINE = 10;
+
+const padTo = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+
+/**
+ * Aligned columns (date, slug, headline) cut to the terminal's width. A slug
+ * too long to leave the headline room stands whole on a line of its own, the
+ * headline under it, so that no line is wider than the terminal and no slug
+ * is cut: it is the name `news show` takes.
+ */
 export function renderListTable(articles: readonly Article[], layout: Layout): string {
-  const { style } = layout;
-  const dateWidth = Math.max(0, ...articles.map((a) => displayWidth(a.date?.slice(0, 10) ?? '')));
-  const slugWidth = Math.max(0, ...articles.map((a) => displayWidth(a.slug)));
+  const { style, width } = layout;
+  const dateOf = (a: Article) => a.date?.slice(0, 10) ?? '';
+  const dateWidth = Math.max(0, ...articles.map((a) => displayWidth(dateOf(a))));
+  const dateColumn = dateWidth > 0 ? dateWidth + 2 : 0;
+  const fits = (a: Article) => width === null || dateColumn + displayWidth(a.slug) + 2 + MIN_HEADLINE <= width;
+  const slugWidth = Math.max(0, ...articles.filter(fits).map((a) => displayWidth(a.slug)));
   return articles
     .map((a) => {
-      const date = (a.date?.slice(0, 10) ?? '').padEnd(dateWidth);
-      const slug = a.slug + ' '.repeat(slugWidth - displayWidth(a.slug));
-      const used = (dateWidth > 0 ? dateWidth + 2 : 0) + slugWidth + 2;
-      const headline = layout.width === null ? a.headline : truncate(a.headline, Math.max(10, layout.width - used));
-      return `${dateWidth > 0 ? style.date(date) + '  ' : ''}${style.slug(slug)}  ${style.headline(headline)}\n`;
+      const date = dateWidth > 0 ? style.date(padTo(dateOf(a), dateWidth)) + '  ' : '';
+      if (!fits(a)) {
+        const indent = Math.max(0, Math.min(dateColumn, width! - MIN_HEADLINE));
+        const headline = truncate(a.headline, width! - indent);
+        return `${wrapTo(layout, date + style.slug(a.slug))}\n${' '.repeat(indent)}${style.headline(headline)}\n`;
+      }
+      const used = dateColumn + slugWidth + 2;
+      const headline = width === null ? a.headline : truncate(a.headline, width - used);
+      return `${date}${style.slug(padTo(a.slug, slugWidth))}  ${style.headline(headline)}\n`;
     })
     .join('');
 }

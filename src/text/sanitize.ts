@@ -4,13 +4,18 @@
 // write or bidirectional override in an article can act on the terminal.
 import type { Article, Dateline, Quote } from '../model.js';
 
-// C0 controls, DEL, C1 controls, the bidi embeddings/overrides/isolates and the
+// C0 controls, DEL, C1 controls, every bidirectional control (the marks
+// U+061C, U+200E, U+200F and the embeddings, overrides and isolates) and the
 // line/paragraph separators. Tab, LF, CR, VT and FF are white space: folded to
-// a single space so a field stays on its line.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+// a single space so a field stays on its line. In a `u` pattern a surrogate
+// range matches only lone surrogates: written as UTF-8 they become U+FFFD
+// anyway, and left in, wrapping measures them as nothing and may join two
+// halves into a character the article never had.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\p{Bidi_Control}\u2028\u2029\ud800-\udfff]/gu;
 
 function visible(char: string): string {
   const code = char.charCodeAt(0);
+  if (code >= 0xd800 && code <= 0xdfff) return '\ufffd';
   if (code === 0x09 || code === 0x0a || code === 0x0b || code === 0x0c || code === 0x0d) return ' ';
   // Caret notation, as `cat -v` shows them: ESC is ^[.
   if (code < 0x20) return '^' + String.fromCharCode(code + 0x40);
@@ -56,7 +61,7 @@ export function sanitizeArticle(article: Article): Article {
 
 // JSON.stringify escapes C0 only; DEL, C1 and the bidi controls would reach a
 // terminal that cats the JSON, so they are escaped too.
-const JSON_UNSAFE = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+const JSON_UNSAFE = /[\u007f-\u009f\p{Bidi_Control}\u2028\u2029]/gu;
 
 /** One JSON line with every control character escaped. */
 export function toJsonLine(value: unknown): string {

@@ -101,6 +101,12 @@ describe('readArticle problems', () => {
     expect(problems(article('title: T\ndate: yesterday'))).toEqual(['3: date "yesterday" is not an ISO 8601 date (YYYY-MM-DD)']);
   });
 
+  it('reports a date written as a list or a mapping, even one String() cannot convert', () => {
+    // Found by tests/unit/properties.test.ts: String({toString: 1}) throws.
+    expect(problems(article('title: T\ndate: {toString: 1}'))).toEqual(['3: date must be an ISO 8601 date (YYYY-MM-DD), not a mapping']);
+    expect(problems(article('title: T\ndate: [2014-09-24]'))).toEqual(['3: date must be an ISO 8601 date (YYYY-MM-DD), not a list']);
+  });
+
   it('reports empty files, binary files, missing and unclosed front matter', () => {
     expect(problems('')).toEqual(['1: empty file: an article needs front matter with a title']);
     expect(problems('---\ntitle: a\0b\n---\n')).toEqual(['1: binary file (NUL bytes): not an article']);

@@ -5,9 +5,11 @@ import { compileTemplate, TemplateError } from '../../src/render/fields.js';
 import type { Layout } from '../../src/render/layout.js';
 import { renderListTsv } from '../../src/render/list.js';
 import { renderListTable } from '../../src/render/table.js';
+import { renderQuotesTerminal } from '../../src/render/quotes.js';
 import { renderSearchTerminal, renderSearchTsv } from '../../src/render/search.js';
 import { metaLine, renderArticle } from '../../src/render/show.js';
 import { colorStyle, plainStyle } from '../../src/render/style.js';
+import { displayWidth } from '../../src/text/width.js';
 
 function article(overrides: Partial<Article> = {}): Article {
   return {
@@ -67,6 +69,39 @@ describe('renderArticle', () => {
     const a = article({ quotes: [{ text: 'x y z w', speaker: null, paragraph: 0 }], source: null, date: null });
     expect(renderArticle(a, plain)).toContain('unattributed: “x y z w”');
     expect(metaLine(a)).toBe('Local');
+  });
+});
+
+describe('terminal width: cases found by tests/unit/properties.test.ts', () => {
+  const narrow: Layout = { style: plainStyle, width: 20, wrap, terminal: true };
+  const widths = (out: string) => out.split('\n').map(displayWidth);
+
+  it('wraps a long dateline in show', () => {
+    const out = renderArticle(article({ dateline: { place: 'WASHINGTON AND LONDON', date: 'Sept. 24', agency: 'Reuters' } }), narrow);
+    expect(Math.max(...widths(out))).toBeLessThanOrEqual(20);
+  });
+
+  it('wraps the slug and headline line of search and the speaker line of quotes', () => {
+    const a = article({ slug: 'a-rather-long-article-name', headline: 'A Rather Long Headline' });
+    const search = renderSearchTerminal([{ article: a, snippet: { text: 'x', highlights: [] } }], narrow);
+    expect(Math.max(...widths(search))).toBeLessThanOrEqual(20);
+    const quotes = renderQuotesTerminal([{ article: a, quote: { text: 'x', speaker: 'Jane Roe-Richardson', paragraph: 0 } }], narrow);
+    expect(Math.max(...widths(quotes))).toBeLessThanOrEqual(20);
+  });
+
+  it('puts a slug too long for the columns on a line of its own in list, whole', () => {
+    const shown = [article({ slug: 'a-very-long-slug-indeed' }), article({ slug: 'b', date: null, headline: 'Short' })];
+    expect(renderListTable(shown, { ...narrow, width: 40 })).toBe(
+      '2015-03-02  a-very-long-slug-indeed\n            New Harbour Opens\n            b  Short\n',
+    );
+  });
+
+  it('keeps a line within the width when a space and text of no width end it', () => {
+    // wrap-ansi counts " \ufeff" after a full row as no room at all.
+    for (const tail of [' \ufeff', ' \u0301']) {
+      const out = renderArticle(article({ body: ['x'.repeat(20) + tail], quotes: [] }), narrow);
+      expect(Math.max(...widths(out))).toBeLessThanOrEqual(20);
+    }
   });
 });
 

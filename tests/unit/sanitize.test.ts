@@ -48,6 +48,17 @@ describe('sanitize', () => {
   });
 });
 
+describe('sanitize: cases found by tests/unit/properties.test.ts', () => {
+  it('shows every bidirectional control, the Arabic letter mark too', () => {
+    expect(sanitize('a\u061cb\u200fc')).toBe('a<U+061C>b<U+200F>c');
+    expect(toJsonLine('\u061c')).toBe('"\\u061c"');
+  });
+
+  it('writes a lone surrogate as U+FFFD, as UTF-8 output would, and keeps pairs whole', () => {
+    expect(sanitize('\ud800 \udc00x 😀')).toBe('\ufffd \ufffdx 😀');
+  });
+});
+
 describe('sanitizeHighlighted', () => {
   it('moves highlights with the text they mark', () => {
     const result = sanitizeHighlighted({ text: `${ESC}x match ${ESC}y`, highlights: [[3, 8]] });
