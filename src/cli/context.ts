@@ -56,13 +56,13 @@ export function problemLine(problem: Problem): string {
  * The library's index, brought up to date with the files, after a warning on
  * stderr for each file that cannot be read as an article (once a run).
  */
-export async function openLibrary(ctx: Context, options: { warnProblems?: boolean; full?: boolean } = {}): Promise<ArticleIndex> {
+export async function openLibrary(ctx: Context, options: { warnProblems?: boolean; full?: boolean; rebuild?: boolean } = {}): Promise<ArticleIndex> {
   const update = async () => {
     const index = openIndex(ctx.env, ctx.roots, ctx.warn);
     const workerScript = join(__dirname, 'parse-worker.cjs');
     const pool = parsePool(workerScript);
     try {
-      await index.refresh(pool.parse, options.full ?? false, buildOnWorker(workerScript) ?? undefined);
+      await index.refresh(pool.parse, options.full ?? false, buildOnWorker(workerScript) ?? undefined, options.rebuild ?? false);
       return index;
     } catch (error) {
       index.close();

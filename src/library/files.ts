@@ -9,8 +9,11 @@ export const MAX_ARTICLE_BYTES = 8 * 1024 * 1024;
 
 const ARTICLE_FILE = /\.(md|markdown)$/i;
 
-/** Every article file below `dir`, depth first, in a stable (sorted) order. */
-export function listArticleFiles(dir: string): string[] {
+/**
+ * Every article file below `dir`, depth first, in a stable (sorted) order.
+ * Hidden entries are skipped, each told to `onHidden` when given.
+ */
+export function listArticleFiles(dir: string, onHidden?: (folder: string, name: string) => void): string[] {
   const out: string[] = [];
   const walk = (folder: string) => {
     let entries: Dirent[];
@@ -22,7 +25,10 @@ export function listArticleFiles(dir: string): string[] {
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
+      if (entry.name.startsWith('.')) {
+        onHidden?.(folder, entry.name);
+        continue;
+      }
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
       else if ((entry.isFile() || entry.isSymbolicLink()) && ARTICLE_FILE.test(entry.name)) out.push(path);

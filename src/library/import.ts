@@ -8,13 +8,14 @@
 // place: an interrupted import never leaves a half-written article, and a link
 // never replaces a file that appeared meanwhile.
 import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { articleFileText } from '../parse/markdown-escape.js';
 import { headlineSlug, parseRawText, RawTextError } from '../parse/raw.js';
 import { slugFromPath } from '../parse/article.js';
 import { decodeText } from '../text/encoding.js';
 import { LibraryError, listArticleFiles, MAX_ARTICLE_BYTES } from './files.js';
 import { fnv1a } from './hash.js';
+import { processIsGone } from './process.js';
 
 /** In folders, these files are raw articles; a file named on its own is read whatever its name. */
 const RAW_FILE = /\.txt$/i;
@@ -62,8 +63,12 @@ const REASONS: Record<string, string> = {
   EISDIR: 'is a directory',
   EIO: 'input/output error',
   ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
   EROFS: 'read-only file system',
 };
+
+/** Failures of the library itself, not of one article: an import cannot go on after one. */
+const LIBRARY_FAILURES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM']);
 
 /** A short reason for a failed file operation, as `ls` or `cp` would say it. */
 export function reasonOf(error: unknown): string {
@@ -174,6 +179,37 @@ export class ImportFileError extends Error {
 export const shelfOf = (slug: string): string => fnv1a(slug).slice(-2);
 
 const temporaryName = (slug: string) => `.${slug}.md.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+const TEMPORARY = /^\..+\.md\.tmp-(\d+)-[a-z0-9]*$/;
+
+/**
+ * Removes a temporary file that an import killed before it could (by SIGKILL,
+ * a crash or a power cut) left in the library: only one of a process that is
+ * gone, so that an import running meanwhile keeps its own.
+ */
+function removeLeftover(folder: string, name: string): void {
+  const pid = TEMPORARY.exec(name)?.[1];
+  if (pid === undefined || Number(pid) === process.pid || !processIsGone(Number(pid))) return;
+  try {
+    unlinkSync(join(folder, name));
+  } catch {
+    // Removed by another import meanwhile, or not ours to remove: left alone.
+  }
+}
+
+/**
+ * `mkdir -p`, failing with the folder's own error: Node's recursive mkdir
+ * says ENOENT where the file system is read-only.
+ */
+function makeFolder(path: string): void {
+  try {
+    mkdirSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    if (code !== 'ENOENT') throw error;
+    mkdirSync(path, { recursive: true });
+  }
+}
 
 /**
  * Writes article files into a library: `LIBRARY/<two hex digits>/<slug>.md`,
@@ -198,11 +234,11 @@ class LibraryWriter {
     private readonly force: boolean,
   ) {
     try {
-      mkdirSync(library, { recursive: true });
+      makeFolder(library);
     } catch (error) {
       throw new LibraryError(`cannot create the library folder ${library}: ${reasonOf(error)}`);
     }
-    for (const path of listArticleFiles(library)) {
+    for (const path of listArticleFiles(library, removeLeftover)) {
       const slug = slugFromPath(path);
       if (!this.existing.has(slug)) this.existing.set(slug, path);
     }
@@ -230,7 +266,7 @@ class LibraryWriter {
   private folder(slug: string): string {
     const folder = join(this.library, shelfOf(slug));
     if (!this.folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
+      makeFolder(folder);
       this.folders.add(folder);
     }
     return folder;
@@ -238,9 +274,10 @@ class LibraryWriter {
 
   /** Writes `text` to `path` through a temporary file; false when `path` exists and may not be replaced. */
   private place(path: string, slug: string, text: string, replace: boolean): boolean {
-    const temporary = join(path, '..', temporaryName(slug));
-    writeFileSync(temporary, text, { flag: 'wx' });
+    const temporary = join(dirname(path), temporaryName(slug));
     try {
+      // Inside the try: a write that fails part way (a full disk) leaves no temporary behind.
+      writeFileSync(temporary, text, { flag: 'wx' });
       if (replace) {
         renameSync(temporary, path);
         return true;
@@ -277,7 +314,9 @@ class LibraryWriter {
  * Imports raw text articles (files, or folders of `.txt` files) into the
  * library folder, created if missing. A file that cannot be imported is
  * reported through onFailure and in the result, and the others go on. Throws
- * LibraryError only when the library itself cannot be read or created.
+ * LibraryError when the library itself cannot be read, created or written
+ * (a full disk, a read-only file system, no permission): the articles written
+ * before it are whole, and no other is begun.
  */
 export function importArticles(library: string, paths: readonly string[], options: ImportOptions = {}): ImportResult {
   const result: ImportResult = { imported: [], failures: [] };
@@ -297,6 +336,9 @@ export function importArticles(library: string, paths: readonly string[], option
       options.onArticle?.(article);
     } catch (error) {
       if (!(error instanceof ImportFileError) && (error as NodeJS.ErrnoException).code === undefined) throw error;
+      if (!(error instanceof ImportFileError) && LIBRARY_FAILURES.has((error as NodeJS.ErrnoException).code!)) {
+        throw new LibraryError(`cannot write to the library ${library}: ${reasonOf(error)} (${result.imported.length} of ${files.length} files imported)`);
+      }
       fail({ path: from, reason: error instanceof ImportFileError ? error.message : `cannot write: ${reasonOf(error)}` });
     }
     options.onProgress?.(i + 1, files.length);

@@ -12,8 +12,8 @@
 // up to FULL_CHECK_FILES files have every file's size and time checked on
 // every run as well, so an edit in place is seen there too; in a larger
 // library such an edit is seen by `news index`, which checks every file.
-import { renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Article, Problem } from '../model.js';
 import type { Snippet } from '../search/match.js';
@@ -23,7 +23,9 @@ import {
   configure,
   createSchema,
   fillFreshIndex,
+  DROP_INDEXES,
   INDEX_VERSION,
+  INDEXES,
   parseInline,
   removeDatabase,
   type FreshBuild,
@@ -33,6 +35,7 @@ import {
 } from './index-write.js';
 import { folderChanges, hasAtLeastFiles } from './index-plan.js';
 import { OUT_OF_MEMORY } from './parse-pool.js';
+import { processIsGone } from './process.js';
 
 export { INDEX_VERSION, parseInline, type FreshBuild, type ParseFiles } from './index-write.js';
 
@@ -132,13 +135,14 @@ export class ArticleIndex {
    * Brings the index up to date with the files. `full` checks every file's
    * size and time; otherwise only folders whose time changed are read again
    * (and, in small libraries, every file is checked anyway). A first build of
-   * a large library is written into a new file, renamed into place.
+   * a large library, or a `rebuild`, is written into a new file, then copied
+   * in.
    */
-  async refresh(parse: ParseFiles, full = false, fresh?: FreshBuild): Promise<RefreshStats> {
+  async refresh(parse: ParseFiles, full = false, fresh?: FreshBuild, rebuild = false): Promise<RefreshStats> {
     const stats: RefreshStats = { added: 0, changed: 0, removed: 0 };
     const files = this.fileCount();
-    if (files === 0 && hasAtLeastFiles(this.roots, BULK_FILES)) {
-      await this.buildAfresh(parse, fresh);
+    if (rebuild || (files === 0 && hasAtLeastFiles(this.roots, BULK_FILES))) {
+      await this.buildAfresh(parse, fresh, rebuild);
       stats.added = this.fileCount();
       return stats;
     }
@@ -166,27 +170,57 @@ export class ArticleIndex {
 
   /**
    * A first build of a large library: written aside (by `fresh`, on a worker
-   * with a capped heap, when given), then renamed over the index. A build
-   * that outgrows the cap (articles of megabytes) is done again here.
+   * with a capped heap, when given), then copied into the index in one
+   * transaction. A build that outgrows the cap (articles of megabytes) is
+   * done again here.
+   *
+   * The build is copied, not renamed over the index: other processes may have
+   * the index open, and SQLite finds a database's -wal and -shm files by name,
+   * so a file renamed (or removed) under them would pair their connections
+   * with another database's log, which corrupts it.
    */
-  private async buildAfresh(parse: ParseFiles, fresh?: FreshBuild): Promise<void> {
-    const temporary = `${this.path}.build-${process.pid}`;
+  private async buildAfresh(parse: ParseFiles, fresh?: FreshBuild, replace = false): Promise<void> {
+    removeAbandonedBuilds(this.path);
+    const temporary = `${this.path}${BUILD_SUFFIX}${process.pid}`;
     const rootsKey = (this.db.prepare(`SELECT value FROM meta WHERE key = 'roots'`).get() as { value: string }).value;
     try {
       const job = { path: temporary, rootsKey, roots: this.roots };
       const here = () => fillFreshIndex(this.Sqlite, job, parse);
       if (!fresh) await here();
       else await fresh(job).catch((error: { code?: string }) => (error.code === OUT_OF_MEMORY ? here() : Promise.reject(error)));
-      this.db.close();
-      for (const suffix of ['-wal', '-shm']) rmSync(this.path + suffix, { force: true });
-      renameSync(temporary, this.path);
-    } catch (error) {
+      this.install(temporary, replace);
+    } finally {
       removeDatabase(temporary);
-      throw error;
     }
+    // A new connection: FTS5 keeps what it read of its tables.
+    this.db.close();
     this.db = new this.Sqlite(this.path, { timeout: 10_000 });
     configure(this.db);
     this.writer = new Writer(this.db, this.roots);
+  }
+
+  /**
+   * Copies a fresh build's rows into the index, in place of what it held when
+   * `replace`; otherwise only if another process's first build did not come
+   * first.
+   */
+  private install(temporary: string, replace: boolean): void {
+    const { db } = this;
+    db.prepare('ATTACH DATABASE ? AS fresh').run(temporary);
+    // FTS5's own tables are copied as they are, which SQLite's defensive mode forbids.
+    db.unsafeMode(true);
+    try {
+      db.transaction(() => {
+        if (!replace && this.fileCount() > 0) return;
+        // Indexes made once after the copy cost less than kept up row by row.
+        db.exec(DROP_INDEXES);
+        for (const table of BUILT_TABLES) db.exec(`DELETE FROM main.${table}; INSERT INTO main.${table} SELECT * FROM fresh.${table};`);
+        db.exec(INDEXES);
+      }).immediate();
+    } finally {
+      db.unsafeMode(false);
+      db.exec('DETACH DATABASE fresh');
+    }
   }
 
   /** Articles newest first (undated last), then by slug, filtered. */
@@ -268,6 +302,28 @@ export class ArticleIndex {
 }
 
 class StaleIndex extends Error {}
+
+/** The tables a first build fills, FTS5's own among them, in an order their foreign keys allow. */
+const BUILT_TABLES = ['meta', 'dirs', 'files', 'articles', 'problems', 'fts_data', 'fts_idx', 'fts_docsize', 'fts_config'];
+
+/** A first build is written to `<index>.build-<pid>`. */
+const BUILD_SUFFIX = '.build-';
+
+/** Removes the first builds that processes killed while building left beside the index. */
+function removeAbandonedBuilds(index: string): void {
+  const prefix = basename(index) + BUILD_SUFFIX;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(index));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^\d+/.exec(name.slice(prefix.length))?.[0]);
+    if (Number.isInteger(pid) && pid !== process.pid && processIsGone(pid)) rmSync(join(dirname(index), name), { force: true });
+  }
+}
 
 /** Words of context in a snippet. */
 const SNIPPET_TOKENS = 24;

@@ -97,16 +97,19 @@ export const SCHEMA = `
 
 // Made after a first build's rows are in: building an index once is quicker
 // than keeping it up to date row by row.
+const PLAN_INDEX = 'CREATE INDEX IF NOT EXISTS files_dir ON files (root, dir);';
 export const INDEXES = `
-  CREATE INDEX IF NOT EXISTS files_dir ON files (root, dir);
+  ${PLAN_INDEX}
   CREATE INDEX IF NOT EXISTS articles_order ON articles (sort_date DESC, slug);
   CREATE INDEX IF NOT EXISTS problems_file ON problems (file_id);
 `;
+/** Drops what INDEXES makes. */
+export const DROP_INDEXES = 'DROP INDEX IF EXISTS files_dir; DROP INDEX IF EXISTS articles_order; DROP INDEX IF EXISTS problems_file;';
 
 /** Files parsed and written at a time: bounds the memory an update takes. */
 const BATCH_FILES = 25;
 /** Batches being parsed while one is written. */
-const PARSE_AHEAD = 2;
+const PARSE_AHEAD = 4;
 /** A first build of at least this many files goes through buildAfresh. */
 export const BULK_FILES = 2000;
 
@@ -168,7 +171,10 @@ export async function fillFreshIndex(Sqlite: typeof BetterSqlite3, job: FreshJob
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.pragma('cache_size = -4096');
+    // Only the index the folder plan reads; the index this build is copied
+    // into makes the others once, after the copy.
     createSchema(db, job.rootsKey, false);
+    db.exec(PLAN_INDEX);
     const writer = new Writer(db, job.roots);
     db.exec('BEGIN');
     for (const change of folderChanges(db, job.roots, true)) {
@@ -176,7 +182,6 @@ export async function fillFreshIndex(Sqlite: typeof BetterSqlite3, job: FreshJob
       await writer.addInBatches(parse, change.parse, () => {});
     }
     writer.statements.setUpdated.run(new Date().toISOString());
-    db.exec(INDEXES);
     db.exec('COMMIT');
     db.unsafeMode(false);
     db.pragma('journal_mode = WAL');

@@ -10,7 +10,7 @@ import type { ParseRequest } from './parse-worker.js';
  * A worker holds a few small batches of articles at a time: a small heap is
  * enough, and keeps a large build within the reader's memory budget.
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 8 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 20, maxYoungGenerationSizeMb: 6 };
 const BUILD_LIMITS = { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 2 };
 
 export const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';

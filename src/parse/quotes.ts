@@ -57,6 +57,9 @@ interface ParagraphFacts {
   narrativeSpeaker: string | null;
 }
 
+/** Articles up to this many characters keep their tokens between the two passes. */
+const KEEP_TOKENS_CHARS = 200_000;
+
 /** How many tokens before an opening mark a cue verb may stand and still introduce it. */
 const CUE_TOUCH = 6;
 const SHORT_QUOTE_WORDS = 3;
@@ -80,11 +83,17 @@ function scan(body: readonly unknown[]): { found: Candidate[]; facts: ParagraphF
   let chains = 0;
   const paragraphs = paragraphsOf(body);
   const vocabulary = new Vocabulary();
-  // Tokens are made again paragraph by paragraph below: holding every
-  // paragraph's at once would cost memory in proportion to the article.
-  for (const { text } of paragraphs) vocabulary.add(tokenize(text));
+  // The tokens of an ordinary article are kept for the pass below; those of a
+  // very long one are made again there, so that memory holds one paragraph's.
+  const keep = paragraphs.reduce((n, { text }) => n + text.length, 0) <= KEEP_TOKENS_CHARS;
+  const kept: Token[][] = [];
+  for (const { text } of paragraphs) {
+    const tokens = tokenize(text);
+    vocabulary.add(tokens);
+    if (keep) kept.push(tokens);
+  }
   paragraphs.forEach(({ text: para, source }, p) => {
-    const tokens = tokenize(para);
+    const tokens = kept[p] ?? tokenize(para);
     const sign = found.length > 0 && (found[found.length - 1] as Candidate).paragraph === p - 1 ? signature(tokens) : null;
     if (sign) {
       // "- Jane Roe, a nurse." under a quote paragraph signs it: the line is attribution, not speech.

@@ -50,10 +50,21 @@ function keepsStop(word: string): boolean {
   return ABBREVIATIONS.has((bare.split('-').pop() ?? bare).toLowerCase());
 }
 
-export const isCapitalized = (word: string): boolean =>
-  /^\p{Lu}/u.test(word) || /^(?:al|el|bin|ibn|de|da|di|du|van|von|le|la)-\p{Lu}/u.test(word);
+const NAME_PARTICLE = /^(?:al|el|bin|ibn|de|da|di|du|van|von|le|la)-\p{Lu}/u;
 
-export const lower = (word: string): string => word.toLowerCase().replace(/\.$/, '');
+// Called for nearly every word of every article: plain ASCII is decided
+// without a regular expression.
+export function isCapitalized(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code >= 0x41 && code <= 0x5a) return true;
+  if (code < 0x80 && !(code >= 0x61 && code <= 0x7a && word.includes('-'))) return false;
+  return /^\p{Lu}/u.test(word) || NAME_PARTICLE.test(word);
+}
+
+export function lower(word: string): string {
+  const folded = word.toLowerCase();
+  return folded.endsWith('.') ? folded.slice(0, -1) : folded;
+}
 
 /** Does this token end a sentence (a stop, question or exclamation mark)? */
 export const endsSentence = (t: Token | undefined): boolean => t !== undefined && t.stop;

@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { indexPath } from '../../library/open-index.js';
 import { sanitize } from '../../text/sanitize.js';
 import { openLibrary, type CommandResult, type Context } from '../context.js';
@@ -16,12 +15,8 @@ const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;
  * what it holds.
  */
 export async function indexCommand(ctx: Context, options: IndexOptions): Promise<CommandResult> {
-  if (options.rebuild) {
-    const path = indexPath(ctx.env, ctx.roots);
-    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-  }
   const started = Date.now();
-  const index = await openLibrary(ctx, { full: !options.rebuild, warnProblems: false });
+  const index = await openLibrary(ctx, { full: !options.rebuild, rebuild: options.rebuild ?? false, warnProblems: false });
   const took = Date.now() - started;
   const stats = index.stats();
   index.close();
