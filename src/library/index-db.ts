@@ -127,8 +127,9 @@ export class ArticleIndex {
     this.db.close();
   }
 
-  fileCount(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM files').get() as { n: number }).n;
+  /** How many files the index records, counting no further than `upTo` (counting all costs a scan). */
+  fileCount(upTo = Number.MAX_SAFE_INTEGER): number {
+    return this.db.prepare('SELECT count(*) FROM (SELECT 1 FROM files LIMIT ?)').pluck().get(upTo) as number;
   }
 
   /**
@@ -140,7 +141,7 @@ export class ArticleIndex {
    */
   async refresh(parse: ParseFiles, full = false, fresh?: FreshBuild, rebuild = false): Promise<RefreshStats> {
     const stats: RefreshStats = { added: 0, changed: 0, removed: 0 };
-    const files = this.fileCount();
+    const files = this.fileCount(FULL_CHECK_FILES + 1);
     if (rebuild || (files === 0 && hasAtLeastFiles(this.roots, BULK_FILES))) {
       await this.buildAfresh(parse, fresh, rebuild);
       stats.added = this.fileCount();
@@ -211,7 +212,7 @@ export class ArticleIndex {
     db.unsafeMode(true);
     try {
       db.transaction(() => {
-        if (!replace && this.fileCount() > 0) return;
+        if (!replace && this.fileCount(1) > 0) return;
         // Indexes made once after the copy cost less than kept up row by row.
         db.exec(DROP_INDEXES);
         for (const table of BUILT_TABLES) db.exec(`DELETE FROM main.${table}; INSERT INTO main.${table} SELECT * FROM fresh.${table};`);

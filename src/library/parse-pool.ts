@@ -1,8 +1,8 @@
 // Parsing many article files at once on worker threads (one a core, at most
 // two), for the index's large updates and first builds.
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import { parseInline, type FreshBuild, type ParseFiles, type ReadFile } from './index-write.js';
 import type { ParseRequest } from './parse-worker.js';
 
@@ -15,6 +15,12 @@ const BUILD_LIMITS = { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 2 }
 
 export const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
 
+// Loaded when a worker is first started: most commands start none, and
+// loading these modules costs every command start-up time.
+const load = createRequire(__filename);
+const threadsModule = () => load('node:worker_threads') as typeof import('node:worker_threads');
+const osModule = () => load('node:os') as typeof import('node:os');
+
 /**
  * A ParseFiles that spreads requests over worker threads running
  * `workerScript`, started on first use; `close()` ends them (the caller must,
@@ -25,8 +31,8 @@ export const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
  */
 export function parsePool(workerScript: string, threads = 2): { parse: ParseFiles; close(): Promise<void> } {
   if (!existsSync(workerScript)) return { parse: parseInline, close: async () => {} };
-  const size = Math.max(1, Math.min(threads, availableParallelism()));
-  const slots: Array<Worker | null> = new Array<Worker | null>(size).fill(null);
+  let size = 0;
+  const slots: Array<Worker | null> = [];
   interface Waiting {
     files: Parameters<ParseFiles>[0];
     slot: number;
@@ -36,7 +42,7 @@ export function parsePool(workerScript: string, threads = 2): { parse: ParseFile
   const waiting = new Map<number, Waiting>();
   let next = 0;
   const start = (slot: number) => {
-    const worker = new Worker(workerScript, { resourceLimits: WORKER_LIMITS });
+    const worker = new (threadsModule().Worker)(workerScript, { resourceLimits: WORKER_LIMITS });
     worker.on('message', ({ id, results }: { id: number; results: ReadFile[] }) => {
       const request = waiting.get(id);
       waiting.delete(id);
@@ -56,6 +62,7 @@ export function parsePool(workerScript: string, threads = 2): { parse: ParseFile
   const parse: ParseFiles = (files) =>
     new Promise((resolve, reject) => {
       const id = next++;
+      size ||= Math.max(1, Math.min(threads, osModule().availableParallelism()));
       const slot = id % size;
       const worker = (slots[slot] ??= start(slot));
       waiting.set(id, { files, slot, resolve, reject });
@@ -78,7 +85,7 @@ export function buildOnWorker(workerScript: string): FreshBuild | null {
   if (!existsSync(workerScript)) return null;
   return (job) =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(workerScript, { workerData: { build: job, workerScript }, resourceLimits: BUILD_LIMITS });
+      const worker = new (threadsModule().Worker)(workerScript, { workerData: { build: job, workerScript }, resourceLimits: BUILD_LIMITS });
       worker.once('message', (message: { done: boolean; error?: string; code?: string }) => {
         if (message.done) resolve();
         else reject(Object.assign(new Error(`the index build failed: ${message.error}`), { code: message.code }));
