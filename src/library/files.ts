@@ -7,7 +7,8 @@ import { readArticle, slugFromPath } from '../parse/article.js';
 /** Files larger than this are refused rather than read into memory. */
 export const MAX_ARTICLE_BYTES = 8 * 1024 * 1024;
 
-const ARTICLE_FILE = /\.(md|markdown)$/i;
+/** Article files are named `<slug>.md` or `<slug>.markdown`. */
+export const ARTICLE_FILE = /\.(md|markdown)$/i;
 
 /**
  * Every article file below `dir`, depth first, in a stable (sorted) order.

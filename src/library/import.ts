@@ -15,7 +15,7 @@ import { slugFromPath } from '../parse/article.js';
 import { decodeText } from '../text/encoding.js';
 import { LibraryError, listArticleFiles, MAX_ARTICLE_BYTES } from './files.js';
 import { fnv1a } from './hash.js';
-import { processIsGone } from './process.js';
+import { isLeftBehind } from './process.js';
 
 /** In folders, these files are raw articles; a file named on its own is read whatever its name. */
 const RAW_FILE = /\.txt$/i;
@@ -187,8 +187,7 @@ const TEMPORARY = /^\..+\.md\.tmp-(\d+)-[a-z0-9]*$/;
  * gone, so that an import running meanwhile keeps its own.
  */
 function removeLeftover(folder: string, name: string): void {
-  const pid = TEMPORARY.exec(name)?.[1];
-  if (pid === undefined || Number(pid) === process.pid || !processIsGone(Number(pid))) return;
+  if (!isLeftBehind(name, TEMPORARY)) return;
   try {
     unlinkSync(join(folder, name));
   } catch {
@@ -335,9 +334,12 @@ export function importArticles(library: string, paths: readonly string[], option
       result.imported.push(article);
       options.onArticle?.(article);
     } catch (error) {
-      if (!(error instanceof ImportFileError) && (error as NodeJS.ErrnoException).code === undefined) throw error;
-      if (!(error instanceof ImportFileError) && LIBRARY_FAILURES.has((error as NodeJS.ErrnoException).code!)) {
-        throw new LibraryError(`cannot write to the library ${library}: ${reasonOf(error)} (${result.imported.length} of ${files.length} files imported)`);
+      if (!(error instanceof ImportFileError)) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === undefined) throw error;
+        if (LIBRARY_FAILURES.has(code)) {
+          throw new LibraryError(`cannot write to the library ${library}: ${reasonOf(error)} (${result.imported.length} of ${files.length} files imported)`);
+        }
       }
       fail({ path: from, reason: error instanceof ImportFileError ? error.message : `cannot write: ${reasonOf(error)}` });
     }

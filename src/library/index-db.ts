@@ -35,7 +35,7 @@ import {
 } from './index-write.js';
 import { folderChanges, hasAtLeastFiles } from './index-plan.js';
 import { OUT_OF_MEMORY } from './parse-pool.js';
-import { processIsGone } from './process.js';
+import { isLeftBehind } from './process.js';
 
 export { INDEX_VERSION, parseInline, type FreshBuild, type ParseFiles } from './index-write.js';
 
@@ -320,9 +320,7 @@ function removeAbandonedBuilds(index: string): void {
     return;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(/^\d+/.exec(name.slice(prefix.length))?.[0]);
-    if (Number.isInteger(pid) && pid !== process.pid && processIsGone(pid)) rmSync(join(dirname(index), name), { force: true });
+    if (name.startsWith(prefix) && isLeftBehind(name.slice(prefix.length), /^(\d+)$/)) rmSync(join(dirname(index), name), { force: true });
   }
 }
 

@@ -3,9 +3,8 @@
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import { ARTICLE_FILE } from './files.js';
 import type { IndexedFile } from './index-write.js';
-
-const ARTICLE_FILE = /\.(md|markdown)$/i;
 
 /** The folder part of a path relative to its library root. */
 export function parentOf(rel: string): string {
@@ -89,9 +88,11 @@ export function* folderChanges(db: BetterSqlite3.Database, roots: readonly strin
       const parse: IndexedFile[] = [];
       const remove: Array<{ root: number; rel: string }> = [];
       for (const file of knownFiles.get(key) ?? []) {
-        const now = statSync(`${roots[root]}/${file.rel}`, { throwIfNoEntry: false });
-        if (!now) remove.push({ root, rel: file.rel });
-        else if (now.size !== file.size || now.mtimeMs !== file.mtime) parse.push({ root, rel: file.rel, size: now.size, mtime: now.mtimeMs });
+        const current = statSync(`${roots[root]}/${file.rel}`, { throwIfNoEntry: false });
+        if (!current) remove.push({ root, rel: file.rel });
+        else if (current.size !== file.size || current.mtimeMs !== file.mtime) {
+          parse.push({ root, rel: file.rel, size: current.size, mtime: current.mtimeMs });
+        }
       }
       if (parse.length > 0 || remove.length > 0) yield { record: null, gone: false, parse, remove };
       continue;

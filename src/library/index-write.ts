@@ -47,6 +47,11 @@ function ftsColumns(article: Article): string[] {
   return [article.headline, article.body.join('\n'), speakers, article.section ?? '', article.source ?? ''];
 }
 
+/** The text of an article's FTS5 columns as the index holds it. */
+function indexedText(columns: readonly string[]): string[] {
+  return columns.map((text) => ftsText(text, fold));
+}
+
 export function toRow(article: Article): ArticleRow {
   const columns = ftsColumns(article);
   return {
@@ -56,7 +61,7 @@ export function toRow(article: Article): ArticleRow {
     source: article.source === null ? null : fold(article.source),
     speakers: columns[2]!,
     json: JSON.stringify(article),
-    fts: columns.map((text) => ftsText(text, fold)),
+    fts: indexedText(columns),
   };
 }
 
@@ -97,14 +102,17 @@ export const SCHEMA = `
 
 // Made after a first build's rows are in: building an index once is quicker
 // than keeping it up to date row by row.
-const PLAN_INDEX = 'CREATE INDEX IF NOT EXISTS files_dir ON files (root, dir);';
-export const INDEXES = `
-  ${PLAN_INDEX}
-  CREATE INDEX IF NOT EXISTS articles_order ON articles (sort_date DESC, slug);
-  CREATE INDEX IF NOT EXISTS problems_file ON problems (file_id);
-`;
+const INDEX_ON = {
+  files_dir: 'files (root, dir)',
+  articles_order: 'articles (sort_date DESC, slug)',
+  problems_file: 'problems (file_id)',
+};
+const createIndex = (name: keyof typeof INDEX_ON) => `CREATE INDEX IF NOT EXISTS ${name} ON ${INDEX_ON[name]};`;
+/** The one index the folder plan reads. */
+const PLAN_INDEX = createIndex('files_dir');
+export const INDEXES = (Object.keys(INDEX_ON) as Array<keyof typeof INDEX_ON>).map(createIndex).join('\n');
 /** Drops what INDEXES makes. */
-export const DROP_INDEXES = 'DROP INDEX IF EXISTS files_dir; DROP INDEX IF EXISTS articles_order; DROP INDEX IF EXISTS problems_file;';
+export const DROP_INDEXES = Object.keys(INDEX_ON).map((name) => `DROP INDEX IF EXISTS ${name};`).join('\n');
 
 /** Files parsed and written at a time: bounds the memory an update takes. */
 const BATCH_FILES = 25;
@@ -159,8 +167,8 @@ export type FreshBuild = (job: FreshJob) => Promise<void>;
 
 /**
  * Writes a complete new index of the library `job.roots` at `job.path`,
- * without a journal: the file is this build's alone until it is renamed into
- * place, and an interrupted build is simply built again.
+ * without a journal: the file is this build's alone until it is copied into
+ * the index, and an interrupted build is simply built again.
  */
 export async function fillFreshIndex(Sqlite: typeof BetterSqlite3, job: FreshJob, parse: ParseFiles): Promise<void> {
   removeDatabase(job.path);
@@ -239,7 +247,7 @@ export class Writer {
     if (id === undefined) return false;
     // An external-content index forgets a row by being told what it indexed.
     const json = st.articleJson.get(id) as string | undefined;
-    if (json !== undefined) st.deleteFts.run(id, ...toRow(JSON.parse(json) as Article).fts);
+    if (json !== undefined) st.deleteFts.run(id, ...indexedText(ftsColumns(JSON.parse(json) as Article)));
     st.deleteFile.run(id);
     return true;
   }

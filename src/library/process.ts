@@ -9,3 +9,12 @@ export function processIsGone(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
+
+/**
+ * Whether a file named by `pattern`, whose first group is the id of the
+ * process that made it, was left by another process that is gone.
+ */
+export function isLeftBehind(name: string, pattern: RegExp): boolean {
+  const pid = Number(pattern.exec(name)?.[1]);
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && processIsGone(pid);
+}
