@@ -83,6 +83,8 @@ export class ArticleIndex {
    */
   static open(Sqlite: typeof BetterSqlite3, path: string, roots: readonly string[], onRebuild: (why: string) => void): ArticleIndex {
     const rootsKey = JSON.stringify(roots);
+    // One read of the cache folder: a killed build can leave a file as large as the index.
+    removeAbandonedBuilds(path);
     const attempt = (): ArticleIndex | string => {
       let db: Database;
       try {
@@ -181,7 +183,6 @@ export class ArticleIndex {
    * with another database's log, which corrupts it.
    */
   private async buildAfresh(parse: ParseFiles, fresh?: FreshBuild, replace = false): Promise<void> {
-    removeAbandonedBuilds(this.path);
     const temporary = `${this.path}${BUILD_SUFFIX}${process.pid}`;
     const rootsKey = (this.db.prepare(`SELECT value FROM meta WHERE key = 'roots'`).get() as { value: string }).value;
     try {
@@ -310,7 +311,10 @@ const BUILT_TABLES = ['meta', 'dirs', 'files', 'articles', 'problems', 'fts_data
 /** A first build is written to `<index>.build-<pid>`. */
 const BUILD_SUFFIX = '.build-';
 
-/** Removes the first builds that processes killed while building left beside the index. */
+/**
+ * Removes the first builds that processes killed while building left beside
+ * the index, with the journal, -wal and -shm files SQLite keeps beside them.
+ */
 function removeAbandonedBuilds(index: string): void {
   const prefix = basename(index) + BUILD_SUFFIX;
   let names: string[];
@@ -320,7 +324,7 @@ function removeAbandonedBuilds(index: string): void {
     return;
   }
   for (const name of names) {
-    if (name.startsWith(prefix) && isLeftBehind(name.slice(prefix.length), /^(\d+)$/)) rmSync(join(dirname(index), name), { force: true });
+    if (name.startsWith(prefix) && isLeftBehind(name.slice(prefix.length), /^(\d+)(?:-journal|-wal|-shm)?$/)) rmSync(join(dirname(index), name), { force: true });
   }
 }
 

@@ -186,7 +186,15 @@ describe('killed with SIGKILL', () => {
       await start(['index', '--dir', lib, '--rebuild'], env, delay);
       expect(listed(lib, env)).toEqual(slugsOnDisk(lib));
     }
-    expect(readdirSync(join(cache, 'news')).filter((name) => name.includes('.build-'))).toEqual([]);
+    const builds = () => readdirSync(join(cache, 'news')).filter((name) => name.includes('.build-'));
+    expect(builds()).toEqual([]);
+    // What a build killed at the wrong moment leaves, SQLite's files beside it too; a live one's are left alone.
+    const index = readdirSync(join(cache, 'news')).find((name) => name.endsWith('.sqlite'))!;
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    for (const end of ['', '-journal', '-wal', '-shm']) writeFileSync(join(cache, 'news', `${index}.build-${gone}${end}`), 'left');
+    writeFileSync(join(cache, 'news', `${index}.build-${process.pid}-wal`), 'at work');
+    expect(listed(lib, env)).toEqual(slugsOnDisk(lib));
+    expect(builds()).toEqual([`${index}.build-${process.pid}-wal`]);
     // A large update: many new files in new folders, killed part way.
     articleLibrary(1500, join(lib, 'more'));
     for (const delay of [100, 250]) {
