@@ -2,7 +2,7 @@
 // facts and where warnings go. Commands return their output; main.ts writes it.
 import { join } from 'node:path';
 import type { Article, Problem } from '../model.js';
-import { assertSlug } from '../library/files.js';
+import { assertSlug } from '../library/names.js';
 import type { ArticleIndex } from '../library/index-db.js';
 import { buildOnWorker, parsePool } from '../library/parse-pool.js';
 import { indexPath, openIndex } from '../library/open-index.js';
@@ -11,7 +11,7 @@ import type { Layout } from '../render/layout.js';
 import { colorStyle, plainStyle } from '../render/style.js';
 import { sanitize, sanitizeArticle, toJsonLine } from '../text/sanitize.js';
 import { nearest } from '../text/suggest.js';
-import { slugFromPath } from '../parse/article.js';
+import { slugFromPath } from '../parse/slug.js';
 import { decideTerminal, type ColorMode, type StreamFacts, type Terminal } from './terminal.js';
 
 export interface Context {

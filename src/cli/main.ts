@@ -1,6 +1,6 @@
 // The command line: commander maps argv onto the command functions, which are
 // loaded only when run. This is the one place that sets the exit status.
-import { fstatSync } from 'node:fs';
+import { fstatSync, statSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { sanitize, sanitizeLines } from '../text/sanitize.js';
 import type { CommandResult, Context } from './context.js';
@@ -273,13 +273,14 @@ export async function main({ argv, bundledArticles, env, stdout }: Streams): Pro
 }
 
 /**
- * Whether stdout is a terminal. Pipes and files are told apart by fstat, so
- * that the tty module and process.stdout (milliseconds of start-up each) are
- * loaded only for character devices, where they are needed.
+ * Whether stdout is a terminal. Pipes, files and /dev/null are told apart by
+ * fstat, so that the tty module and process.stdout (milliseconds of start-up
+ * each) are loaded only for other character devices, where they are needed.
  */
 function stdoutIsTerminal(): boolean {
   try {
-    if (!fstatSync(1).isCharacterDevice()) return false;
+    const out = fstatSync(1);
+    if (!out.isCharacterDevice() || out.rdev === statSync('/dev/null', { throwIfNoEntry: false })?.rdev) return false;
   } catch {
     return false;
   }

@@ -3,12 +3,13 @@ import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from '
 import { join, relative, sep } from 'node:path';
 import type { Article, Problem } from '../model.js';
 import { readArticle, slugFromPath } from '../parse/article.js';
+import { ARTICLE_FILE, assertSlug, LibraryError } from './names.js';
+
+export { ARTICLE_FILE, assertSlug, LibraryError };
 
 /** Files larger than this are refused rather than read into memory. */
 export const MAX_ARTICLE_BYTES = 8 * 1024 * 1024;
 
-/** Article files are named `<slug>.md` or `<slug>.markdown`. */
-export const ARTICLE_FILE = /\.(md|markdown)$/i;
 
 /**
  * Every article file below `dir`, depth first, in a stable (sorted) order.
@@ -39,17 +40,6 @@ export function listArticleFiles(dir: string, onHidden?: (folder: string, name: 
   return out;
 }
 
-/** A library that cannot be read at all, or a slug that is not a name. */
-export class LibraryError extends Error {
-  override name = 'LibraryError';
-}
-
-/** Rejects slugs that could name a file outside the library. */
-export function assertSlug(slug: string): void {
-  if (slug === '' || /[/\\\0]/.test(slug) || slug === '.' || slug === '..' || /[\u0000-\u001f]/.test(slug)) {
-    throw new LibraryError(`not an article name: ${JSON.stringify(slug)} (names have no "/", "\\" or control characters)`);
-  }
-}
 
 function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);

@@ -3,7 +3,7 @@
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { ARTICLE_FILE } from './files.js';
+import { ARTICLE_FILE } from './names.js';
 import type { IndexedFile } from './index-write.js';
 
 /** The folder part of a path relative to its library root. */
@@ -50,19 +50,10 @@ export function* folderChanges(db: BetterSqlite3.Database, roots: readonly strin
     }
   }
   const filesIn = db.prepare('SELECT rel, size, mtime FROM files WHERE root = ? AND dir = ?');
-  // Checking every file, the files of a folder whose time is unchanged are
-  // looked at one by one (an edit in place leaves the folder's time alone);
-  // its entries need not be read, since none came or went.
-  const knownFiles = new Map<string, IndexedFile[]>();
-  if (checkFiles) {
-    for (const row of db.prepare('SELECT root, dir, rel, size, mtime FROM files').iterate() as Iterable<IndexedFile & { dir: string }>) {
-      const key = `${row.root}\0${row.dir}`;
-      const list = knownFiles.get(key);
-      const file = { root: row.root, rel: row.rel, size: row.size, mtime: row.mtime };
-      if (list) list.push(file);
-      else knownFiles.set(key, [file]);
-    }
-  }
+  // Folders whose time is unchanged: checking every file, their files are
+  // looked at one by one at the end (an edit in place leaves the folder's
+  // time alone); their entries need not be read, since none came or went.
+  const unchanged = new Set<string>();
   const visited = new Set<string>();
   const now = Date.now();
   const queue: Array<[number, string]> = roots.map((_, i) => [i, '']);
@@ -84,17 +75,7 @@ export function* folderChanges(db: BetterSqlite3.Database, roots: readonly strin
     const changed = before === undefined || before.mtime !== stat.mtimeMs;
     if (!changed) {
       for (const child of knownChildren.get(key) ?? []) queue.push([root, child]);
-      if (!checkFiles) continue;
-      const parse: IndexedFile[] = [];
-      const remove: Array<{ root: number; rel: string }> = [];
-      for (const file of knownFiles.get(key) ?? []) {
-        const current = statSync(`${roots[root]}/${file.rel}`, { throwIfNoEntry: false });
-        if (!current) remove.push({ root, rel: file.rel });
-        else if (current.size !== file.size || current.mtimeMs !== file.mtime) {
-          parse.push({ root, rel: file.rel, size: current.size, mtime: current.mtimeMs });
-        }
-      }
-      if (parse.length > 0 || remove.length > 0) yield { record: null, gone: false, parse, remove };
+      if (checkFiles) unchanged.add(key);
       continue;
     }
     // A folder changed within the last moments may change again within the
@@ -131,12 +112,46 @@ export function* folderChanges(db: BetterSqlite3.Database, roots: readonly strin
     const remove = [...indexed.keys()].map((gone) => ({ root, rel: gone }));
     if (record || parse.length > 0 || remove.length > 0) yield { record, gone: false, parse, remove };
   }
+  if (unchanged.size > 0) yield* filesChanged(db, roots, unchanged);
   // Recorded folders not reached are gone, and their files with them.
   for (const [key, dir] of known) {
     if (visited.has(key)) continue;
     const remove = (filesIn.all(dir.root, dir.rel) as Array<{ rel: string }>).map((row) => ({ root: dir.root, rel: row.rel }));
     yield { record: { root: dir.root, rel: dir.rel, mtime: dir.mtime }, gone: true, parse: [], remove };
   }
+}
+
+/**
+ * The files of the `folders` given (by `root\0rel`) whose size or time
+ * differ from the index's record, or which are gone; one change a folder.
+ * This runs on every command in small libraries, so it is written for a
+ * cold start: one pass over the records in folder order, one stat a file.
+ */
+function filesChanged(db: BetterSqlite3.Database, roots: readonly string[], folders: ReadonlySet<string>): FolderChange[] {
+  const changes: FolderChange[] = [];
+  let change: FolderChange | null = null;
+  let inFolder = false;
+  let lastRoot = -1;
+  let lastDir: string | null = null;
+  const rows = db.prepare('SELECT root, dir, rel, size, mtime FROM files ORDER BY root, dir').raw().iterate() as Iterable<[number, string, string, number, number]>;
+  for (const [root, dir, rel, size, mtime] of rows) {
+    if (root !== lastRoot || dir !== lastDir) {
+      lastRoot = root;
+      lastDir = dir;
+      inFolder = folders.has(`${root}\0${dir}`);
+      change = null;
+    }
+    if (!inFolder) continue;
+    const current = statSync(`${roots[root]}/${rel}`, { throwIfNoEntry: false });
+    if (current && current.size === size && current.mtimeMs === mtime) continue;
+    if (change === null) {
+      change = { record: null, gone: false, parse: [], remove: [] };
+      changes.push(change);
+    }
+    if (current) change.parse.push({ root, rel, size: current.size, mtime: current.mtimeMs });
+    else change.remove.push({ root, rel });
+  }
+  return changes;
 }
 
 /**

@@ -6,7 +6,6 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Article, Problem } from '../model.js';
 import { fold } from '../text/fold.js';
 import { FTS_COLUMNS, ftsText } from '../search/fts.js';
-import { readArticleFile } from './files.js';
 import { folderChanges, parentOf, type FolderChange } from './index-plan.js';
 
 export const INDEX_VERSION = 2;
@@ -65,16 +64,15 @@ export function toRow(article: Article): ArticleRow {
   };
 }
 
-/** Reads one file for the index. */
-export function readForIndex(path: string, root: string): ReadFile {
-  const { article, problems } = readArticleFile(path, root);
-  return { row: article === null ? null : toRow(article), problems };
-}
 
 /** Reads files for the index; the index hands it many at a time. */
 export type ParseFiles = (files: ReadonlyArray<{ path: string; root: string }>) => Promise<ReadFile[]>;
 
-export const parseInline: ParseFiles = async (files) => files.map(({ path, root }) => readForIndex(path, root));
+/** Reads files on this thread; the parser is loaded on first use, not by every command. */
+export const parseInline: ParseFiles = async (files) => {
+  const { readForIndex } = await import('./index-read.js');
+  return files.map(({ path, root }) => readForIndex(path, root));
+};
 
 // The FTS5 index is of the folded text (see ftsText); its content, which
 // snippet() reads, is the view of the articles as written. Folding keeps

@@ -1,6 +1,6 @@
 // Where the user's own library lives. Pure: decided from the environment.
 import { isAbsolute, join } from 'node:path';
-import { LibraryError } from './files.js';
+import { LibraryError } from './names.js';
 
 /**
  * The user's library: `$XDG_DATA_HOME/news`, else `~/.local/share/news`

@@ -5,7 +5,8 @@
 // 100,000 articles within the reader's memory budget.
 import { availableParallelism } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { fillFreshIndex, readForIndex, type FreshJob } from './index-write.js';
+import { readForIndex } from './index-read.js';
+import { fillFreshIndex, type FreshJob } from './index-write.js';
 import { sqlite } from './open-index.js';
 import { parsePool } from './parse-pool.js';
 

@@ -4,6 +4,9 @@ import type { Article, Dateline, Problem } from '../model.js';
 import { detectDateline, parseDatelineText } from './dateline.js';
 import { markdownToParagraphs } from './markdown.js';
 import { extractQuotes } from './quotes.js';
+import { slugFromPath } from './slug.js';
+
+export { slugFromPath };
 
 /** An article file that cannot be read as an article; `problem` locates why. */
 export class ArticleError extends Error {
@@ -11,12 +14,6 @@ export class ArticleError extends Error {
     super(`${problem.path}:${problem.line}: ${problem.message}`);
     this.name = 'ArticleError';
   }
-}
-
-/** The slug is the file name without its extension, whatever folder it is in. */
-export function slugFromPath(path: string): string {
-  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-  return base.replace(/\.(md|markdown)$/i, '');
 }
 
 // Front matter is data, so only YAML is read: gray-matter would otherwise

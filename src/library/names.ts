@@ -1,0 +1,17 @@
+// What names a library's articles, and what it refuses: kept apart from file
+// reading so that commands reading the index load neither it nor the parser.
+
+/** Article files are named `<slug>.md` or `<slug>.markdown`. */
+export const ARTICLE_FILE = /\.(md|markdown)$/i;
+
+/** A library that cannot be read at all, or a slug that is not a name. */
+export class LibraryError extends Error {
+  override name = 'LibraryError';
+}
+
+/** Rejects slugs that could name a file outside the library. */
+export function assertSlug(slug: string): void {
+  if (slug === '' || /[/\\\0]/.test(slug) || slug === '.' || slug === '..' || /[\u0000-\u001f]/.test(slug)) {
+    throw new LibraryError(`not an article name: ${JSON.stringify(slug)} (names have no "/", "\\" or control characters)`);
+  }
+}
