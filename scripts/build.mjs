@@ -4,7 +4,8 @@
 // compiling. Commands, colour and wrapping are bundled as lazily initialised
 // modules: their top-level code runs only when a command needs them.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { build } from 'esbuild';
 
@@ -43,6 +44,19 @@ const noCodeInYaml = {
   },
 };
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+
+// The index keeps articles as the reader parsed them; this key names the code
+// that makes its rows, and an index written under another key is rebuilt.
+const ROW_SOURCES = ['src/parse', 'src/text', 'src/search', 'src/model.ts', 'src/library/files.ts', 'src/library/names.ts', 'src/library/index-read.ts', 'src/library/index-write.ts'];
+function readerKey() {
+  const hash = createHash('sha256').update(pkg.version);
+  const files = ROW_SOURCES.flatMap((entry) => {
+    const path = new URL(entry, root);
+    return statSync(path).isDirectory() ? readdirSync(path).sort().map((name) => new URL(`${entry}/${name}`, root)) : [path];
+  });
+  for (const file of files) hash.update(readFileSync(file));
+  return `${pkg.version}+${hash.digest('hex').slice(0, 12)}`;
+}
 rmSync(new URL('dist', root), { recursive: true, force: true });
 
 const options = {
@@ -57,7 +71,7 @@ const options = {
   // loaded modules become require() calls.
   supported: { 'dynamic-import': false },
   legalComments: 'none',
-  define: { NEWS_VERSION: JSON.stringify(pkg.version) },
+  define: { NEWS_VERSION: JSON.stringify(pkg.version), NEWS_READER_KEY: JSON.stringify(readerKey()) },
   logLevel: 'warning',
   plugins: [noCodeInYaml, lazyChildProcess],
   absWorkingDir: new URL('.', root).pathname,

@@ -25,6 +25,7 @@ import {
   fillFreshIndex,
   DROP_INDEXES,
   INDEX_VERSION,
+  READER_KEY,
   INDEXES,
   parseInline,
   removeDatabase,
@@ -105,8 +106,9 @@ export class ArticleIndex {
         } else if (version !== INDEX_VERSION) {
           throw new StaleIndex(`it was written by ${version < INDEX_VERSION ? 'an older' : 'a newer'} version`);
         }
-        const stored = db.prepare(`SELECT value FROM meta WHERE key = 'roots'`).get() as { value: string } | undefined;
-        if (stored?.value !== rootsKey) throw new StaleIndex('it is for other folders');
+        const meta = new Map((db.prepare(`SELECT key, value FROM meta`).raw().all() as Array<[string, string]>));
+        if (meta.get('roots') !== rootsKey) throw new StaleIndex('it is for other folders');
+        if (meta.get('reader') !== READER_KEY) throw new StaleIndex('it was written by another version of the reader');
         return new ArticleIndex(db, roots, path, Sqlite);
       } catch (error) {
         db.close();

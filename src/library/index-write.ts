@@ -10,6 +10,12 @@ import { folderChanges, parentOf, type FolderChange } from './index-plan.js';
 
 export const INDEX_VERSION = 2;
 
+// The index holds articles as this build of the reader parsed them: a build
+// whose parsing differs (scripts/build.mjs hashes the code that makes the
+// rows) must not read another's rows, so it rebuilds the index.
+declare const NEWS_READER_KEY: string | undefined;
+export const READER_KEY = typeof NEWS_READER_KEY === 'string' ? NEWS_READER_KEY : 'dev';
+
 type Database = BetterSqlite3.Database;
 
 /** A file as the index records it. */
@@ -127,7 +133,7 @@ export function configure(db: Database): void {
 export function createSchema(db: Database, rootsKey: string, indexes = true): void {
   db.exec(SCHEMA);
   if (indexes) db.exec(INDEXES);
-  db.prepare(`INSERT INTO meta (key, value) VALUES ('roots', ?), ('updated', '')`).run(rootsKey);
+  db.prepare(`INSERT INTO meta (key, value) VALUES ('roots', ?), ('reader', ?), ('updated', '')`).run(rootsKey, READER_KEY);
   db.pragma(`user_version = ${INDEX_VERSION}`);
 }
 

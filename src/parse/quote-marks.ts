@@ -49,8 +49,13 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     }
     if (role === 'open') {
       // A doubled opening mark ("“) is one mark typed twice, not a nested quote.
-      const outerClose = at === openAt + 1 ? -1 : nestedEnd(marks, k);
+      const doubled = at === openAt + 1;
+      const outerClose = doubled ? -1 : nestedEnd(marks, k);
       if (outerClose < 0) {
+        // A quote that opens the paragraph and runs on into the next one
+        // (its closing mark comes later) may hold quotes of its own, told by
+        // marks of another style than its own ("… “Dock Rule,” which …).
+        if (!doubled && text.slice(0, openAt).trim() === '' && nestsToEnd(text, marks, k, openAt)) break;
         openAt = at;
         continue;
       }
@@ -93,6 +98,18 @@ function nestedEnd(marks: readonly Mark[], k: number): number {
   if (j === k) return -1;
   const next = marks[j];
   return next !== undefined && next.role !== 'open' ? j : -1;
+}
+
+/**
+ * Whether the marks from `k` on are closed quotes nested in the one opened at
+ * `openAt`, each of them in the other style (straight or curly).
+ */
+function nestsToEnd(text: string, marks: readonly Mark[], k: number, openAt: number): boolean {
+  const straight = (mark: Mark) => text[mark.at] === '"';
+  const outer = text[openAt] === '"';
+  let j = k;
+  while (marks[j]?.role === 'open' && marks[j + 1] !== undefined && marks[j + 1]?.role !== 'open') j += 2;
+  return j > k && j === marks.length && marks.slice(k).every((mark) => straight(mark) !== outer);
 }
 
 function roleOf(text: string, i: number, mark: string): Role {

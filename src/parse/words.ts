@@ -28,6 +28,7 @@ export const CUE_VERBS = set(`
   protested objected elaborated clarified ventured speculated reasoned
   confided confessed commented comments mentioned interrupted chimed
   recounted relayed intoned griped conceded offered offers
+  write argue warn insist explain tell
 `);
 
 /** Participles that hang an attribution on the clause's own subject ("…, saying"). */

@@ -139,6 +139,16 @@ describe('a damaged or outdated index', () => {
     expectRebuilt(lib, env, /was rebuilt: it was written by an older version$/);
   });
 
+  it('is rebuilt when another build of the reader, whose parsing may differ, wrote its rows', () => {
+    const { lib, env, path } = setUp('other-reader-cache');
+    const db = new Database(path);
+    db.prepare(`UPDATE meta SET value = 'an-earlier-build' WHERE key = 'reader'`).run();
+    db.prepare(`UPDATE articles SET json = json_set(json, '$.headline', 'Stale Story')`).run();
+    db.close();
+    expectRebuilt(lib, env, /was rebuilt: it was written by another version of the reader$/);
+    expect(news(['list', '--dir', lib], env).stdout).not.toContain('Stale Story');
+  });
+
   it('is built anew by news index --rebuild, and is only ever a cache', () => {
     const { lib, env, path } = setUp('rebuild-cache');
     const rebuilt = news(['index', '--dir', lib, '--rebuild'], env);

@@ -37,6 +37,17 @@ describe('findQuoteSpans: pairing marks', () => {
     expect(spans('“The ferry is late again. “It always is,” she said.')).toEqual(['It always is,']);
   });
 
+  it('lets a quote that opens its paragraph and runs on hold quotes in the other style of mark', () => {
+    expect(spans('"The newest case is the clerk suing the board for its “Dock Rule,” which lets owners decide.')).toEqual([
+      'The newest case is the clerk suing the board for its “Dock Rule,” which lets owners decide.',
+    ]);
+    expect(spans('“The office is not about "Fair Rules" anymore. It is about the plan.')).toEqual([
+      'The office is not about "Fair Rules" anymore. It is about the plan.',
+    ]);
+    // Mid-paragraph, or in the same style, the first mark was never closed.
+    expect(spans('The clerk wrote "the case is about the “Dock Rule,” which lets owners decide.')).toEqual(['Dock Rule,']);
+  });
+
   it('reads an opening mark typed twice as one mark, not a nested quote', () => {
     expect(spans('"“The ferry runs on Sundays now,” the council said in a notice.')).toEqual(['The ferry runs on Sundays now,']);
   });

@@ -31,6 +31,13 @@ describe('extractQuotes: where the attribution stands', () => {
     ]);
   });
 
+  it('reads a verb in the present tense after a plural subject', () => {
+    expect(who(['The two councillors write in their letter: "The audit has not been published and must be."'])).toEqual([
+      { text: 'The audit has not been published and must be.', speaker: 'The two councillors' },
+    ]);
+    expect(who(['Economists warn that "prices will climb again before the winter ends."'])[0]?.speaker).toBe('Economists');
+  });
+
   it('reads "according to"', () => {
     expect(who(['The council will vote again, according to Paul Mendes, "as soon as the lawyers are done."'])).toEqual([
       { text: 'as soon as the lawyers are done.', speaker: 'Paul Mendes' },
