@@ -76,7 +76,14 @@ function run(command, argv, env) {
   if (result.status !== 0 && !(result.status === 1 && /^(rg|grep)$/.test(command))) {
     throw new Error(`${command} ${argv.join(' ')} exited ${result.status}: ${result.stderr}`);
   }
-  return { ms, stdout: result.stdout.toString() };
+  return { ms, stdout: result.stdout.toString(), stderr: result.stderr.toString() };
+}
+
+/** One timed run, with its peak memory (MB) when GNU time is there to tell it. */
+function runPeak(command, argv, env) {
+  if (!gnuTime) return { ...run(command, argv, env), mb: null };
+  const result = run(gnuTime, ['-f', '%M', command, ...argv], env);
+  return { ...result, mb: Number(result.stderr.trim().split('\n').pop()) / 1024 };
 }
 
 /** Peak memory (max RSS, MB) of one run, through GNU time. */
@@ -104,7 +111,7 @@ try {
     console.error(`${size}: writing raw articles…`);
     makeRaw(raw, size);
     console.error(`${size}: importing…`);
-    const imported = run(process.execPath, nodeArgs('import', raw), env);
+    const imported = runPeak(process.execPath, nodeArgs('import', raw), env);
     console.error(`${size}: first index build…`);
     const buildMem = peakMb(process.execPath, nodeArgs('index', '--rebuild'), env);
     rmSync(env.XDG_CACHE_HOME, { recursive: true, force: true });
@@ -142,7 +149,7 @@ try {
       updates.push(run(process.execPath, nodeArgs('search', query), env).ms);
     }
     const warm = medians[`news search ${query}`];
-    results.push({ size, imported: imported.ms, build: build.ms, buildMem, medians, memory, update: median(updates), warm });
+    results.push({ size, imported: imported.ms, importMem: imported.mb, build: build.ms, buildMem, medians, memory, update: median(updates), warm });
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -163,7 +170,7 @@ for (const r of results) {
   lines.push('');
   const ratio = (a, b) => (r.medians[a] !== undefined && r.medians[b] !== undefined ? (r.medians[a] / r.medians[b]).toFixed(2) : 'n/a');
   lines.push(`- news search / rg -il: ${ratio(`news search ${query}`, `rg -il ${query}`)} (word), ${ratio(`news search "${phrase}"`, `rg -il '${phrase}'`)} (phrase); news search / grep -ril: ${ratio(`news search ${query}`, `grep -ril ${query}`)}`);
-  lines.push(`- first index build: ${fmt(r.build)}${r.buildMem == null ? '' : `, peak ${r.buildMem.toFixed(0)} MB`}; import of the raw files: ${fmt(r.imported)}`);
+  lines.push(`- first index build: ${fmt(r.build)}${r.buildMem == null ? '' : `, peak ${r.buildMem.toFixed(0)} MB`}; import of the raw files: ${fmt(r.imported)}${r.importMem == null ? '' : `, peak ${r.importMem.toFixed(0)} MB`}`);
   lines.push(`- one new article picked up and searched: ${fmt(r.update)} = ${(r.update / r.warm).toFixed(2)} × a warm search`, '');
 }
 const report = lines.join('\n');

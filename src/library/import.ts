@@ -49,7 +49,8 @@ export interface ImportOptions {
 }
 
 export interface ImportResult {
-  imported: ImportedArticle[];
+  /** How many articles were written; each was told to onArticle (a list of 100,000 is not kept). */
+  imported: number;
   failures: ImportFailure[];
 }
 
@@ -86,12 +87,14 @@ const identity = (stats: Stats) => `${stats.dev}:${stats.ino}`;
  */
 export function listRawFiles(paths: readonly string[], onFailure: (failure: ImportFailure) => void): string[] {
   const files: string[] = [];
-  const seenFiles = new Set<string>();
+  // Inode numbers by device: 100,000 numbers weigh far less than their strings.
+  const seenFiles = new Map<number, Set<number>>();
   const seenFolders = new Set<string>();
   const addFile = (path: string, stats: Stats) => {
-    const id = identity(stats);
-    if (seenFiles.has(id)) return;
-    seenFiles.add(id);
+    let inodes = seenFiles.get(stats.dev);
+    if (!inodes) seenFiles.set(stats.dev, (inodes = new Set()));
+    if (inodes.has(stats.ino)) return;
+    inodes.add(stats.ino);
     files.push(path);
   };
   const walk = (folder: string, stats: Stats, ancestors: Map<string, string>) => {
@@ -223,7 +226,11 @@ class LibraryWriter {
   /** Slugs written by this import. */
   private readonly taken = new Set<string>();
   private readonly folders = new Set<string>();
-  /** The suffix to try next for a slug, so that many articles of one headline do not each count up from 1. */
+  /**
+   * The suffix to try next for a headline's slug once it is taken, so that
+   * many articles of one headline do not each count up from 1 (headlines
+   * seen once are not kept: an import of 100,000 would hold them all).
+   */
   private readonly next = new Map<string, number>();
   /** Hard links are how a name is claimed without replacing; some file systems lack them. */
   private links = true;
@@ -254,7 +261,7 @@ class LibraryWriter {
       const path = current ?? join(this.folder(slug), `${slug}.md`);
       if (this.place(path, slug, text, current !== undefined)) {
         this.taken.add(slug);
-        this.next.set(base, n + 1);
+        if (n > 1) this.next.set(base, n + 1);
         return { slug, path, replaced: current !== undefined };
       }
       // Another writer took the name meanwhile.
@@ -318,7 +325,7 @@ class LibraryWriter {
  * before it are whole, and no other is begun.
  */
 export function importArticles(library: string, paths: readonly string[], options: ImportOptions = {}): ImportResult {
-  const result: ImportResult = { imported: [], failures: [] };
+  const result: ImportResult = { imported: 0, failures: [] };
   const fail = (failure: ImportFailure) => {
     result.failures.push(failure);
     options.onFailure?.(failure);
@@ -330,15 +337,14 @@ export function importArticles(library: string, paths: readonly string[], option
     try {
       const { headline, text } = readRawFile(from);
       const written = writer.write(headline, text);
-      const article: ImportedArticle = { from, ...written };
-      result.imported.push(article);
-      options.onArticle?.(article);
+      result.imported++;
+      options.onArticle?.({ from, ...written });
     } catch (error) {
       if (!(error instanceof ImportFileError)) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === undefined) throw error;
         if (LIBRARY_FAILURES.has(code)) {
-          throw new LibraryError(`cannot write to the library ${library}: ${reasonOf(error)} (${result.imported.length} of ${files.length} files imported)`);
+          throw new LibraryError(`cannot write to the library ${library}: ${reasonOf(error)} (${result.imported} of ${files.length} files imported)`);
         }
       }
       fail({ path: from, reason: error instanceof ImportFileError ? error.message : `cannot write: ${reasonOf(error)}` });
