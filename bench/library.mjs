@@ -139,6 +139,12 @@ try {
     }
     const medians = Object.fromEntries(commands.map(([name], i) => [name, median(times[i])]));
     const memory = Object.fromEntries(commands.filter(([name]) => name.startsWith('news')).map(([name, command, argv]) => [name, peakMb(command, argv, env)]));
+    // Commands whose output is the whole library, piped.
+    const wholeMem = {
+      'news list': peakMb(process.execPath, nodeArgs('list'), env),
+      'news list --json': peakMb(process.execPath, nodeArgs('list', '--json'), env),
+      'news quotes': peakMb(process.execPath, nodeArgs('quotes'), env),
+    };
 
     // One new article, then the search that picks it up, against a warm search.
     const updates = [];
@@ -149,7 +155,7 @@ try {
       updates.push(run(process.execPath, nodeArgs('search', query), env).ms);
     }
     const warm = medians[`news search ${query}`];
-    results.push({ size, imported: imported.ms, importMem: imported.mb, build: build.ms, buildMem, medians, memory, update: median(updates), warm });
+    results.push({ size, imported: imported.ms, importMem: imported.mb, wholeMem, build: build.ms, buildMem, medians, memory, update: median(updates), warm });
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -171,6 +177,7 @@ for (const r of results) {
   const ratio = (a, b) => (r.medians[a] !== undefined && r.medians[b] !== undefined ? (r.medians[a] / r.medians[b]).toFixed(2) : 'n/a');
   lines.push(`- news search / rg -il: ${ratio(`news search ${query}`, `rg -il ${query}`)} (word), ${ratio(`news search "${phrase}"`, `rg -il '${phrase}'`)} (phrase); news search / grep -ril: ${ratio(`news search ${query}`, `grep -ril ${query}`)}`);
   lines.push(`- first index build: ${fmt(r.build)}${r.buildMem == null ? '' : `, peak ${r.buildMem.toFixed(0)} MB`}; import of the raw files: ${fmt(r.imported)}${r.importMem == null ? '' : `, peak ${r.importMem.toFixed(0)} MB`}`);
+  if (r.wholeMem) lines.push(`- peak memory of commands printing the whole library, not to a terminal: ${Object.entries(r.wholeMem).map(([name, mb]) => `${name} ${mb == null ? 'n/a' : `${mb.toFixed(0)} MB`}`).join(', ')}`);
   lines.push(`- one new article picked up and searched: ${fmt(r.update)} = ${(r.update / r.warm).toFixed(2)} × a warm search`, '');
 }
 const report = lines.join('\n');

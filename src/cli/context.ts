@@ -28,6 +28,11 @@ export interface Context {
 
 export interface CommandResult {
   stdout: string;
+  /**
+   * Output made as it is written, after `stdout`: a line for each of 100,000
+   * articles without holding them all. Joined only when it goes to a pager.
+   */
+  more?: Iterable<string>;
   exitCode: number;
   /** Long output may go through a pager on a terminal. */
   pageable?: boolean;
@@ -90,6 +95,18 @@ export async function openLibrary(ctx: Context, options: { warnProblems?: boolea
 
 function isDamage(error: unknown): boolean {
   return /^SQLITE_(CORRUPT|NOTADB)/.test((error as { code?: string }).code ?? '');
+}
+
+/**
+ * Output lines made from the index's rows as they are written (see
+ * CommandResult.more); the index is closed when they end or writing stops.
+ */
+export function* linesFrom<T>(index: ArticleIndex, rows: Iterable<T>, line: (row: T) => string): Generator<string> {
+  try {
+    for (const row of rows) yield line(row);
+  } finally {
+    index.close();
+  }
 }
 
 /** JSON Lines: the model itself, control characters escaped. */

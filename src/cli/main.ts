@@ -254,8 +254,13 @@ export async function main({ argv, bundledArticles, env, stdout }: Streams): Pro
   }
   if (!result) return EXIT.ok;
   const done: CommandResult = result;
+  const paging = done.pageable === true && stdout.isTTY && stdout.rows !== undefined;
+  if (done.more && paging) {
+    done.stdout += [...done.more].join('');
+    done.more = undefined;
+  }
   const lines = done.stdout.split('\n').length - 1;
-  if (done.pageable && stdout.isTTY && stdout.rows !== undefined && lines >= stdout.rows) {
+  if (paging && lines >= (stdout.rows ?? 0)) {
     const { page, pagerCommand } = await import('./pager.js');
     const pager = pagerCommand(env);
     if (pager !== null) {
@@ -265,11 +270,26 @@ export async function main({ argv, bundledArticles, env, stdout }: Streams): Pro
   }
   try {
     write(done.stdout);
+    if (done.more) writeInChunks(done.more);
   } catch (error) {
     if (error instanceof BrokenPipe) return EXIT.ok;
     throw error;
   }
   return done.exitCode;
+}
+
+/** Writes made output a few pages at a time: fewer writes than lines, and never all of it held. */
+function writeInChunks(parts: Iterable<string>): void {
+  const CHUNK = 1 << 16;
+  let pending = '';
+  for (const part of parts) {
+    pending += part;
+    if (pending.length >= CHUNK) {
+      write(pending);
+      pending = '';
+    }
+  }
+  write(pending);
 }
 
 /**

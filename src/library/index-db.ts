@@ -229,6 +229,14 @@ export class ArticleIndex {
 
   /** Articles newest first (undated last), then by slug, filtered. */
   list(filter: ListFilter = {}): Article[] {
+    return [...this.eachArticle(filter)];
+  }
+
+  /**
+   * The articles of `list`, read one at a time: a library of 100,000 is never
+   * in memory at once. Nothing else may use the index until it is done.
+   */
+  *eachArticle(filter: ListFilter = {}): Generator<Article> {
     const where: string[] = [];
     const params: unknown[] = [];
     const like = (column: string, value: string) => {
@@ -249,7 +257,7 @@ export class ArticleIndex {
       `SELECT json FROM articles ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ` +
       `ORDER BY sort_date DESC, slug ${filter.limit === undefined ? '' : 'LIMIT ?'}`;
     if (filter.limit !== undefined) params.push(filter.limit);
-    return (this.db.prepare(sql).pluck().all(...params) as string[]).map((json) => JSON.parse(json) as Article);
+    for (const json of this.db.prepare(sql).pluck().iterate(...params) as Iterable<string>) yield JSON.parse(json) as Article;
   }
 
   /** The article named `slug`, or null. */
@@ -267,7 +275,12 @@ export class ArticleIndex {
    * column weights (ties by slug), each with FTS5's snippet of its best
    * column; `limit` null for all.
    */
-  search(match: string, weights: readonly number[], limit: number | null): Array<{ article: Article; score: number; snippet: Snippet }> {
+  search(match: string, weights: readonly number[], limit: number | null): SearchHit[] {
+    return [...this.eachHit(match, weights, limit)];
+  }
+
+  /** The hits of `search`, read one at a time. Nothing else may use the index until it is done. */
+  *eachHit(match: string, weights: readonly number[], limit: number | null): Generator<SearchHit> {
     // Ranked in FTS5 first (its ORDER BY rank LIMIT path keeps only the best
     // rows, and makes snippets of those alone), then their articles are read.
     const rows = this.db
@@ -278,8 +291,8 @@ export class ArticleIndex {
             ORDER BY rank ${limit === null ? '' : 'LIMIT ?'}) AS best
          JOIN articles a ON a.id = best.rowid ORDER BY best.score, a.slug`,
       )
-      .all(match, `bm25(${weights.join(', ')})`, ...(limit === null ? [] : [limit])) as Array<{ json: string; score: number; snippet: string }>;
-    return rows.map((row) => ({ article: JSON.parse(row.json) as Article, score: -row.score, snippet: unmark(row.snippet) }));
+      .iterate(match, `bm25(${weights.join(', ')})`, ...(limit === null ? [] : [limit])) as Iterable<{ json: string; score: number; snippet: string }>;
+    for (const row of rows) yield { article: JSON.parse(row.json) as Article, score: -row.score, snippet: unmark(row.snippet) };
   }
 
   /** Problems of the files that could not be indexed as articles. */
@@ -303,6 +316,13 @@ export class ArticleIndex {
       updated: updated === '' ? null : updated,
     };
   }
+}
+
+/** An article found by a search, its BM25 score (higher is better) and the snippet of its best column. */
+export interface SearchHit {
+  article: Article;
+  score: number;
+  snippet: Snippet;
 }
 
 class StaleIndex extends Error {}

@@ -3,7 +3,7 @@ import { compareArticles } from '../../library/files.js';
 import { renderQuotesTerminal, renderQuotesTsv, type QuoteRow } from '../../render/quotes.js';
 import { TITLES } from '../../parse/words.js';
 import { words } from '../../text/fold.js';
-import { forDisplay, jsonLines, layoutFor, openLibrary, readNamedArticles, terminalFor, type CommandResult, type Context } from '../context.js';
+import { forDisplay, jsonLines, layoutFor, linesFrom, openLibrary, readNamedArticles, terminalFor, type CommandResult, type Context } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 
 export interface QuotesOptions {
@@ -47,7 +47,22 @@ export async function quotes(ctx: Context, slugs: readonly string[], options: Qu
     const match = words(options.speaker).map((w) => `speakers : "${w.word}"`).join(' OR ');
     articles = index.search(match, [0, 0, 1, 0, 0], null).map((hit) => hit.article).sort(compareArticles);
   } else {
-    articles = index.list();
+    const layout = options.json ? null : await layoutFor(terminalFor(ctx, options));
+    if (!layout?.terminal) {
+      // Every quote of the library, for a script: made an article at a time as it is written.
+      const result: CommandResult = { stdout: '', exitCode: EXIT.notFound };
+      const line = (article: Article) => {
+        if (article.quotes.length === 0) return '';
+        result.exitCode = EXIT.ok;
+        if (!layout) return jsonLines([article]);
+        return renderQuotesTsv(forDisplay([article]).flatMap((shown) => shown.quotes.map((quote) => ({ article: shown, quote }))), layout.style);
+      };
+      result.more = linesFrom(index, index.eachArticle(), line);
+      return result;
+    }
+    // On a terminal every row is needed first, to be paged; bodies are not.
+    articles = [];
+    for (const article of index.eachArticle()) if (article.quotes.length > 0) articles.push({ ...article, body: [] });
   }
   index.close();
   const selected = selectQuotes(articles, options.speaker);
