@@ -5,8 +5,9 @@
 // modules: their top-level code runs only when a command needs them.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url);
@@ -80,9 +81,17 @@ await build({ ...options, entryPoints: ['src/cli/main.ts'], outfile: 'dist/news.
 // The index's parse workers (src/library/parse-pool.ts) run this one.
 await build({ ...options, entryPoints: ['src/library/parse-worker.ts'], outfile: 'dist/parse-worker.cjs' });
 
-// The code cache holds what V8 compiled during one real command.
-execFileSync(process.execPath, ['bin/news', 'show', 'us-iran-is', '--plain'], {
-  cwd: root,
-  env: { ...process.env, NEWS_WRITE_CODE_CACHE: '1' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+// The code cache holds what V8 compiled during one real command. It runs on
+// an empty cache and user library, the same on every machine: the index of
+// the bundled articles is built, so the parser's code is in the cache too
+// (and the user's own index and library are not touched).
+const scratch = mkdtempSync(join(tmpdir(), 'news-build-'));
+try {
+  execFileSync(process.execPath, ['bin/news', 'show', 'us-iran-is', '--plain'], {
+    cwd: root,
+    env: { ...process.env, NEWS_WRITE_CODE_CACHE: '1', XDG_CACHE_HOME: scratch, XDG_DATA_HOME: scratch, NEWS_DIR: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
