@@ -286,6 +286,13 @@ describe('news quotes', () => {
     }
     const none = news(['quotes', '--dir', quoted, '--speaker', 'Lindgren']);
     expect([none.status, none.stdout]).toEqual([1, '']);
+    const nameless = news(['quotes', '--dir', quoted, '--speaker', '!?']);
+    expect([nameless.status, nameless.stdout, nameless.stderr]).toEqual([2, '', 'news: --speaker needs a name with letters or digits in it\n']);
+  });
+
+  it('exits 1 with nothing printed when the library quotes no one', () => {
+    const silent = library({ 'notice.md': articleFile({ title: 'Notice' }, 'The office is closed on Friday.') });
+    expect(news(['quotes', '--dir', silent])).toMatchObject({ status: 1, stdout: '' });
   });
 
   it('lists the quotes of the given articles, as JSON Lines of articles with those quotes', () => {

@@ -39,4 +39,3 @@ export async function list(ctx: Context, options: ListOptions): Promise<CommandR
   const { renderListTable } = await import('../../render/table.js');
   return { stdout: renderListTable(rows, layout), exitCode: 0, pageable: options.pager !== false };
 }
-

@@ -37,6 +37,7 @@ export function selectQuotes(articles: readonly Article[], speaker: string | und
 }
 
 export async function quotes(ctx: Context, slugs: readonly string[], options: QuotesOptions): Promise<CommandResult> {
+  selectQuotes([], options.speaker); // a --speaker with no name in it is refused before any work
   const index = await openLibrary(ctx);
   let articles: Article[];
   let failed = false;
