@@ -122,6 +122,8 @@ export const DROP_INDEXES = Object.keys(INDEX_ON).map((name) => `DROP INDEX IF E
 const BATCH_FILES = 25;
 /** Batches being parsed while one is written. */
 const PARSE_AHEAD = 4;
+/** Files a first build hands to addInBatches at a time. */
+const FRESH_RUN_FILES = 1000;
 /** A first build of at least this many files goes through buildAfresh. */
 export const BULK_FILES = 2000;
 
@@ -189,10 +191,18 @@ export async function fillFreshIndex(Sqlite: typeof BetterSqlite3, job: FreshJob
     db.exec(PLAN_INDEX);
     const writer = new Writer(db, job.roots);
     db.exec('BEGIN');
+    // Folders' files are parsed a few folders at a time: the workers' queue
+    // is not drained at every folder's end (a library of 10,000 has folders
+    // of 40 files, two batches).
+    let pending: IndexedFile[] = [];
     for (const change of folderChanges(db, job.roots, true)) {
       writer.applyFolder(change);
-      await writer.addInBatches(parse, change.parse, () => {});
+      pending.push(...change.parse);
+      if (pending.length < FRESH_RUN_FILES) continue;
+      await writer.addInBatches(parse, pending, () => {});
+      pending = [];
     }
+    await writer.addInBatches(parse, pending, () => {});
     writer.statements.setUpdated.run(new Date().toISOString());
     db.exec('COMMIT');
     db.unsafeMode(false);
