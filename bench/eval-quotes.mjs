@@ -157,7 +157,8 @@ function bySource() {
   for (const name of names) {
     if (!goldOf(name)) continue;
     const source = name.split('_', 1)[0];
-    groups.set(source, [...(groups.get(source) ?? []), name]);
+    if (!groups.has(source)) groups.set(source, []);
+    groups.get(source).push(name);
   }
   return [...groups].sort(([a], [b]) => (a < b ? -1 : 1));
 }

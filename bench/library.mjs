@@ -79,19 +79,23 @@ function run(command, argv, env) {
   return { ms, stdout: result.stdout.toString(), stderr: result.stderr.toString() };
 }
 
+/** The max RSS, in MB, that `GNU time -f %M` printed last on stderr. */
+function mbOf(stderr) {
+  const kb = Number(stderr.toString().trim().split('\n').pop());
+  return Number.isFinite(kb) ? kb / 1024 : null;
+}
+
 /** One timed run, with its peak memory (MB) when GNU time is there to tell it. */
 function runPeak(command, argv, env) {
   if (!gnuTime) return { ...run(command, argv, env), mb: null };
   const result = run(gnuTime, ['-f', '%M', command, ...argv], env);
-  return { ...result, mb: Number(result.stderr.trim().split('\n').pop()) / 1024 };
+  return { ...result, mb: mbOf(result.stderr) };
 }
 
-/** Peak memory (max RSS, MB) of one run, through GNU time. */
+/** Peak memory (max RSS, MB) of one run, its output to /dev/null, through GNU time. */
 function peakMb(command, argv, env) {
   if (!gnuTime) return null;
-  const result = spawnSync(gnuTime, ['-f', '%M', command, ...argv], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  const kb = Number(result.stderr.toString().trim().split('\n').pop());
-  return Number.isFinite(kb) ? kb / 1024 : null;
+  return mbOf(spawnSync(gnuTime, ['-f', '%M', command, ...argv], { env, stdio: ['ignore', 'ignore', 'pipe'] }).stderr);
 }
 
 const median = (values) => {
@@ -139,7 +143,7 @@ try {
     }
     const medians = Object.fromEntries(commands.map(([name], i) => [name, median(times[i])]));
     const memory = Object.fromEntries(commands.filter(([name]) => name.startsWith('news')).map(([name, command, argv]) => [name, peakMb(command, argv, env)]));
-    // Commands whose output is the whole library, piped.
+    // Commands whose output is the whole library, not to a terminal (/dev/null).
     const wholeMem = {
       'news list': peakMb(process.execPath, nodeArgs('list'), env),
       'news list --json': peakMb(process.execPath, nodeArgs('list', '--json'), env),
@@ -177,7 +181,7 @@ for (const r of results) {
   const ratio = (a, b) => (r.medians[a] !== undefined && r.medians[b] !== undefined ? (r.medians[a] / r.medians[b]).toFixed(2) : 'n/a');
   lines.push(`- news search / rg -il: ${ratio(`news search ${query}`, `rg -il ${query}`)} (word), ${ratio(`news search "${phrase}"`, `rg -il '${phrase}'`)} (phrase); news search / grep -ril: ${ratio(`news search ${query}`, `grep -ril ${query}`)}`);
   lines.push(`- first index build: ${fmt(r.build)}${r.buildMem == null ? '' : `, peak ${r.buildMem.toFixed(0)} MB`}; import of the raw files: ${fmt(r.imported)}${r.importMem == null ? '' : `, peak ${r.importMem.toFixed(0)} MB`}`);
-  if (r.wholeMem) lines.push(`- peak memory of commands printing the whole library, not to a terminal: ${Object.entries(r.wholeMem).map(([name, mb]) => `${name} ${mb == null ? 'n/a' : `${mb.toFixed(0)} MB`}`).join(', ')}`);
+  if (r.wholeMem) lines.push(`- peak memory of commands printing the whole library to /dev/null: ${Object.entries(r.wholeMem).map(([name, mb]) => `${name} ${mb == null ? 'n/a' : `${mb.toFixed(0)} MB`}`).join(', ')}`);
   lines.push(`- one new article picked up and searched: ${fmt(r.update)} = ${(r.update / r.warm).toFixed(2)} × a warm search`, '');
 }
 const report = lines.join('\n');

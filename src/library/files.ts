@@ -10,7 +10,6 @@ export { ARTICLE_FILE, assertSlug, LibraryError };
 /** Files larger than this are refused rather than read into memory. */
 export const MAX_ARTICLE_BYTES = 8 * 1024 * 1024;
 
-
 /**
  * Every article file below `dir`, depth first, in a stable (sorted) order.
  * Hidden entries are skipped, each told to `onHidden` when given.
@@ -39,7 +38,6 @@ export function listArticleFiles(dir: string, onHidden?: (folder: string, name: 
   walk(dir);
   return out;
 }
-
 
 function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);

@@ -70,7 +70,6 @@ export function toRow(article: Article): ArticleRow {
   };
 }
 
-
 /** Reads files for the index; the index hands it many at a time. */
 export type ParseFiles = (files: ReadonlyArray<{ path: string; root: string }>) => Promise<ReadFile[]>;
 
@@ -197,7 +196,8 @@ export async function fillFreshIndex(Sqlite: typeof BetterSqlite3, job: FreshJob
     let pending: IndexedFile[] = [];
     for (const change of folderChanges(db, job.roots, true)) {
       writer.applyFolder(change);
-      pending.push(...change.parse);
+      // Not push(...): a folder of 150,000 files overflows the stack as arguments.
+      for (const file of change.parse) pending.push(file);
       if (pending.length < FRESH_RUN_FILES) continue;
       await writer.addInBatches(parse, pending, () => {});
       pending = [];

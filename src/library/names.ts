@@ -1,8 +1,7 @@
 // What names a library's articles, and what it refuses: kept apart from file
 // reading so that commands reading the index load neither it nor the parser.
 
-/** Article files are named `<slug>.md` or `<slug>.markdown`. */
-export const ARTICLE_FILE = /\.(md|markdown)$/i;
+export { ARTICLE_FILE } from '../parse/slug.js';
 
 /** A library that cannot be read at all, or a slug that is not a name. */
 export class LibraryError extends Error {

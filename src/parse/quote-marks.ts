@@ -93,8 +93,7 @@ function marksOf(text: string): Mark[] {
  * "no" twice."`), else -1.
  */
 function nestedEnd(marks: readonly Mark[], k: number): number {
-  let j = k;
-  while (marks[j]?.role === 'open' && marks[j + 1] !== undefined && marks[j + 1]?.role !== 'open') j += 2;
+  const j = afterNestedPairs(marks, k);
   if (j === k) return -1;
   const next = marks[j];
   return next !== undefined && next.role !== 'open' ? j : -1;
@@ -107,9 +106,15 @@ function nestedEnd(marks: readonly Mark[], k: number): number {
 function nestsToEnd(text: string, marks: readonly Mark[], k: number, openAt: number): boolean {
   const straight = (mark: Mark) => text[mark.at] === '"';
   const outer = text[openAt] === '"';
+  const j = afterNestedPairs(marks, k);
+  return j > k && j === marks.length && marks.slice(k).every((mark) => straight(mark) !== outer);
+}
+
+/** The index after the run of opening-then-closing pairs of marks that starts at `k`. */
+function afterNestedPairs(marks: readonly Mark[], k: number): number {
   let j = k;
   while (marks[j]?.role === 'open' && marks[j + 1] !== undefined && marks[j + 1]?.role !== 'open') j += 2;
-  return j > k && j === marks.length && marks.slice(k).every((mark) => straight(mark) !== outer);
+  return j;
 }
 
 function roleOf(text: string, i: number, mark: string): Role {

@@ -342,6 +342,19 @@ describe('property: human-readable output', () => {
   };
   const articles = fc.array(articleModel, { minLength: 1, maxLength: 3 });
 
+  /** A renderer's output on a terminal (within the width) or in a pipe (three tab-separated fields a line), free of input controls either way. */
+  const expectRendered = (lay: Layout, terminal: (lay: Layout) => string, tsv: (lay: Layout) => string) => {
+    if (lay.terminal) {
+      const out = terminal(lay);
+      expectSafe(out);
+      expectWithin(out, lay.width!);
+    } else {
+      const out = tsv(lay);
+      expectSafe(out, '\n\t');
+      expectFields(out, 3);
+    }
+  };
+
   it('show: no control character from an article, and every line within the width on a terminal', () => {
     fc.assert(
       fc.property(articles, layout, (list, l) => {
@@ -358,16 +371,7 @@ describe('property: human-readable output', () => {
     fc.assert(
       fc.property(articles, layout, (list, l) => {
         const shown = list.map(sanitizeArticle);
-        const lay = toLayout(l);
-        if (lay.terminal) {
-          const out = renderListTable(shown, lay);
-          expectSafe(out);
-          expectWithin(out, l.width!);
-        } else {
-          const out = renderListTsv(shown, lay.style);
-          expectSafe(out, '\n\t');
-          expectFields(out, 3);
-        }
+        expectRendered(toLayout(l), (lay) => renderListTable(shown, lay), (lay) => renderListTsv(shown, lay.style));
         const formatted = shown.map((a) => template(a) + '\n').join('');
         expectSafe(formatted, '\n\t');
         expectFields(formatted, 7);
@@ -386,16 +390,7 @@ describe('property: human-readable output', () => {
           selected = selectQuotes(list, undefined);
         }
         const rows = selected.map(sanitizeArticle).flatMap((article) => article.quotes.map((quote) => ({ article, quote })));
-        const lay = toLayout(l);
-        if (lay.terminal) {
-          const out = renderQuotesTerminal(rows, lay);
-          expectSafe(out);
-          expectWithin(out, l.width!);
-        } else {
-          const out = renderQuotesTsv(rows, lay.style);
-          expectSafe(out, '\n\t');
-          expectFields(out, 3);
-        }
+        expectRendered(toLayout(l), (lay) => renderQuotesTerminal(rows, lay), (lay) => renderQuotesTsv(rows, lay.style));
       }),
       { numRuns: 1500 },
     );
@@ -406,16 +401,7 @@ describe('property: human-readable output', () => {
     fc.assert(
       fc.property(hits, layout, (found, l) => {
         const shown: DisplayHit[] = found.map((h) => ({ article: sanitizeArticle(h.article), snippet: sanitizeHighlighted(h.snippet) }));
-        const lay = toLayout(l);
-        if (lay.terminal) {
-          const out = renderSearchTerminal(shown, lay);
-          expectSafe(out);
-          expectWithin(out, l.width!);
-        } else {
-          const out = renderSearchTsv(shown, lay.style);
-          expectSafe(out, '\n\t');
-          expectFields(out, 3);
-        }
+        expectRendered(toLayout(l), (lay) => renderSearchTerminal(shown, lay), (lay) => renderSearchTsv(shown, lay.style));
       }),
       { numRuns: 1500 },
     );

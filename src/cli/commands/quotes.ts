@@ -27,25 +27,32 @@ export function speakerMatches(speaker: string | null, wanted: readonly string[]
   return (names.length > 0 ? names : wanted).every((word) => have.has(word));
 }
 
+/** The words of a --speaker name, null when none was given; a name without a word is a usage error. */
+function speakerWords(speaker: string | undefined): string[] | null {
+  if (speaker === undefined) return null;
+  const wanted = words(speaker).map((w) => w.word);
+  if (wanted.length === 0) throw new UsageError('--speaker needs a name with letters or digits in it');
+  return wanted;
+}
+
 /** The articles with only the quotes asked for; articles left with none are dropped. */
 export function selectQuotes(articles: readonly Article[], speaker: string | undefined): Article[] {
-  const wanted = speaker === undefined ? null : words(speaker).map((w) => w.word);
-  if (wanted !== null && wanted.length === 0) throw new UsageError('--speaker needs a name with letters or digits in it');
+  const wanted = speakerWords(speaker);
   return articles
     .map((article) => ({ ...article, quotes: article.quotes.filter((q: Quote) => wanted === null || speakerMatches(q.speaker, wanted)) }))
     .filter((article) => article.quotes.length > 0);
 }
 
 export async function quotes(ctx: Context, slugs: readonly string[], options: QuotesOptions): Promise<CommandResult> {
-  selectQuotes([], options.speaker); // a --speaker with no name in it is refused before any work
+  const wanted = speakerWords(options.speaker); // refused before any work
   const index = await openLibrary(ctx);
   let articles: Article[];
   let failed = false;
   if (slugs.length > 0) {
     ({ articles, failed } = readNamedArticles(ctx, index, slugs));
-  } else if (options.speaker !== undefined && words(options.speaker).length > 0) {
+  } else if (wanted !== null) {
     // The index narrows the library to articles quoting someone so named.
-    const match = words(options.speaker).map((w) => `speakers : "${w.word}"`).join(' OR ');
+    const match = wanted.map((word) => `speakers : "${word}"`).join(' OR ');
     articles = index.search(match, [0, 0, 1, 0, 0], null).map((hit) => hit.article).sort(compareArticles);
   } else {
     const layout = options.json ? null : await layoutFor(terminalFor(ctx, options));

@@ -46,4 +46,3 @@ export async function search(ctx: Context, words: readonly string[], options: Se
   const exitCode = hits.length > 0 ? EXIT.ok : EXIT.notFound;
   return { stdout: renderSearchTerminal(hits.map(display), layout), exitCode, pageable: options.pager !== false };
 }
-
