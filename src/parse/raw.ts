@@ -87,7 +87,8 @@ function paragraphsOf(all: readonly string[]): string[] {
   let block: string[] = [];
   const flush = () => {
     if (isWrapped(block)) out.push(block.join(' '));
-    else out.push(...block);
+    // One line at a time: a block of 200,000 lines overflows the stack as push() arguments.
+    else for (const line of block) out.push(line);
     block = [];
   };
   for (const line of lines) {

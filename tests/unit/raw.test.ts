@@ -33,6 +33,12 @@ describe('parseRawText: the common form', () => {
     ]);
   });
 
+  it('keeps every line of a block of 200,000 lines that end their sentences', () => {
+    const lines = Array.from({ length: 200_000 }, (_, i) => `Line ${i} ends here.`);
+    const raw = `Headline\n\n${lines.join('\n')}\n\nLast.\n`;
+    expect(parseRawText(raw).paragraphs).toEqual([...lines, 'Last.']);
+  });
+
   it('leaves a wire dateline in the body', () => {
     expect(parseRawText('Vote Delayed\n\nWASHINGTON (AP) — The vote was delayed.').paragraphs).toEqual([
       'WASHINGTON (AP) — The vote was delayed.',

@@ -12,7 +12,7 @@ export async function check(ctx: Context, options: { json?: boolean } = {}): Pro
   for (const root of ctx.roots) {
     if (!existsSync(root)) continue;
     const loaded = loadArticles(root);
-    problems.push(...loaded.problems);
+    for (const problem of loaded.problems) problems.push(problem);
     for (const article of loaded.articles) {
       const other = seen.get(article.slug);
       if (other !== undefined) {
