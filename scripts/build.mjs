@@ -48,7 +48,7 @@ const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
 
 // The index keeps articles as the reader parsed them; this key names the code
 // that makes its rows, and an index written under another key is rebuilt.
-const ROW_SOURCES = ['src/parse', 'src/text', 'src/search', 'src/model.ts', 'src/library/files.ts', 'src/library/names.ts', 'src/library/index-read.ts', 'src/library/index-write.ts'];
+const ROW_SOURCES = ['src/parse', 'src/text', 'src/search', 'src/model.ts', 'src/library/files.ts', 'src/library/names.ts', 'src/index/read.ts', 'src/index/row.ts', 'src/index/schema.ts'];
 function readerKey() {
   const hash = createHash('sha256').update(pkg.version);
   const files = ROW_SOURCES.flatMap((entry) => {
@@ -78,8 +78,8 @@ const options = {
   absWorkingDir: new URL('.', root).pathname,
 };
 await build({ ...options, entryPoints: ['src/cli/main.ts'], outfile: 'dist/news.cjs' });
-// The index's parse workers (src/library/parse-pool.ts) run this one.
-await build({ ...options, entryPoints: ['src/library/parse-worker.ts'], outfile: 'dist/parse-worker.cjs' });
+// The index's parse workers (src/index/pool.ts) run this one.
+await build({ ...options, entryPoints: ['src/index/worker.ts'], outfile: 'dist/parse-worker.cjs' });
 
 // The code cache holds what V8 compiled during one real command. It runs on
 // an empty cache and user library, the same on every machine: the index of

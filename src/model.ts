@@ -66,3 +66,17 @@ export interface Problem {
   line: number;
   message: string;
 }
+
+/** A passage of an article around a search's matches. */
+export interface Snippet {
+  text: string;
+  /** The matched words, as [start, end) offsets into `text`. */
+  highlights: Array<[start: number, end: number]>;
+}
+
+/** An article found by a search, its BM25 score (higher is better) and the snippet of its best column. */
+export interface SearchHit {
+  article: Article;
+  score: number;
+  snippet: Snippet;
+}

@@ -3,10 +3,8 @@
 import { join } from 'node:path';
 import type { Article, Problem } from '../model.js';
 import { assertSlug } from '../library/names.js';
-import type { ArticleIndex } from '../library/index-db.js';
-import { buildOnWorker, parsePool } from '../library/parse-pool.js';
-import { indexPath, openIndex } from '../library/open-index.js';
-import { removeDatabase } from '../library/index-write.js';
+import type { ArticleIndex } from '../index/article-index.js';
+import { openUpdatedIndex } from '../index/open.js';
 import type { Layout } from '../render/layout.js';
 import { colorStyle, plainStyle } from '../render/style.js';
 import { sanitize, sanitizeArticle, toJsonLine } from '../text/sanitize.js';
@@ -62,39 +60,11 @@ export function problemLine(problem: Problem): string {
  * stderr for each file that cannot be read as an article (once a run).
  */
 export async function openLibrary(ctx: Context, options: { warnProblems?: boolean; full?: boolean; rebuild?: boolean } = {}): Promise<ArticleIndex> {
-  const update = async () => {
-    const index = openIndex(ctx.env, ctx.roots, ctx.warn);
-    const workerScript = join(__dirname, 'parse-worker.cjs');
-    const pool = parsePool(workerScript);
-    try {
-      await index.refresh(pool.parse, options.full ?? false, buildOnWorker(workerScript) ?? undefined, options.rebuild ?? false);
-      return index;
-    } catch (error) {
-      index.close();
-      throw error;
-    } finally {
-      await pool.close();
-    }
-  };
-  let index: ArticleIndex;
-  try {
-    index = await update();
-  } catch (error) {
-    // Damage that opening did not show (a truncated file) shows on first use.
-    if (!isDamage(error)) throw error;
-    const path = indexPath(ctx.env, ctx.roots);
-    ctx.warn(`news: the index ${path} was rebuilt: it is damaged`);
-    removeDatabase(path);
-    index = await update();
-  }
+  const index = await openUpdatedIndex(ctx.env, ctx.roots, ctx.warn, { ...options, workerScript: join(__dirname, 'parse-worker.cjs') });
   if (options.warnProblems !== false) {
     for (const problem of index.problems()) ctx.warn(`news: warning: ${problemLine(problem)} (skipped)`);
   }
   return index;
-}
-
-function isDamage(error: unknown): boolean {
-  return /^SQLITE_(CORRUPT|NOTADB)/.test((error as { code?: string }).code ?? '');
 }
 
 /**

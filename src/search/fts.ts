@@ -3,9 +3,6 @@
 // the whole query is passed to SQLite as one bound parameter.
 import type { Field, Match, Query } from './query.js';
 
-/** The FTS5 columns, in table order; bm25 weights follow the same order. */
-export const FTS_COLUMNS = ['headline', 'body', 'speakers', 'section', 'source'] as const;
-
 /** A match in the headline weighs three times one in the body, as in memory. */
 export const FTS_WEIGHTS = [3, 1, 1, 1, 1] as const;
 
@@ -34,13 +31,3 @@ export function toFtsQuery(query: Query): string {
   return `(${positive}) NOT ${group(query.mustNot)}`;
 }
 
-/**
- * Text as the index holds it: the same words `words()` finds. ASCII text is
- * left for SQLite's tokenizer (it lowercases and splits on punctuation just
- * so); other text is folded first, so that "Zürich" and "Straße" are found
- * as zurich and strasse.
- */
-export function ftsText(text: string, fold: (text: string) => string): string {
-  // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7f]*$/.test(text) ? text : fold(text);
-}

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { layoutFor } from '../../src/cli/context.js';
 import { selectQuotes } from '../../src/cli/commands/quotes.js';
-import { createSchema } from '../../src/library/index-write.js';
+import { createSchema } from '../../src/index/schema.js';
 import type { Article, Quote } from '../../src/model.js';
 import { ArticleError, parseArticle, readArticle } from '../../src/parse/article.js';
 import { collapseSpace } from '../../src/parse/markdown.js';

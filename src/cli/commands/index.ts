@@ -1,4 +1,4 @@
-import { indexPath } from '../../library/open-index.js';
+import { indexPath } from '../../index/open.js';
 import { sanitize } from '../../text/sanitize.js';
 import { openLibrary, type CommandResult, type Context } from '../context.js';
 

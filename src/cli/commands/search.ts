@@ -2,7 +2,7 @@ import { parseQuery, QueryError } from '../../search/query.js';
 import { FTS_WEIGHTS, toFtsQuery } from '../../search/fts.js';
 import { renderSearchTerminal, renderSearchTsv, type DisplayHit } from '../../render/search.js';
 import { sanitizeArticle, sanitizeHighlighted } from '../../text/sanitize.js';
-import type { SearchHit } from '../../library/index-db.js';
+import type { SearchHit } from '../../model.js';
 import { jsonLines, layoutFor, linesFrom, openLibrary, terminalFor, type CommandResult, type Context } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 

@@ -1,7 +1,8 @@
 // Reading an article file into its index row: loaded only by commands that
 // find files to read (and by the parse workers).
-import { readArticleFile } from './files.js';
-import { toRow, type ReadFile } from './index-write.js';
+import { readArticleFile } from '../library/files.js';
+import type { ReadFile } from './contracts.js';
+import { toRow } from './row.js';
 
 /** Reads one file for the index. */
 export function readForIndex(path: string, root: string): ReadFile {

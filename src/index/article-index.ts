@@ -15,30 +15,13 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Article, Problem } from '../model.js';
-import type { Snippet } from '../search/match.js';
+import type { Article, Problem, SearchHit, Snippet } from '../model.js';
 import { fold } from '../text/fold.js';
-import {
-  BULK_FILES,
-  configure,
-  createSchema,
-  fillFreshIndex,
-  DROP_INDEXES,
-  INDEX_VERSION,
-  READER_KEY,
-  INDEXES,
-  parseInline,
-  removeDatabase,
-  type FreshBuild,
-  Writer,
-  type IndexedFile,
-  type ParseFiles,
-} from './index-write.js';
-import { folderChanges, hasAtLeastFiles } from './index-plan.js';
-import { OUT_OF_MEMORY } from './parse-pool.js';
-import { isLeftBehind } from './process.js';
-
-export { INDEX_VERSION, parseInline, type FreshBuild, type ParseFiles } from './index-write.js';
+import { isLeftBehind } from '../library/process.js';
+import { OUT_OF_MEMORY, type FreshBuild, type IndexedFile, type ParseFiles } from './contracts.js';
+import { folderChanges, hasAtLeastFiles } from './plan.js';
+import { configure, createSchema, DROP_INDEXES, INDEX_VERSION, INDEXES, READER_KEY, removeDatabase } from './schema.js';
+import { BULK_FILES, fillFreshIndex, parseInline, Writer } from './write.js';
 
 export const FULL_CHECK_FILES = 2000;
 
@@ -113,8 +96,7 @@ export class ArticleIndex {
       } catch (error) {
         db.close();
         if (error instanceof StaleIndex) return error.message;
-        const code = (error as { code?: string }).code ?? '';
-        if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) return 'it is damaged';
+        if (isDamage(error)) return 'it is damaged';
         throw error;
       }
     };
@@ -318,14 +300,12 @@ export class ArticleIndex {
   }
 }
 
-/** An article found by a search, its BM25 score (higher is better) and the snippet of its best column. */
-export interface SearchHit {
-  article: Article;
-  score: number;
-  snippet: Snippet;
-}
-
 class StaleIndex extends Error {}
+
+/** Whether SQLite found the file damaged or not a database. */
+export function isDamage(error: unknown): boolean {
+  return /^SQLITE_(CORRUPT|NOTADB)/.test((error as { code?: string }).code ?? '');
+}
 
 /** The tables a first build fills, FTS5's own among them, in an order their foreign keys allow. */
 const BUILT_TABLES = ['meta', 'dirs', 'files', 'articles', 'problems', 'fts_data', 'fts_idx', 'fts_docsize', 'fts_config'];

@@ -1,10 +1,10 @@
 // What changed on disk since an index was last brought up to date, found
-// without reading every file entry of a large library (see index-db.ts).
+// without reading every file entry of a large library (see article-index.ts).
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { ARTICLE_FILE } from './names.js';
-import type { IndexedFile } from './index-write.js';
+import { ARTICLE_FILE } from '../library/names.js';
+import type { IndexedFile } from './contracts.js';
 
 /** The folder part of a path relative to its library root. */
 export function parentOf(rel: string): string {

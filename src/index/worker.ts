@@ -5,20 +5,11 @@
 // 100,000 articles within the reader's memory budget.
 import { availableParallelism } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { readForIndex } from './index-read.js';
-import { fillFreshIndex, type FreshJob } from './index-write.js';
-import { sqlite } from './open-index.js';
-import { parsePool } from './parse-pool.js';
-
-export interface ParseRequest {
-  id: number;
-  files: ReadonlyArray<{ path: string; root: string }>;
-}
-
-export interface BuildData {
-  build: FreshJob;
-  workerScript: string;
-}
+import type { BuildData, ParseRequest } from './contracts.js';
+import { parsePool } from './pool.js';
+import { readForIndex } from './read.js';
+import { sqlite } from './sqlite.js';
+import { fillFreshIndex } from './write.js';
 
 const data = workerData as BuildData | undefined;
 if (data?.build) {

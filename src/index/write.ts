@@ -1,121 +1,20 @@
-// Writing the index: its schema, the rows made from articles, and the
-// Writer that adds and removes files' rows, for updates and first builds.
-import { rmSync } from 'node:fs';
+// Writing the index: the Writer that adds and removes files' rows, for
+// updates and first builds, and the first build itself.
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Article, Problem } from '../model.js';
-import { fold } from '../text/fold.js';
-import { FTS_COLUMNS, ftsText } from '../search/fts.js';
-import { folderChanges, parentOf, type FolderChange } from './index-plan.js';
-
-export const INDEX_VERSION = 2;
-
-// The index holds articles as this build of the reader parsed them: a build
-// whose parsing differs (scripts/build.mjs hashes the code that makes the
-// rows) must not read another's rows, so it rebuilds the index.
-declare const NEWS_READER_KEY: string | undefined;
-export const READER_KEY = typeof NEWS_READER_KEY === 'string' ? NEWS_READER_KEY : 'dev';
+import type { Article } from '../model.js';
+import type { FreshJob, IndexedFile, ParseFiles, ReadFile } from './contracts.js';
+import { folderChanges, parentOf, type FolderChange } from './plan.js';
+import { ftsColumns, indexedText } from './row.js';
+import { createSchema, FTS_COLUMNS, PLAN_INDEX, removeDatabase } from './schema.js';
 
 type Database = BetterSqlite3.Database;
 
-/** A file as the index records it. */
-export interface IndexedFile {
-  root: number;
-  rel: string;
-  size: number;
-  mtime: number;
-}
-
-/** An article as the index stores it: its row, made where it is parsed. */
-export interface ArticleRow {
-  slug: string;
-  sortDate: string;
-  /** Section and source folded, for filters. */
-  section: string | null;
-  source: string | null;
-  /** The speakers the article quotes, one a line, as written. */
-  speakers: string;
-  json: string;
-  /** The FTS5 columns' text as indexed: folded where it is not ASCII. */
-  fts: string[];
-}
-
-/** A file read for the index: its article's row, or its problems. */
-export interface ReadFile {
-  row: ArticleRow | null;
-  problems: Problem[];
-}
-
-/** The text of an article's FTS5 columns, as written (the index's content view gives the same). */
-function ftsColumns(article: Article): string[] {
-  const speakers = [...new Set(article.quotes.map((q) => q.speaker).filter((s): s is string => s !== null))].join('\n');
-  return [article.headline, article.body.join('\n'), speakers, article.section ?? '', article.source ?? ''];
-}
-
-/** The text of an article's FTS5 columns as the index holds it. */
-function indexedText(columns: readonly string[]): string[] {
-  return columns.map((text) => ftsText(text, fold));
-}
-
-export function toRow(article: Article): ArticleRow {
-  const columns = ftsColumns(article);
-  return {
-    slug: article.slug,
-    sortDate: article.date ?? '',
-    section: article.section === null ? null : fold(article.section),
-    source: article.source === null ? null : fold(article.source),
-    speakers: columns[2]!,
-    json: JSON.stringify(article),
-    fts: indexedText(columns),
-  };
-}
-
-/** Reads files for the index; the index hands it many at a time. */
-export type ParseFiles = (files: ReadonlyArray<{ path: string; root: string }>) => Promise<ReadFile[]>;
-
 /** Reads files on this thread; the parser is loaded on first use, not by every command. */
 export const parseInline: ParseFiles = async (files) => {
-  const { readForIndex } = await import('./index-read.js');
+  const { readForIndex } = await import('./read.js');
   return files.map(({ path, root }) => readForIndex(path, root));
 };
-
-// The FTS5 index is of the folded text (see ftsText); its content, which
-// snippet() reads, is the view of the articles as written. Folding keeps
-// every word a word, so the two have the same tokens in the same places.
-export const SCHEMA = `
-  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-  CREATE TABLE dirs (root INTEGER NOT NULL, rel TEXT NOT NULL, mtime REAL NOT NULL, PRIMARY KEY (root, rel));
-  CREATE TABLE files (
-    id INTEGER PRIMARY KEY, root INTEGER NOT NULL, rel TEXT NOT NULL, dir TEXT NOT NULL,
-    size INTEGER NOT NULL, mtime REAL NOT NULL, UNIQUE (root, rel));
-  CREATE TABLE articles (
-    id INTEGER PRIMARY KEY REFERENCES files (id) ON DELETE CASCADE,
-    slug TEXT NOT NULL UNIQUE, sort_date TEXT NOT NULL, section TEXT, source TEXT, speakers TEXT NOT NULL, json TEXT NOT NULL);
-  CREATE TABLE problems (file_id INTEGER NOT NULL REFERENCES files (id) ON DELETE CASCADE, line INTEGER NOT NULL, message TEXT NOT NULL);
-  CREATE VIEW fts_content AS SELECT
-    a.id AS id,
-    json_extract(a.json, '$.headline') AS headline,
-    (SELECT group_concat(p.value, char(10) ORDER BY p.key) FROM json_each(a.json, '$.body') AS p) AS body,
-    a.speakers AS speakers,
-    coalesce(json_extract(a.json, '$.section'), '') AS section,
-    coalesce(json_extract(a.json, '$.source'), '') AS source
-  FROM articles AS a;
-  CREATE VIRTUAL TABLE fts USING fts5 (${FTS_COLUMNS.join(', ')}, content='fts_content', content_rowid='id', tokenize='unicode61');
-`;
-
-// Made after a first build's rows are in: building an index once is quicker
-// than keeping it up to date row by row.
-const INDEX_ON = {
-  files_dir: 'files (root, dir)',
-  articles_order: 'articles (sort_date DESC, slug)',
-  problems_file: 'problems (file_id)',
-};
-const createIndex = (name: keyof typeof INDEX_ON) => `CREATE INDEX IF NOT EXISTS ${name} ON ${INDEX_ON[name]};`;
-/** The one index the folder plan reads. */
-const PLAN_INDEX = createIndex('files_dir');
-export const INDEXES = (Object.keys(INDEX_ON) as Array<keyof typeof INDEX_ON>).map(createIndex).join('\n');
-/** Drops what INDEXES makes. */
-export const DROP_INDEXES = Object.keys(INDEX_ON).map((name) => `DROP INDEX IF EXISTS ${name};`).join('\n');
 
 /** Files parsed and written at a time: bounds the memory an update takes. */
 const BATCH_FILES = 25;
@@ -125,18 +24,6 @@ const PARSE_AHEAD = 4;
 const FRESH_RUN_FILES = 1000;
 /** A first build of at least this many files goes through buildAfresh. */
 export const BULK_FILES = 2000;
-
-export function configure(db: Database): void {
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-}
-
-export function createSchema(db: Database, rootsKey: string, indexes = true): void {
-  db.exec(SCHEMA);
-  if (indexes) db.exec(INDEXES);
-  db.prepare(`INSERT INTO meta (key, value) VALUES ('roots', ?), ('reader', ?), ('updated', '')`).run(rootsKey, READER_KEY);
-  db.pragma(`user_version = ${INDEX_VERSION}`);
-}
 
 export function prepareStatements(db: Database) {
   return {
@@ -154,21 +41,6 @@ export function prepareStatements(db: Database) {
     setUpdated: db.prepare(`UPDATE meta SET value = ? WHERE key = 'updated'`),
   };
 }
-
-export function removeDatabase(path: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-}
-
-
-/** What a fresh build is given: where to write, and the library's folders. */
-export interface FreshJob {
-  path: string;
-  rootsKey: string;
-  roots: readonly string[];
-}
-
-/** Writes a fresh index for a job: fillFreshIndex, wherever it runs. */
-export type FreshBuild = (job: FreshJob) => Promise<void>;
 
 /**
  * Writes a complete new index of the library `job.roots` at `job.path`,

@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
-import { parseInline, type FreshBuild, type ParseFiles, type ReadFile } from './index-write.js';
-import type { ParseRequest } from './parse-worker.js';
+import { OUT_OF_MEMORY, type FreshBuild, type ParseFiles, type ParseRequest, type ReadFile } from './contracts.js';
+import { parseInline } from './write.js';
 
 /**
  * A worker holds a few small batches of articles at a time: a small heap is
@@ -12,8 +12,6 @@ import type { ParseRequest } from './parse-worker.js';
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 20, maxYoungGenerationSizeMb: 6 };
 const BUILD_LIMITS = { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 2 };
-
-export const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
 
 // Loaded when a worker is first started: most commands start none, and
 // loading these modules costs every command start-up time.
@@ -77,7 +75,7 @@ export function parsePool(workerScript: string, threads = 2): { parse: ParseFile
 }
 
 /**
- * A first build on a worker thread of its own (see parse-worker.ts); without
+ * A first build on a worker thread of its own (see worker.ts); without
  * the script, null (the caller builds on its own thread). A build that runs
  * out of its capped heap fails with the code OUT_OF_MEMORY.
  */

@@ -1,0 +1,31 @@
+// An article as the index stores it: made where files are parsed (on the
+// command's thread or a parse worker), and again when a row is removed.
+import type { Article } from '../model.js';
+import { fold } from '../text/fold.js';
+import type { ArticleRow } from './contracts.js';
+import { ftsText } from './schema.js';
+
+/** The text of an article's FTS5 columns, as written (the index's content view gives the same). */
+export function ftsColumns(article: Article): string[] {
+  const speakers = [...new Set(article.quotes.map((q) => q.speaker).filter((s): s is string => s !== null))].join('\n');
+  return [article.headline, article.body.join('\n'), speakers, article.section ?? '', article.source ?? ''];
+}
+
+/** The text of an article's FTS5 columns as the index holds it. */
+export function indexedText(columns: readonly string[]): string[] {
+  return columns.map((text) => ftsText(text, fold));
+}
+
+export function toRow(article: Article): ArticleRow {
+  const columns = ftsColumns(article);
+  return {
+    slug: article.slug,
+    sortDate: article.date ?? '',
+    section: article.section === null ? null : fold(article.section),
+    source: article.source === null ? null : fold(article.source),
+    speakers: columns[2]!,
+    json: JSON.stringify(article),
+    fts: indexedText(columns),
+  };
+}
+
