@@ -5,6 +5,9 @@
 //   npm run bench               (builds first)
 //   node bench/startup.mjs [--runs N]
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -20,9 +23,15 @@ const commands = [
   ['news --version', [...news, '--version']],
 ];
 
+// The commands read the bundled articles, with an index of their own: the
+// user's library and index are neither measured nor touched.
+const scratch = mkdtempSync(join(tmpdir(), 'news-bench-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+const env = { ...process.env, XDG_CACHE_HOME: scratch, XDG_DATA_HOME: scratch, NEWS_DIR: '' };
+
 function once(args) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const result = spawnSync(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return ms;

@@ -1,64 +1,82 @@
-// Bundles the CLI into one CommonJS file, dist/news.cjs, and a V8 code cache
-// for it, dist/news.cache, made by running a command once: bin/news compiles
-// the bundle from that cache, so start-up skips most of the parsing and
-// compiling. Commands, colour and wrapping are bundled as lazily initialised
-// modules: their top-level code runs only when a command needs them.
-import { execFileSync } from 'node:child_process';
+// Builds dist/:
+//   news.cjs          the CLI, one CommonJS file that bin/news runs;
+//   parse-worker.cjs  the index's worker threads (src/index/worker.ts);
+//   news-*.cache      a V8 code cache of news.cjs, made by running a command
+//                     once: bin/news compiles the bundle from it, so start-up
+//                     skips most of the parsing and compiling;
+//   api.cjs, types/   the library API (src/index.ts) and its declarations,
+//                     what `import … from 'news'` loads.
+// Commands, colour and wrapping are bundled as lazily initialised modules:
+// their top-level code runs only when a command needs them. Every dependency
+// but better-sqlite3's compiled addon is inside the bundles.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const root = new URL('..', import.meta.url);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+const require = createRequire(import.meta.url);
+const pkg = require('../package.json');
+
+// A stand-in replaces code inside a dependency, found by its path or by who
+// imports it. An update of the dependency can move that code, and the
+// stand-in would then quietly replace nothing: a build in which a stand-in
+// matched nothing fails.
+function standIn(name, setup) {
+  return {
+    name,
+    setup(build) {
+      let matched = 0;
+      setup(build, () => matched++);
+      build.onEnd((result) =>
+        matched > 0 || result.errors.length > 0
+          ? undefined
+          : { errors: [{ text: `stand-in ${name} matched nothing: its dependency changed; see scripts/build.mjs` }] },
+      );
+    },
+  };
+}
 
 // commander loads child_process at start-up for subcommands that are separate
 // executables, which this CLI does not have; loading it costs more than the
 // rest of commander. The stand-in loads the real module on first use.
-const lazyChildProcess = {
-  name: 'lazy-child-process',
-  setup(build) {
-    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy' } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
-      contents:
-        "let real; const load = () => (real ??= require('node:child_process'));" +
-        'module.exports = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load() });',
-      loader: 'js',
-    }));
-  },
-};
-
-// js-yaml 3 (under gray-matter) defines a `!!js/function` type that loads a
-// JavaScript parser at start-up to build functions from YAML. Front matter is
-// read with the safe schema, which never uses it; the stand-in below keeps the
-// parser out of start-up and makes sure no such tag can ever resolve.
-const noCodeInYaml = {
-  name: 'no-code-in-yaml',
-  setup(build) {
-    build.onLoad({ filter: /js-yaml[\\/]lib[\\/]js-yaml[\\/]type[\\/]js[\\/]function\.js$/ }, (args) => ({
-      resolveDir: dirname(args.path),
-      contents: "var Type = require('../../type'); module.exports = new Type('tag:yaml.org,2002:js/function', { kind: 'scalar', resolve: function () { return false; } });",
-      loader: 'js',
-    }));
-  },
-};
-const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
-
-// The index keeps articles as the reader parsed them; this key names the code
-// that makes its rows, and an index written under another key is rebuilt.
-const ROW_SOURCES = ['src/parse', 'src/text', 'src/search', 'src/model.ts', 'src/library/files.ts', 'src/library/names.ts', 'src/index/read.ts', 'src/index/row.ts', 'src/index/schema.ts'];
-function readerKey() {
-  const hash = createHash('sha256').update(pkg.version);
-  const files = ROW_SOURCES.flatMap((entry) => {
-    const path = new URL(entry, root);
-    return statSync(path).isDirectory() ? readdirSync(path).sort().map((name) => new URL(`${entry}/${name}`, root)) : [path];
+const lazyChildProcess = standIn('lazy-child-process', (build, matched) => {
+  build.onResolve({ filter: /^(node:)?child_process$/ }, (args) => {
+    if (!/[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)) return undefined;
+    matched();
+    return { path: 'child_process', namespace: 'lazy' };
   });
-  for (const file of files) hash.update(readFileSync(file));
-  return `${pkg.version}+${hash.digest('hex').slice(0, 12)}`;
-}
-rmSync(new URL('dist', root), { recursive: true, force: true });
+  build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+    contents:
+      "let real; const load = () => (real ??= require('node:child_process'));" +
+      'module.exports = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load() });',
+    loader: 'js',
+  }));
+});
+
+// gray-matter loads js-yaml 3 for its default YAML engine, and js-yaml loads
+// a JavaScript parser for its `!!js/function` type. Front matter is read by
+// the yaml package instead (src/parse/article.ts hands gray-matter its own
+// engine), so js-yaml would only cost start-up: a stand-in takes its place,
+// and fails if it is ever called.
+const noJsYaml = standIn('no-js-yaml', (build, matched) => {
+  build.onResolve({ filter: /^js-yaml$/ }, (args) => {
+    if (!/[\\/]node_modules[\\/]gray-matter[\\/]/.test(args.importer)) return undefined;
+    matched();
+    return { path: 'js-yaml', namespace: 'left-out' };
+  });
+  build.onLoad({ filter: /.*/, namespace: 'left-out' }, () => ({
+    contents:
+      "const leftOut = () => { throw new Error('js-yaml is left out of the news bundles: front matter is read by the yaml package'); };" +
+      'module.exports = { safeLoad: leftOut, safeDump: leftOut, load: leftOut, dump: leftOut };',
+    loader: 'js',
+  }));
+});
 
 const options = {
   bundle: true,
@@ -67,31 +85,100 @@ const options = {
   // es2023 rather than node20: esbuild's node20 table rewrites \p{…} regular
   // expressions into RegExp constructions run on every call.
   target: 'es2023',
-  minify: process.env.NEWS_BUILD_READABLE !== "1",
+  minify: process.env.NEWS_BUILD_READABLE !== '1',
   // bin/news runs the bundle as a script, which has no import(): lazily
   // loaded modules become require() calls.
   supported: { 'dynamic-import': false },
   legalComments: 'none',
-  define: { NEWS_VERSION: JSON.stringify(pkg.version), NEWS_READER_KEY: JSON.stringify(readerKey()) },
   logLevel: 'warning',
-  plugins: [noCodeInYaml, lazyChildProcess],
-  absWorkingDir: new URL('.', root).pathname,
+  absWorkingDir: root,
+  write: false,
 };
-await build({ ...options, entryPoints: ['src/cli/main.ts'], outfile: 'dist/news.cjs' });
-// The index's parse workers (src/index/pool.ts) run this one.
-await build({ ...options, entryPoints: ['src/index/worker.ts'], outfile: 'dist/parse-worker.cjs' });
+// A package installs better-sqlite3 alone (for its compiled addon): every
+// other module a bundle loads must be inside it or Node's own.
+const bundle = async (entry, plugins, define, extra = {}) => {
+  const result = await build({
+    ...options,
+    ...extra,
+    entryPoints: [entry],
+    outfile: 'out.cjs',
+    metafile: true,
+    plugins,
+    define: { NEWS_VERSION: JSON.stringify(pkg.version), ...define },
+  });
+  for (const input of Object.values(result.metafile.inputs)) {
+    for (const { path, external } of input.imports) {
+      if (external && !isBuiltin(path)) throw new Error(`build: ${entry} loads ${path} from outside the bundle`);
+    }
+  }
+  return result.outputFiles[0].text;
+};
+const hash = (text) => createHash('sha256').update(text).digest('hex');
 
-// The code cache holds what V8 compiled during one real command. It runs on
-// an empty cache and user library, the same on every machine: the index of
-// the bundled articles is built, so the parser's code is in the cache too
-// (and the user's own index and library are not touched).
+// The index keeps articles as the reader parsed them, and an index written
+// under another reader key is rebuilt. The key is the hash of the worker
+// bundle, which holds all the code that makes rows, dependencies included; it
+// is built with a placeholder where the key goes, and the key put in after.
+const PLACEHOLDER = 'news-reader-key-placeholder';
+const workerWithPlaceholder = await bundle('src/index/worker.ts', [noJsYaml], { NEWS_READER_KEY: JSON.stringify(PLACEHOLDER) });
+const readerKey = `${pkg.version}+${hash(workerWithPlaceholder).slice(0, 12)}`;
+const worker = workerWithPlaceholder.replaceAll(PLACEHOLDER, readerKey);
+const withKey = { NEWS_READER_KEY: JSON.stringify(readerKey) };
+const cli = await bundle('src/cli/main.ts', [noJsYaml, lazyChildProcess], withKey);
+// The library is readable: it is for programs, whose start-up it does not rule.
+const api = await bundle('src/index.ts', [noJsYaml], withKey, { minify: false, supported: {} });
+// The CLI checks the key of an index that a worker may have written.
+if (!cli.includes(readerKey) || [cli, worker, api].some((text) => text.includes(PLACEHOLDER))) throw new Error('build: the bundles disagree on the reader key');
+
+// bin/news names its code cache by this first line, the version and a hash
+// of the bundle, so a cache is only ever read by the bundle it was made for.
+const stamped = `// news ${pkg.version} ${hash(cli).slice(0, 16)}\n${cli}`;
+
+// Each file is written whole and then renamed into place: a command running
+// during a build reads either the old file or the new, never half of one.
+const FILES = ['news.cjs', 'parse-worker.cjs', 'api.cjs', 'types'];
+mkdirSync(dist, { recursive: true });
+for (const name of readdirSync(dist)) if (!FILES.includes(name)) rmSync(join(dist, name), { recursive: true, force: true });
+const place = (name, text) => {
+  writeFileSync(join(dist, `${name}.${process.pid}.tmp`), text);
+  renameSync(join(dist, `${name}.${process.pid}.tmp`), join(dist, name));
+};
+place('parse-worker.cjs', worker);
+place('api.cjs', api);
+place('news.cjs', stamped);
+
+// The code cache holds what V8 compiled during one real command, run on the
+// bundled articles with an index and user library of its own, the same on
+// every machine (the user's are not touched). The index is built first and
+// the cache made on a second run: a command on an up-to-date index, the usual
+// case, then loads only the code it runs. Parsing articles is left out, and
+// compiled when an index is updated: a cache with it is three times as large,
+// and slower to load on every start.
 const scratch = mkdtempSync(join(tmpdir(), 'news-build-'));
 try {
-  execFileSync(process.execPath, ['bin/news', 'show', 'us-iran-is', '--plain'], {
-    cwd: root,
-    env: { ...process.env, NEWS_WRITE_CODE_CACHE: '1', XDG_CACHE_HOME: scratch, XDG_DATA_HOME: scratch, NEWS_DIR: '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  for (const writeCache of ['0', '1']) {
+    execFileSync(process.execPath, ['bin/news', 'show', 'us-iran-is', '--plain'], {
+      cwd: root,
+      env: { ...process.env, NEWS_WRITE_CODE_CACHE: writeCache, XDG_CACHE_HOME: scratch, XDG_DATA_HOME: scratch, NEWS_DIR: '' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
+}
+
+// Declarations of the library API, by tsc (tsconfig.build.json), written to
+// a scratch folder and then put in place of the old ones.
+const types = mkdtempSync(join(dist, '.types-'));
+try {
+  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', types], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (tsc.status !== 0) throw new Error('build: tsc could not write the declarations of src/index.ts');
+  chmodSync(types, 0o755);
+  rmSync(join(dist, 'types'), { recursive: true, force: true });
+  renameSync(types, join(dist, 'types'));
+} finally {
+  rmSync(types, { recursive: true, force: true });
 }

@@ -1,11 +1,12 @@
-// The public library API: parsing, loading, quotes and search, with no
-// command line, colour or process handling.
-export type { Article, ArticleField, Dateline, Problem, Quote } from './model.js';
+// The public library API: parsing, loading, quotes, and a library's index
+// and its search (the one `news search` runs), with no command line, colour
+// or process handling.
+export type { Article, ArticleField, Dateline, Problem, Quote, SearchHit, Snippet } from './model.js';
 export { ARTICLE_FIELDS } from './model.js';
 export { ArticleError, parseArticle, readArticle, slugFromPath } from './parse/article.js';
 export { detectDateline, parseDatelineText } from './parse/dateline.js';
 export { markdownToParagraphs } from './parse/markdown.js';
-export { extractQuotes } from './parse/quotes.js';
+export { extractQuotes } from './parse/quotes/extract.js';
 export {
   compareArticles,
   findArticleFile,
@@ -15,6 +16,9 @@ export {
   MAX_ARTICLE_BYTES,
   readArticleFile,
 } from './library/files.js';
-export { parseQuery, QueryError } from './search/query.js';
-export { searchArticles } from './search/match.js';
-export { sanitize, sanitizeArticle, toJsonLine } from './text/sanitize.js';
+export { ArticleIndex, type ListFilter } from './index/article-index.js';
+export { openIndex, openUpdatedIndex, type UpdateOptions } from './index/open.js';
+export { parseQuery, QueryError, type Field, type Match, type Phrase, type Query, type Term } from './search/query.js';
+export { eachSearchHit, searchIndex, type SearchOptions } from './search/search.js';
+export { articlesQuoting, selectQuotes } from './search/speakers.js';
+export { sanitize, sanitizeArticle, toJsonLine, type Display, type DisplayArticle } from './text/sanitize.js';

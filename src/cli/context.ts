@@ -1,5 +1,6 @@
 // What every command is handed: which folders make the library, the terminal
-// facts and where warnings go. Commands return their output; main.ts writes it.
+// facts and where warnings go; and what every command hands back: its output
+// and the facts its exit status follows from. Commands return; main.ts writes.
 import { join } from 'node:path';
 import type { Article, Problem } from '../model.js';
 import { assertSlug } from '../library/names.js';
@@ -7,10 +8,12 @@ import type { ArticleIndex } from '../index/article-index.js';
 import { openUpdatedIndex } from '../index/open.js';
 import type { Layout } from '../render/layout.js';
 import { colorStyle, plainStyle } from '../render/style.js';
-import { sanitize, sanitizeArticle, toJsonLine } from '../text/sanitize.js';
+import { sanitize, sanitizeArticle, toJsonLine, type DisplayArticle } from '../text/sanitize.js';
 import { nearest } from '../text/suggest.js';
 import { slugFromPath } from '../parse/slug.js';
-import { decideTerminal, type ColorMode, type StreamFacts, type Terminal } from './terminal.js';
+import type { Tally } from './exit.js';
+import type { Output } from './output.js';
+import { decideFormat, decideTerminal, type ColorMode, type FormatFlags, type FormatOf, type StreamFacts, type Terminal } from './terminal.js';
 
 export interface Context {
   /** The folders articles are read from, in order. */
@@ -24,16 +27,21 @@ export interface Context {
   warn(line: string): void;
 }
 
-export interface CommandResult {
-  stdout: string;
+/** A command's output, and the facts its exit status follows from (exit.ts). */
+export interface CommandResult extends Output {
   /**
-   * Output made as it is written, after `stdout`: a line for each of 100,000
-   * articles without holding them all. Joined only when it goes to a pager.
+   * For commands that look for something (search, quotes): how many they
+   * found. Output made as it is written counts in a Tally as it goes, read
+   * only once the output is written.
    */
-  more?: Iterable<string>;
-  exitCode: number;
-  /** Long output may go through a pager on a terminal. */
-  pageable?: boolean;
+  found?: number | Tally;
+  /** How many of the names or files given could not be used: unknown slugs, invalid articles, files not imported. */
+  failed?: number;
+}
+
+/** The form of a command's output, from its flags and stdout. */
+export function formatFor<F extends FormatFlags>(ctx: Context, flags: F): FormatOf<F> {
+  return decideFormat(flags, ctx.stdout);
 }
 
 export function terminalFor(ctx: Context, flags: { plain?: boolean; width?: number }): Terminal {
@@ -84,16 +92,16 @@ export function jsonLines(articles: readonly Article[]): string {
   return articles.map((article) => toJsonLine(article) + '\n').join('');
 }
 
-/** Human-readable output only ever sees sanitised articles. */
-export const forDisplay = (articles: readonly Article[]): Article[] => articles.map(sanitizeArticle);
+/** Human-readable output only ever sees sanitised articles: the renderers take no other kind. */
+export const forDisplay = (articles: readonly Article[]): DisplayArticle[] => articles.map(sanitizeArticle);
 
 /**
  * The named articles, in the order asked. A name that is not an article is
  * reported with the nearest names (or the problem of its file) and skipped.
  */
-export function readNamedArticles(ctx: Context, index: ArticleIndex, slugs: readonly string[]): { articles: Article[]; failed: boolean } {
+export function readNamedArticles(ctx: Context, index: ArticleIndex, slugs: readonly string[]): { articles: Article[]; failed: string[] } {
   const articles: Article[] = [];
-  let failed = false;
+  const failed: string[] = [];
   let problems: Problem[] | null = null;
   let allSlugs: string[] | null = null;
   for (const slug of slugs) {
@@ -101,7 +109,7 @@ export function readNamedArticles(ctx: Context, index: ArticleIndex, slugs: read
       assertSlug(slug);
     } catch (error) {
       ctx.warn(`news: ${sanitize((error as Error).message)}`);
-      failed = true;
+      failed.push(slug);
       continue;
     }
     const article = index.get(slug);
@@ -109,7 +117,7 @@ export function readNamedArticles(ctx: Context, index: ArticleIndex, slugs: read
       articles.push(article);
       continue;
     }
-    failed = true;
+    failed.push(slug);
     problems ??= index.problems();
     // A broken file was named in the warnings already.
     if (problems.some((p) => slugFromPath(p.path) === slug)) continue;

@@ -1,20 +1,31 @@
-// Errors that end a command, each with the exit status it means.
+// Errors that end a command with a message for the user rather than a crash.
+// Each is typed with how it ends the run; exit.ts turns that into a status.
 
-/** 0 done, 1 nothing found / unknown slug / invalid articles, 2 usage error. */
-export const EXIT = { ok: 0, notFound: 1, usage: 2 } as const;
+export class CommandError extends Error {
+  override name = 'CommandError';
 
-export class ExitError extends Error {
   constructor(
     message: string,
-    readonly exitCode: number,
+    readonly ending: 'usage' | 'failed',
   ) {
     super(message);
-    this.name = 'ExitError';
   }
 }
 
-export class UsageError extends ExitError {
+/** The command line asked for something malformed: exit status 2. */
+export class UsageError extends CommandError {
+  override name = 'UsageError';
+
   constructor(message: string) {
-    super(message, EXIT.usage);
+    super(message, 'usage');
+  }
+}
+
+/** The command could not do its work at all: exit status 1. */
+export class FailedError extends CommandError {
+  override name = 'FailedError';
+
+  constructor(message: string) {
+    super(message, 'failed');
   }
 }

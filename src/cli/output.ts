@@ -38,6 +38,18 @@ export function write(text: string): void {
   if (text !== '') writeAll(STDOUT, text);
 }
 
+/** What a command prints: made in full, or (`more`) made as it is written. */
+export interface Output {
+  stdout: string;
+  /**
+   * Output made as it is written, after `stdout`: a line for each of 100,000
+   * articles without holding them all. Joined only when it goes to a pager.
+   */
+  more?: Iterable<string>;
+  /** Long output may go through a pager on a terminal. */
+  pageable?: boolean;
+}
+
 /** One line to stderr; a closed stderr is not worth failing for. */
 export function writeError(line: string): void {
   try {

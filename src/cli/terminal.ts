@@ -1,5 +1,6 @@
 // Terminal facts, decided once from flags, then the environment, then the
 // stream; everything below receives them as plain values.
+import type { Format } from '../render/format.js';
 
 export const COLOR_MODES = ['auto', 'always', 'never'] as const;
 export type ColorMode = (typeof COLOR_MODES)[number];
@@ -39,7 +40,7 @@ function ttyLevel(env: NodeJS.ProcessEnv): 1 | 2 | 3 {
 /** Colour: --color wins; then FORCE_COLOR; then NO_COLOR; then is-a-terminal. */
 export function decideColor(mode: ColorMode, env: NodeJS.ProcessEnv, stdout: StreamFacts): 0 | 1 | 2 | 3 {
   if (mode === 'never') return 0;
-  if (mode === 'always') return env.FORCE_COLOR ? Math.max(1, forcedLevel(env.FORCE_COLOR)) as 1 | 2 | 3 : ttyLevel(env);
+  if (mode === 'always') return env.FORCE_COLOR ? (Math.max(1, forcedLevel(env.FORCE_COLOR)) as 1 | 2 | 3) : ttyLevel(env);
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return forcedLevel(env.FORCE_COLOR);
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
   if (!stdout.isTTY || env.TERM === 'dumb') return 0;
@@ -52,8 +53,28 @@ export interface TerminalFlags {
   width: number | undefined;
 }
 
+/** The output flags a command may have. */
+export interface FormatFlags {
+  json?: boolean;
+  plain?: boolean;
+  format?: string;
+}
+
+/** The formats a command's flags can ask for: templates only with a --format flag. */
+export type FormatOf<F> = 'format' extends keyof F ? Format : Exclude<Format, 'template'>;
+
+/** The terminal layout is for a terminal, unless plain text was asked for. */
+const terminalLayout = (plain: boolean | undefined, stdout: StreamFacts) => stdout.isTTY && !plain;
+
+/** --json, then --format, then the terminal layout on a terminal unless --plain, else plain. */
+export function decideFormat<F extends FormatFlags>(flags: F, stdout: StreamFacts): FormatOf<F> {
+  const format: Format = flags.json ? 'json' : flags.format !== undefined ? 'template' : terminalLayout(flags.plain, stdout) ? 'terminal' : 'plain';
+  // 'template' only when `format` is set, and it is a key of F then.
+  return format as FormatOf<F>;
+}
+
 export function decideTerminal(flags: TerminalFlags, env: NodeJS.ProcessEnv, stdout: StreamFacts): Terminal {
-  const terminal = stdout.isTTY && !flags.plain;
+  const terminal = terminalLayout(flags.plain, stdout);
   let width: number | null = null;
   if (flags.width !== undefined) width = flags.width;
   else if (terminal) width = Math.min(MAX_WIDTH, stdout.columns && stdout.columns > 0 ? stdout.columns : 80);

@@ -308,7 +308,7 @@ export function isDamage(error: unknown): boolean {
 }
 
 /** The tables a first build fills, FTS5's own among them, in an order their foreign keys allow. */
-const BUILT_TABLES = ['meta', 'dirs', 'files', 'articles', 'problems', 'fts_data', 'fts_idx', 'fts_docsize', 'fts_config'];
+const BUILT_TABLES = ['meta', 'dirs', 'files', 'articles', 'problems', 'shadowed', 'fts_data', 'fts_idx', 'fts_docsize', 'fts_config'];
 
 /** A first build is written to `<index>.build-<pid>`. */
 const BUILD_SUFFIX = '.build-';

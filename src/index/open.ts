@@ -42,7 +42,7 @@ export interface UpdateOptions {
   /** Build the index anew from the files. */
   rebuild?: boolean;
   /** The built parse worker (dist/parse-worker.cjs); without it files are parsed on this thread. */
-  workerScript: string;
+  workerScript?: string;
 }
 
 /**
@@ -51,7 +51,7 @@ export interface UpdateOptions {
  * updated (a truncated file opens cleanly) is removed and built again, with
  * a line through `warn`.
  */
-export async function openUpdatedIndex(env: NodeJS.ProcessEnv, roots: readonly string[], warn: (line: string) => void, options: UpdateOptions): Promise<ArticleIndex> {
+export async function openUpdatedIndex(env: NodeJS.ProcessEnv, roots: readonly string[], warn: (line: string) => void, options: UpdateOptions = {}): Promise<ArticleIndex> {
   const update = async () => {
     const index = openIndex(env, roots, warn);
     const pool = parsePool(options.workerScript);

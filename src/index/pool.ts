@@ -27,8 +27,8 @@ const osModule = () => load('node:os') as typeof import('node:os');
  * small heap (an article of megabytes) is replaced, and the files it held
  * are parsed on the calling thread, whose heap is not capped.
  */
-export function parsePool(workerScript: string, threads = 2): { parse: ParseFiles; close(): Promise<void> } {
-  if (!existsSync(workerScript)) return { parse: parseInline, close: async () => {} };
+export function parsePool(workerScript: string | undefined, threads = 2): { parse: ParseFiles; close(): Promise<void> } {
+  if (workerScript === undefined || !existsSync(workerScript)) return { parse: parseInline, close: async () => {} };
   let size = 0;
   const slots: Array<Worker | null> = [];
   interface Waiting {
@@ -79,8 +79,8 @@ export function parsePool(workerScript: string, threads = 2): { parse: ParseFile
  * the script, null (the caller builds on its own thread). A build that runs
  * out of its capped heap fails with the code OUT_OF_MEMORY.
  */
-export function buildOnWorker(workerScript: string): FreshBuild | null {
-  if (!existsSync(workerScript)) return null;
+export function buildOnWorker(workerScript: string | undefined): FreshBuild | null {
+  if (workerScript === undefined || !existsSync(workerScript)) return null;
   return (job) =>
     new Promise((resolve, reject) => {
       const worker = new (threadsModule().Worker)(workerScript, { workerData: { build: job, workerScript }, resourceLimits: BUILD_LIMITS });

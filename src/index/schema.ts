@@ -2,7 +2,7 @@
 import { rmSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 // The index holds articles as this build of the reader parsed them: a build
 // whose parsing differs (scripts/build.mjs hashes the code that makes the
@@ -24,6 +24,11 @@ export function ftsText(text: string, fold: (text: string) => string): string {
   return /^[\x00-\x7f]*$/.test(text) ? text : fold(text);
 }
 
+// A file whose slug another file owns (slug-owner.ts) keeps its article's
+// row in \`shadowed\`, out of \`articles\` and FTS5, so that when the owner goes
+// the next file by the rule takes the slug without being read again. The
+// table holds only duplicates, so its index costs nothing to keep row by row.
+//
 // The FTS5 index is of the folded text (see ftsText); its content, which
 // snippet() reads, is the view of the articles as written. Folding keeps
 // every word a word, so the two have the same tokens in the same places.
@@ -37,6 +42,10 @@ export const SCHEMA = `
     id INTEGER PRIMARY KEY REFERENCES files (id) ON DELETE CASCADE,
     slug TEXT NOT NULL UNIQUE, sort_date TEXT NOT NULL, section TEXT, source TEXT, speakers TEXT NOT NULL, json TEXT NOT NULL);
   CREATE TABLE problems (file_id INTEGER NOT NULL REFERENCES files (id) ON DELETE CASCADE, line INTEGER NOT NULL, message TEXT NOT NULL);
+  CREATE TABLE shadowed (
+    file_id INTEGER PRIMARY KEY REFERENCES files (id) ON DELETE CASCADE,
+    slug TEXT NOT NULL, sort_date TEXT NOT NULL, section TEXT, source TEXT, speakers TEXT NOT NULL, json TEXT NOT NULL);
+  CREATE INDEX shadowed_slug ON shadowed (slug);
   CREATE VIEW fts_content AS SELECT
     a.id AS id,
     json_extract(a.json, '$.headline') AS headline,
@@ -56,8 +65,12 @@ const INDEX_ON = {
   problems_file: 'problems (file_id)',
 };
 const createIndex = (name: keyof typeof INDEX_ON) => `CREATE INDEX IF NOT EXISTS ${name} ON ${INDEX_ON[name]};`;
-/** The one index the folder plan reads. */
-export const PLAN_INDEX = createIndex('files_dir');
+/**
+ * The indexes a first build keeps as it goes: the one the folder plan reads,
+ * and problems by file, which the writer looks up when a slug changes owner
+ * (problems are few, so keeping it costs little).
+ */
+export const BUILD_INDEXES = [createIndex('files_dir'), createIndex('problems_file')].join('\n');
 export const INDEXES = (Object.keys(INDEX_ON) as Array<keyof typeof INDEX_ON>).map(createIndex).join('\n');
 /** Drops what INDEXES makes. */
 export const DROP_INDEXES = Object.keys(INDEX_ON).map((name) => `DROP INDEX IF EXISTS ${name};`).join('\n');

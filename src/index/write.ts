@@ -3,10 +3,11 @@
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Article } from '../model.js';
+import { duplicateSlugMessage, slugOwner, type LibraryPlace } from '../library/slug-owner.js';
 import type { FreshJob, IndexedFile, ParseFiles, ReadFile } from './contracts.js';
 import { folderChanges, parentOf, type FolderChange } from './plan.js';
 import { ftsColumns, indexedText } from './row.js';
-import { createSchema, FTS_COLUMNS, PLAN_INDEX, removeDatabase } from './schema.js';
+import { BUILD_INDEXES, createSchema, FTS_COLUMNS, removeDatabase } from './schema.js';
 
 type Database = BetterSqlite3.Database;
 
@@ -25,21 +26,66 @@ const FRESH_RUN_FILES = 1000;
 /** A first build of at least this many files goes through buildAfresh. */
 export const BULK_FILES = 2000;
 
-export function prepareStatements(db: Database) {
+// Declared rather than inferred: the library API's declarations reach this
+// module, and tsc cannot name the statement type it would infer.
+type Statements = Record<
+  | 'fileId'
+  | 'articleOf'
+  | 'deleteFts'
+  | 'deleteFile'
+  | 'insertFile'
+  | 'insertProblem'
+  | 'deleteProblem'
+  | 'slugOwner'
+  | 'insertArticle'
+  | 'deleteArticle'
+  | 'insertFts'
+  | 'shadow'
+  | 'shadowArticle'
+  | 'shadowedBy'
+  | 'promote'
+  | 'unshadow'
+  | 'renameOwner'
+  | 'setDir'
+  | 'dropDir'
+  | 'setUpdated',
+  BetterSqlite3.Statement
+>;
+
+const ARTICLE_COLUMNS = 'slug, sort_date, section, source, speakers, json';
+
+export function prepareStatements(db: Database): Statements {
   return {
     fileId: db.prepare('SELECT id FROM files WHERE root = ? AND rel = ?').pluck(),
-    articleJson: db.prepare('SELECT json FROM articles WHERE id = ?').pluck(),
+    articleOf: db.prepare('SELECT slug, json FROM articles WHERE id = ?'),
     deleteFts: db.prepare(`INSERT INTO fts (fts, rowid, ${FTS_COLUMNS.join(', ')}) VALUES ('delete', ?, ?, ?, ?, ?, ?)`),
     deleteFile: db.prepare('DELETE FROM files WHERE id = ?'),
     insertFile: db.prepare('INSERT INTO files (root, rel, dir, size, mtime) VALUES (?, ?, ?, ?, ?)'),
     insertProblem: db.prepare('INSERT INTO problems (file_id, line, message) VALUES (?, ?, ?)'),
-    slugOwner: db.prepare('SELECT f.root, f.rel FROM articles a JOIN files f ON f.id = a.id WHERE a.slug = ?'),
-    insertArticle: db.prepare('INSERT INTO articles (id, slug, sort_date, section, source, speakers, json) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    deleteProblem: db.prepare('DELETE FROM problems WHERE file_id = ? AND message = ?'),
+    slugOwner: db.prepare('SELECT a.id, f.root, f.rel FROM articles a JOIN files f ON f.id = a.id WHERE a.slug = ?'),
+    insertArticle: db.prepare(`INSERT INTO articles (id, ${ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    deleteArticle: db.prepare('DELETE FROM articles WHERE id = ?'),
     insertFts: db.prepare(`INSERT INTO fts (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?)`),
+    shadow: db.prepare(`INSERT INTO shadowed (file_id, ${ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    shadowArticle: db.prepare(`INSERT INTO shadowed (file_id, ${ARTICLE_COLUMNS}) SELECT id, ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`),
+    shadowedBy: db.prepare('SELECT s.file_id AS id, f.root, f.rel FROM shadowed s JOIN files f ON f.id = s.file_id WHERE s.slug = ?'),
+    promote: db.prepare(`INSERT INTO articles (id, ${ARTICLE_COLUMNS}) SELECT file_id, ${ARTICLE_COLUMNS} FROM shadowed WHERE file_id = ? RETURNING json`).pluck(),
+    unshadow: db.prepare('DELETE FROM shadowed WHERE file_id = ?'),
+    // Every duplicate of a slug names its owner; when the owner changes, so do they.
+    renameOwner: db.prepare('UPDATE problems SET message = ? WHERE message = ? AND file_id IN (SELECT file_id FROM shadowed WHERE slug = ?)'),
     setDir: db.prepare('INSERT OR REPLACE INTO dirs (root, rel, mtime) VALUES (?, ?, ?)'),
     dropDir: db.prepare('DELETE FROM dirs WHERE root = ? AND rel = ?'),
     setUpdated: db.prepare(`UPDATE meta SET value = ? WHERE key = 'updated'`),
   };
+}
+
+/** The text FTS5 indexed for an article row's JSON: an external-content index forgets a row by being told it. */
+const ftsOf = (json: string): string[] => indexedText(ftsColumns(JSON.parse(json) as Article));
+
+/** A file with its id, as the writer finds an article's owner or duplicates. */
+interface PlacedFile extends LibraryPlace {
+  id: number;
 }
 
 /**
@@ -59,7 +105,7 @@ export async function fillFreshIndex(Sqlite: typeof BetterSqlite3, job: FreshJob
     // Only the index the folder plan reads; the index this build is copied
     // into makes the others once, after the copy.
     createSchema(db, job.rootsKey, false);
-    db.exec(PLAN_INDEX);
+    db.exec(BUILD_INDEXES);
     const writer = new Writer(db, job.roots);
     db.exec('BEGIN');
     // Folders' files are parsed a few folders at a time: the workers' queue
@@ -127,30 +173,66 @@ export class Writer {
     return removed;
   }
 
+  /**
+   * Removes a file's rows. When it owned its slug, the next file by the rule
+   * that gives the same slug (if any) becomes the owner.
+   */
   removeFile(root: number, rel: string): boolean {
     const st = this.statements;
     const id = st.fileId.get(root, rel) as number | undefined;
     if (id === undefined) return false;
-    // An external-content index forgets a row by being told what it indexed.
-    const json = st.articleJson.get(id) as string | undefined;
-    if (json !== undefined) st.deleteFts.run(id, ...indexedText(ftsColumns(JSON.parse(json) as Article)));
+    const article = st.articleOf.get(id) as { slug: string; json: string } | undefined;
+    if (article !== undefined) st.deleteFts.run(id, ...ftsOf(article.json));
     st.deleteFile.run(id);
+    if (article !== undefined) this.promoteNext(article.slug, this.pathOf({ root, rel }));
     return true;
   }
 
+  /**
+   * Adds a file's rows: its problems, and its article, which takes the slug
+   * from the file holding it when this one comes first by the rule; the file
+   * that loses the slug keeps its row aside (in `shadowed`) with a problem.
+   */
   addFile(file: IndexedFile, result: ReadFile): void {
     const st = this.statements;
     const id = Number(st.insertFile.run(file.root, file.rel, parentOf(file.rel), file.size, file.mtime).lastInsertRowid);
     for (const problem of result.problems) st.insertProblem.run(id, problem.line, problem.message);
     const row = result.row;
     if (!row) return;
-    const other = st.slugOwner.get(row.slug) as { root: number; rel: string } | undefined;
-    if (other) {
-      st.insertProblem.run(id, 1, `slug "${row.slug}" is already used by ${join(this.roots[other.root]!, other.rel)}`);
+    const owner = st.slugOwner.get(row.slug) as PlacedFile | undefined;
+    if (owner !== undefined && slugOwner<LibraryPlace>(owner, file) === owner) {
+      st.shadow.run(id, row.slug, row.sortDate, row.section, row.source, row.speakers, row.json);
+      st.insertProblem.run(id, 1, duplicateSlugMessage(row.slug, this.pathOf(owner)));
       return;
+    }
+    if (owner !== undefined) {
+      const json = (st.articleOf.get(owner.id) as { json: string }).json;
+      st.deleteFts.run(owner.id, ...ftsOf(json));
+      st.shadowArticle.run(owner.id);
+      st.deleteArticle.run(owner.id);
+      const message = duplicateSlugMessage(row.slug, this.pathOf(file));
+      st.renameOwner.run(message, duplicateSlugMessage(row.slug, this.pathOf(owner)), row.slug);
+      st.insertProblem.run(owner.id, 1, message);
     }
     st.insertArticle.run(id, row.slug, row.sortDate, row.section, row.source, row.speakers, row.json);
     st.insertFts.run(id, ...row.fts);
   }
 
+  /** Gives `slug`, whose owner at `gonePath` lost it, to the first of the files left that give it. */
+  private promoteNext(slug: string, gonePath: string): void {
+    const st = this.statements;
+    const candidates = st.shadowedBy.all(slug) as PlacedFile[];
+    if (candidates.length === 0) return;
+    const next = candidates.reduce((a, b) => slugOwner(a, b));
+    const json = st.promote.get(next.id) as string;
+    st.unshadow.run(next.id);
+    st.insertFts.run(next.id, ...ftsOf(json));
+    const gone = duplicateSlugMessage(slug, gonePath);
+    st.deleteProblem.run(next.id, gone);
+    st.renameOwner.run(duplicateSlugMessage(slug, this.pathOf(next)), gone, slug);
+  }
+
+  private pathOf(place: LibraryPlace): string {
+    return join(this.roots[place.root]!, place.rel);
+  }
 }

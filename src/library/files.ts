@@ -4,6 +4,7 @@ import { join, relative, sep } from 'node:path';
 import type { Article, Problem } from '../model.js';
 import { readArticle, slugFromPath } from '../parse/article.js';
 import { ARTICLE_FILE, assertSlug, LibraryError } from './names.js';
+import { duplicateSlugMessage, slugOwner, type LibraryPlace } from './slug-owner.js';
 
 export { ARTICLE_FILE, assertSlug, LibraryError };
 
@@ -108,20 +109,42 @@ export interface LoadedLibrary {
 
 /** Reads every article below `dir`; broken files become problems, not failures. */
 export function loadArticles(dir: string): LoadedLibrary {
+  return loadLibrary([dir]);
+}
+
+/**
+ * Reads every article below the folders `roots`, in library order; broken
+ * files, and files whose slug another file owns (slug-owner.ts), become
+ * problems, not failures.
+ */
+export function loadLibrary(roots: readonly string[]): LoadedLibrary {
   const articles: Article[] = [];
   const problems: Problem[] = [];
-  const seen = new Map<string, string>();
-  for (const path of listArticleFiles(dir)) {
-    const result = readArticleFile(path, dir);
-    problems.push(...result.problems);
-    if (!result.article) continue;
-    const other = seen.get(result.article.slug);
-    if (other !== undefined) {
-      problems.push({ path, line: 1, message: `slug "${result.article.slug}" is already used by ${other}` });
-      continue;
+  const owners = new Map<string, LibraryPlace & { path: string; at: number }>();
+  for (const [rootAt, root] of roots.entries()) {
+    for (const path of listArticleFiles(root)) {
+      const result = readArticleFile(path, root);
+      // Not push(...): a file's problems are as many as the file makes.
+      for (const problem of result.problems) problems.push(problem);
+      const article = result.article;
+      if (!article) continue;
+      const here = { root: rootAt, rel: relative(root, path).split(sep).join('/'), path, at: articles.length };
+      const other = owners.get(article.slug);
+      if (other === undefined) {
+        owners.set(article.slug, here);
+        articles.push(article);
+        continue;
+      }
+      const owner = slugOwner(other, here);
+      const duplicate = owner === other ? here : other;
+      problems.push({ path: duplicate.path, line: 1, message: duplicateSlugMessage(article.slug, owner.path) });
+      if (owner === here) {
+        // Not while the walk is in library order; the rule holds whatever the walk.
+        here.at = other.at;
+        articles[other.at] = article;
+        owners.set(article.slug, here);
+      }
     }
-    seen.set(result.article.slug, path);
-    articles.push(result.article);
   }
   return { articles, problems };
 }

@@ -11,7 +11,7 @@ import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, u
 import { dirname, join } from 'node:path';
 import { articleFileText } from '../parse/markdown-escape.js';
 import { headlineSlug, parseRawText, RawTextError } from '../parse/raw.js';
-import { slugFromPath } from '../parse/article.js';
+import { slugFromPath } from '../parse/slug.js';
 import { decodeText } from '../text/encoding.js';
 import { LibraryError, listArticleFiles, MAX_ARTICLE_BYTES } from './files.js';
 import { fnv1a } from './hash.js';

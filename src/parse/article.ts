@@ -1,9 +1,10 @@
 // Article file text → Article. Pure: the caller reads the file.
 import matter from 'gray-matter';
+import { parseDocument, visit, type Alias } from 'yaml';
 import type { Article, Dateline, Problem } from '../model.js';
 import { detectDateline, parseDatelineText } from './dateline.js';
 import { markdownToParagraphs } from './markdown.js';
-import { extractQuotes } from './quotes.js';
+import { extractQuotes } from './quotes/extract.js';
 import { slugFromPath } from './slug.js';
 
 export { slugFromPath };
@@ -16,16 +17,61 @@ export class ArticleError extends Error {
   }
 }
 
+/** A YAML error and the line of the file it is on. */
+class FrontMatterYamlError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Reads front matter as data: YAML 1.2's core schema knows only strings,
+ * numbers, booleans, null, lists and mappings, so a date stays the text
+ * written and no tag can make a JavaScript type; a tag it does not know is an
+ * error. `<<` merge keys still work, as front matter written for YAML 1.1
+ * expects.
+ */
+export function frontMatterYaml(text: string): unknown {
+  const doc = parseDocument(text, { schema: 'core', merge: true, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+  // gray-matter hands over the text from the end of the opening `---`, so
+  // line N of the text is line N of the file.
+  const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem !== undefined) throw new FrontMatterYamlError(problem.message, lineAt(problem.pos[0]));
+  try {
+    return doc.toJS();
+  } catch (error) {
+    // Aliases are resolved only here, and the error does not say where: the
+    // first that names no earlier anchor, or else the first (too many aliases).
+    const aliases: Alias[] = [];
+    visit(doc, { Alias: (_, alias) => void aliases.push(alias) });
+    const alias = aliases.find((a) => a.resolve(doc) === undefined) ?? aliases[0];
+    throw new FrontMatterYamlError((error as Error).message, alias?.range ? lineAt(alias.range[0]) : 1);
+  }
+}
+
 // Front matter is data, so only YAML is read: gray-matter would otherwise
 // evaluate `---js` front matter as code.
 const refuse = (language: string) => () => {
   throw new FrontMatterLanguageError(language);
 };
 class FrontMatterLanguageError extends Error {}
-const MATTER_OPTIONS = {
+const matterOptions = (closing: string) => ({
   language: 'yaml',
-  engines: { js: refuse('js'), javascript: refuse('javascript'), coffee: refuse('coffee'), json: refuse('json') },
-} as const;
+  // The closing line readArticle found, `---` or `...`.
+  delimiters: ['---', closing] as [string, string],
+  engines: {
+    // Lists and scalars are refused once parsed, as not "key: value" lines.
+    yaml: { parse: (text: string) => frontMatterYaml(text) as object },
+    js: refuse('js'),
+    javascript: refuse('javascript'),
+    coffee: refuse('coffee'),
+    json: refuse('json'),
+  },
+});
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -36,12 +82,6 @@ function validIsoDate(text: string): boolean {
   const calendar = new Date(Date.UTC(year, month - 1, day));
   if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return false;
   return m[4] === undefined || (Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6] ?? 0) < 60);
-}
-
-/** YAML reads `2014-09-24` as a Date at midnight UTC; give back the date as written. */
-function dateToIso(date: Date): string {
-  const iso = date.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
 }
 
 interface Context {
@@ -90,18 +130,16 @@ export function readArticle(text: string, path: string): { article: Article | nu
   let data: Record<string, unknown>;
   let content: string;
   try {
-    const parsed = matter(source, MATTER_OPTIONS);
+    const parsed = matter(source, matterOptions(ctx.lines[close]!.startsWith('...') ? '...' : '---'));
     data = (parsed.data ?? {}) as Record<string, unknown>;
     content = parsed.content;
   } catch (error) {
     if (error instanceof FrontMatterLanguageError) {
       fail(1, `front matter in ${error.message || 'another language'} is not read: use YAML`);
     } else {
-      const mark = (error as { mark?: { line?: number } }).mark;
-      const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-      // js-yaml counts from the line after `---`; an error at the end of the
-      // front matter is reported on its closing line.
-      fail(mark?.line !== undefined ? Math.min(mark.line + 2, close + 1) : 1, `invalid YAML in front matter: ${reason}`);
+      // Anything else gray-matter might throw has no line.
+      const line = error instanceof FrontMatterYamlError ? error.line : 1;
+      fail(line, `invalid YAML in front matter: ${(error as Error).message}`);
     }
     return { article: null, problems: ctx.problems };
   }
@@ -134,13 +172,7 @@ export function readArticle(text: string, path: string): { article: Article | nu
 
   let date: string | null = null;
   const rawDate = data.date;
-  if (rawDate instanceof Date) {
-    // YAML turns 2014-13-45 into a real date in 2015: check what was written.
-    const written = /^date\s*:\s*(\S+)/.exec(ctx.lines[line('date') - 1] ?? '')?.[1] ?? '';
-    if (Number.isNaN(rawDate.getTime()) || (/^\d{4}-\d{2}-\d{2}$/.test(written) && !validIsoDate(written))) {
-      fail(line('date'), `date "${written}" is not an ISO 8601 date (YYYY-MM-DD)`);
-    } else date = dateToIso(rawDate);
-  } else if (rawDate !== null && typeof rawDate === 'object') {
+  if (rawDate !== null && typeof rawDate === 'object') {
     // A mapping may hold keys such as toString that String() would call.
     fail(line('date'), `date must be an ISO 8601 date (YYYY-MM-DD), not ${Array.isArray(rawDate) ? 'a list' : 'a mapping'}`);
   } else if (rawDate !== undefined && rawDate !== null && rawDate !== '') {

@@ -1,13 +1,14 @@
 // Plain text → Markdown that reads back as the same text, and the article
 // file written by `news import`. Pure. The escapes are chosen against the
-// reader in markdown.ts (and CommonMark): whatever it would take as syntax is
-// escaped, and nothing else, so the files stay readable by people too.
-import { collapseSpace } from './markdown.js';
+// reader in markdown.ts (CommonMark with tables, strikethrough and footnotes):
+// whatever it would take as syntax is escaped, and nothing else, so the files
+// stay readable by people too.
+import { collapseSpace } from '../text/space.js';
 import type { RawArticle } from './raw.js';
 
 // `&` matters only where it starts something the reader decodes as an entity.
-const ENTITY_START = /^&(?:#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/i;
-const INLINE_SYNTAX = /[\\*_[\]<>~|`&\ufdd0-\ufdef]/g;
+const ENTITY_START = /^&(?:#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z][a-z0-9]{1,31});/i;
+const INLINE_SYNTAX = /[\\*_[\]<>~|`&]/g;
 
 function escapeInline(line: string): string {
   return line.replace(INLINE_SYNTAX, (char: string, offset: number) => {
@@ -17,10 +18,8 @@ function escapeInline(line: string): string {
       case '`':
         return '&#96;';
       case '&':
-        return ENTITY_START.test(line.slice(offset, offset + 11)) ? '&amp;' : '&';
+        return ENTITY_START.test(line.slice(offset, offset + 34)) ? '&amp;' : '&';
       default:
-        // U+FDD0–U+FDEF are what the reader holds escaped characters as.
-        if (char >= '\ufdd0') return `&#x${char.charCodeAt(0).toString(16).toUpperCase()};`;
         return '\\' + char;
     }
   });
@@ -30,10 +29,14 @@ function escapeInline(line: string): string {
 // thematic breaks. (`>`, `|`, `*`, `_`, `~` and backticks are escaped wherever
 // they stand.)
 const ORDERED_MARKER = /^(\d{1,9})([.)])(?=\s|$)/;
+// A line of colons and hyphens under a line holding an (escaped) `|` would be
+// a table's delimiter row; the hyphens and pipes it could start with are
+// escaped already.
+const DELIMITER_ROW = /^:[-:\s]*$/;
 
 function escapeLine(line: string): string {
   const text = escapeInline(line.trim());
-  if (/^[#+=-]/.test(text)) return '\\' + text;
+  if (/^[#+=-]/.test(text) || DELIMITER_ROW.test(text)) return '\\' + text;
   return text.replace(ORDERED_MARKER, '$1\\$2');
 }
 
@@ -44,7 +47,8 @@ function escapeLine(line: string): string {
  * escaped. White space at the ends of lines is dropped; line breaks are kept.
  */
 export function escapeMarkdown(text: string): string {
-  return text.split('\n').map(escapeLine).join('\n');
+  // The reader takes a lone carriage return for a line end too.
+  return text.split(/\r\n?|\n/).map(escapeLine).join('\n');
 }
 
 /** One paragraph as one line of Markdown: white space folded, syntax escaped. */
@@ -70,5 +74,40 @@ export function articleFileText(article: RawArticle): string {
   if (article.section !== null) front.push(`section: ${yamlString(article.section)}`);
   if (article.source !== null) front.push(`source: ${yamlString(article.source)}`);
   const body = article.paragraphs.map(escapeParagraph).filter((p) => p !== '');
+  return `---\n${front.join('\n')}\n---\n\n${body.join('\n\n')}\n`;
+}
+
+/** An article made from a web page or a feed entry, about to be written as a file. */
+export interface ArticleDraft {
+  headline: string;
+  section: string | null;
+  source: string | null;
+  author: string | null;
+  /** ISO 8601, as the publisher gave it (its own day and offset). */
+  date: string | null;
+  url: string | null;
+  tags: readonly string[];
+  /** Paragraphs as Markdown (links, emphasis, lists and quotes as the page had them). */
+  body: readonly string[];
+}
+
+/**
+ * The article file for a page or feed entry: every field the draft has in
+ * the front matter, then its Markdown paragraphs as they are (a paragraph's
+ * line breaks kept inside it, blank lines only between paragraphs).
+ */
+export function draftFileText(draft: ArticleDraft): string {
+  const front = [`title: ${yamlString(collapseSpace(draft.headline))}`];
+  const field = (key: string, value: string | null) => {
+    if (value !== null && value.trim() !== '') front.push(`${key}: ${yamlString(collapseSpace(value))}`);
+  };
+  field('date', draft.date);
+  field('author', draft.author);
+  field('source', draft.source);
+  field('section', draft.section);
+  field('url', draft.url);
+  const tags = draft.tags.map(collapseSpace).filter((tag) => tag !== '');
+  if (tags.length > 0) front.push(`tags: [${tags.map(yamlString).join(', ')}]`);
+  const body = draft.body.map((paragraph) => paragraph.replace(/\r\n?/g, '\n').replace(/\n[ \t]*(?=\n)/g, '\n').replace(/\n{2,}/g, '\n').trim()).filter((p) => p !== '');
   return `---\n${front.join('\n')}\n---\n\n${body.join('\n\n')}\n`;
 }

@@ -1,175 +1,123 @@
-// Markdown body → paragraphs of plain text.
+// Markdown body → paragraphs of plain text, read by markdown-it: CommonMark,
+// with tables, strikethrough and footnotes. Only the words a reader sees are
+// kept; link and reference definitions, footnotes and raw HTML tags are not.
 //
-// Written here rather than taken from a Markdown library: `news show` has to
-// start in a few milliseconds, and the libraries build their full grammar at
-// load time (marked alone cost more than the rest of `show` together). A
-// reader needs only the words: blocks are split on blank lines, and inline
-// syntax (emphasis, code, links, images, autolinks, HTML tags, escapes,
-// entities) is removed following CommonMark's rules where they matter for
-// news text — `*` and `_` only pair as emphasis at word edges, so "5 * 3",
-// "snake_case" and "*NSYNC" keep their characters.
+// markdown-it is loaded with this module, which comes with the article
+// parser: `news show` loads neither while the index is up to date, and the
+// raw-text reader, which only needs collapseSpace, takes it from text/.
+import { collapseSpace } from '../text/space.js';
+import MarkdownIt, { type PluginSimple } from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+import type Token from 'markdown-it/lib/token.mjs';
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ndash: '–',
-  mdash: '—',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  hellip: '…',
-  pound: '£',
-  euro: '€',
-  eacute: 'é',
-};
+// The plugin's declarations are written against markdown-it's CommonJS
+// declarations, which TypeScript holds apart from the module ones.
+const footnotes = footnote as unknown as PluginSimple;
 
-/** Decodes HTML entities (`&amp;`, `&#8212;`, `&#x2014;`). */
-export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const hex = name[1] === 'x' || name[1] === 'X';
-      const code = hex ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
+let parser: MarkdownIt | undefined;
+
+function markdownIt(): MarkdownIt {
+  if (parser !== undefined) return parser;
+  // Raw HTML is recognised so that its tags can be dropped rather than read
+  // as words. The typographer stays off: it would rewrite the quotation marks
+  // that quotes.ts reads.
+  const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false }).use(footnotes);
+  // Only a link's text is kept, never its destination, so no destination is
+  // unsafe: refused ones (javascript:, data:) would leave the link as syntax.
+  md.validateLink = () => true;
+  parser = md;
+  return md;
+}
+
+/** The text of an inline token's children: emphasis, links and tags gone, images as their alt text. */
+function inlineText(tokens: Token[] | null): string {
+  let text = '';
+  for (const token of tokens ?? []) {
+    switch (token.type) {
+      case 'text':
+      case 'text_special':
+      case 'code_inline':
+        text += token.content;
+        break;
+      case 'softbreak':
+      case 'hardbreak':
+        text += '\n';
+        break;
+      case 'image':
+        text += inlineText(token.children);
+        break;
+      // html_inline and footnote_ref show no words of the body.
     }
-    return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
-  });
+  }
+  return text;
 }
 
-/** Runs of white space, including no-break spaces, read as one space. */
-export function collapseSpace(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
-}
+// An HTML block is raw HTML: its words are what a browser shows, so scripts
+// and styles go whole, tags and comments go, and entities are decoded.
+const HIDDEN_HTML = /<(script|style)\b[\s\S]*?<\/\1\s*>/gi;
+const HTML_MARKUP = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<![\s\S]*?>|<\/?[A-Za-z][^>]*>/g;
+const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
 
-// The 32 characters a backslash escapes in CommonMark. While the inline rules
-// run, an escaped one stands as one of the 32 Unicode noncharacters
-// U+FDD0–U+FDEF, so that `\*` never opens emphasis.
-const ESCAPABLE_CHARS = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
-const ESCAPE = /\\([!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~])/g;
-const HELD = /[\ufdd0-\ufdef]/g;
-const hold = (_: string, char: string) => String.fromCharCode(0xfdd0 + ESCAPABLE_CHARS.indexOf(char));
-const release = (char: string) => ESCAPABLE_CHARS[char.charCodeAt(0) - 0xfdd0]!;
-
-const CODE_SPAN = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g;
-const IMAGE = /!\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
-const LINK = /\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
-const REFERENCE_LINK = /\[([^\]]+)\]\[[^\]]*\]/g;
-const AUTOLINK = /<((?:https?|ftp|mailto):[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>/gi;
-const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>|<!--[\s\S]*?-->/g;
-// Emphasis: the run opens before a non-space and closes after one, and is not
-// inside a word (for `_`) or next to another delimiter.
-const STRONG_EM = /(?<![\p{L}\p{N}*_\\])(\*\*\*|___)(?=\S)([\s\S]*?\S)\1(?![\p{L}\p{N}*_])/gu;
-const STRONG = /(?<![\p{L}\p{N}*_\\])(\*\*|__)(?=\S)([\s\S]*?\S)\1(?![\p{L}\p{N}*_])/gu;
-const EM_STAR = /(?<![*\\])\*(?=[^\s*])([^*]*?[^\s*])\*(?!\*)/gu;
-const EM_UNDERSCORE = /(?<![\p{L}\p{N}_\\])_(?=[^\s_])([^_]*?[^\s_])_(?![\p{L}\p{N}_])/gu;
-const STRIKE = /(?<!~)~~(?=\S)([\s\S]*?\S)~~(?!~)/g;
-
-function stripSpans(markdown: string): string {
-  return markdown
-    .replace(ESCAPE, hold)
-    .replace(IMAGE, '$1')
-    .replace(LINK, '$1')
-    .replace(REFERENCE_LINK, '$1')
-    .replace(AUTOLINK, '$1')
-    .replace(HTML_TAG, '')
-    .replace(STRONG_EM, '$2')
-    .replace(STRONG, '$2')
-    .replace(EM_STAR, '$1')
-    .replace(EM_UNDERSCORE, '$1')
-    .replace(STRIKE, '$1')
-    // Hard line breaks: two spaces or a backslash before the newline.
-    .replace(/(?: {2,}|\\)\n/g, '\n')
-    .replace(HELD, release);
+function htmlText(html: string, md: MarkdownIt): string {
+  return html
+    .replace(HIDDEN_HTML, '')
+    .replace(HTML_MARKUP, '')
+    .replace(ENTITY, (entity) => md.utils.unescapeAll(entity));
 }
 
 /** Removes Markdown inline syntax, leaving the words a reader sees. */
 export function stripInline(markdown: string): string {
-  // Code spans are taken literally; the rules apply to the text between them.
-  let out = '';
-  let at = 0;
-  for (const match of markdown.matchAll(CODE_SPAN)) {
-    out += stripSpans(markdown.slice(at, match.index));
-    const code = match[2]!;
-    out += code.length > 2 && code.startsWith(' ') && code.endsWith(' ') ? code.slice(1, -1) : code;
-    at = match.index + match[0].length;
-  }
-  return decodeEntities(out + stripSpans(markdown.slice(at)));
+  return inlineText(markdownIt().parseInline(markdown, {})[0]?.children ?? null);
 }
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const HEADING = /^ {0,3}#{1,6}(?:[ \t]+|$)/;
-const CLOSING_HASHES = /[ \t]+#+[ \t]*$/;
-const BLOCKQUOTE = /^ {0,3}> ?/;
-const LIST_ITEM = /^ {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+/;
-const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
-const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
-const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
 /**
  * The body's paragraphs as plain text, in order, empty ones dropped. Headings,
- * list items, block quotes, table rows and code blocks each become paragraphs
- * of their own; thematic breaks and table delimiter rows are dropped.
+ * list items, block quotes' paragraphs, table rows (cells joined by " | ") and
+ * code blocks each become paragraphs of their own; thematic breaks, link
+ * reference definitions and footnotes are not part of the body.
  */
-export function markdownToParagraphs(markdown: string): string[] {
+export function markdownToParagraphs(source: string): string[] {
+  const md = markdownIt();
   const out: string[] = [];
-  let current: string[] = [];
-  const flush = () => {
-    if (current.length > 0) {
-      const paragraph = collapseSpace(stripInline(current.join('\n')));
-      if (paragraph !== '') out.push(paragraph);
-      current = [];
-    }
+  const add = (text: string) => {
+    const paragraph = collapseSpace(text);
+    if (paragraph !== '') out.push(paragraph);
   };
-  const lines = markdown.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i]!;
-    const fence = FENCE.exec(line);
-    if (fence) {
-      flush();
-      const marker = fence[1]!;
-      const code: string[] = [];
-      for (i++; i < lines.length && !lines[i]!.trimStart().startsWith(marker); i++) code.push(lines[i]!);
-      const paragraph = collapseSpace(code.join('\n'));
-      if (paragraph !== '') out.push(paragraph);
-      continue;
-    }
-    while (BLOCKQUOTE.test(line)) line = line.replace(BLOCKQUOTE, '');
-    if (line.trim() === '') {
-      flush();
-      continue;
-    }
-    if (THEMATIC_BREAK.test(line) && !(current.length > 0 && /^ {0,3}-+[ \t]*$/.test(line))) {
-      flush();
-      continue;
-    }
-    if (current.length > 0 && SETEXT_UNDERLINE.test(line)) {
-      flush();
-      continue;
-    }
-    if (HEADING.test(line)) {
-      flush();
-      current.push(line.replace(HEADING, '').replace(CLOSING_HASHES, ''));
-      flush();
-      continue;
-    }
-    if (TABLE_DELIMITER.test(line) && line.includes('-') && line.includes('|')) continue;
-    if (LIST_ITEM.test(line)) {
-      flush();
-      line = line.replace(LIST_ITEM, '');
-    }
-    if (/^ {0,3}\|.*\|[ \t]*$/.test(line)) {
-      flush();
-      current.push(line.trim().slice(1, -1).split('|').map((cell) => cell.trim()).join(' | '));
-      flush();
-      continue;
-    }
-    current.push(line);
+  const tokens = md.parse(source, {});
+  // Past its nesting limit (an option its declarations leave out) the parser
+  // skips the rest of the text; such a body is read as plain blocks rather
+  // than lose words.
+  const limit = (md.options as { maxNesting: number }).maxNesting;
+  if (tokens.some((token) => token.nesting === 1 && token.level >= limit - 1)) {
+    for (const block of source.split(/\n[ \t]*\n/)) add(block);
+    return out;
   }
-  flush();
+  let row: string[] | null = null;
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'inline':
+        if (row === null) add(inlineText(token.children));
+        else row.push(collapseSpace(inlineText(token.children)));
+        break;
+      case 'tr_open':
+        row = [];
+        break;
+      case 'tr_close':
+        // Empty cells show nothing (the parser also pads short rows with them).
+        add((row ?? []).filter((cell) => cell !== '').join(' | '));
+        row = null;
+        break;
+      case 'fence':
+      case 'code_block':
+        add(token.content);
+        break;
+      case 'html_block':
+        add(htmlText(token.content, md));
+        break;
+      // The footnotes are gathered after the body, which ends here.
+      case 'footnote_block_open':
+        return out;
+    }
+  }
   return out;
 }

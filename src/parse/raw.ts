@@ -9,7 +9,7 @@
 //   a bare counter), the headline repeated on consecutive lines, the body,
 //   and the site's name on a line of its own at the end. The labels and the
 //   site name become front matter; the counters and repeats are dropped.
-import { collapseSpace } from './markdown.js';
+import { collapseSpace } from '../text/space.js';
 
 export interface RawArticle {
   headline: string;

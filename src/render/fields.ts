@@ -1,19 +1,20 @@
 // Model fields as one line of text, for tab-separated output and `--format`.
-import { ARTICLE_FIELDS, type Article, type ArticleField, type Dateline, type Quote } from '../model.js';
+import { ARTICLE_FIELDS, type ArticleField } from '../model.js';
+import type { DisplayArticle, DisplayDateline, DisplayQuote } from '../text/sanitize.js';
 
-export function formatDateline(dateline: Dateline): string {
-  let text = dateline.place;
+export function formatDateline(dateline: DisplayDateline): string {
+  let text: string = dateline.place;
   if (dateline.date) text += `, ${dateline.date}`;
   if (dateline.agency) text += ` (${dateline.agency})`;
   return text;
 }
 
-export function formatQuote(quote: Quote): string {
+export function formatQuote(quote: DisplayQuote): string {
   return `“${quote.text}” — ${quote.speaker ?? 'unattributed'}`;
 }
 
 /** A field's value as text: null is empty, lists are joined. */
-export function fieldText(article: Article, field: ArticleField): string {
+export function fieldText(article: DisplayArticle, field: ArticleField): string {
   switch (field) {
     case 'dateline':
       return article.dateline ? formatDateline(article.dateline) : '';
@@ -43,7 +44,7 @@ type Part = string | { field: ArticleField };
  * Compiles a `--format` template: `{field}` for any model field, `{{` and `}}`
  * for braces, `\t` and `\n` for tab and newline.
  */
-export function compileTemplate(template: string): (article: Article) => string {
+export function compileTemplate(template: string): (article: DisplayArticle) => string {
   const parts: Part[] = [];
   const pattern = /\{\{|\}\}|\{([^{}]*)\}|\\[tn\\]/g;
   let last = 0;

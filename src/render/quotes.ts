@@ -1,20 +1,22 @@
 // `news quotes`: who said what, one quotation at a time.
-import type { Article, Quote } from '../model.js';
+import type { DisplayArticle, DisplayQuote } from '../text/sanitize.js';
 import { tsvField } from './fields.js';
 import { wrapTo, type Layout } from './layout.js';
 import { plainStyle, type Style } from './style.js';
 
 export interface QuoteRow {
-  article: Article;
-  quote: Quote;
+  article: DisplayArticle;
+  quote: DisplayQuote;
 }
 
-const speakerOf = (quote: Quote) => quote.speaker ?? 'unattributed';
+const speakerOf = (quote: DisplayQuote) => quote.speaker ?? 'unattributed';
 
 /** SPEAKER<TAB>QUOTE<TAB>SLUG, the stable form for scripts (speaker empty when unknown). */
 export function renderQuotesTsv(rows: readonly QuoteRow[], style: Style = plainStyle): string {
   return rows
-    .map(({ article, quote }) => `${style.speaker(tsvField(quote.speaker ?? ''))}\t${style.quote(tsvField(quote.text))}\t${style.slug(tsvField(article.slug))}\n`)
+    .map(
+      ({ article, quote }) => `${style.speaker(tsvField(quote.speaker ?? ''))}\t${style.quote(tsvField(quote.text))}\t${style.slug(tsvField(article.slug))}\n`,
+    )
     .join('');
 }
 

@@ -1,16 +1,15 @@
 // `news search`: one result an article, best first.
-import type { Article } from '../model.js';
-import type { Highlighted } from '../text/sanitize.js';
+import type { DisplayArticle, DisplaySnippet } from '../text/sanitize.js';
 import { tsvField } from './fields.js';
 import { wrapTo, type Layout } from './layout.js';
 import { plainStyle, type Style } from './style.js';
 
 export interface DisplayHit {
-  article: Article;
-  snippet: Highlighted;
+  article: DisplayArticle;
+  snippet: DisplaySnippet;
 }
 
-function highlight(snippet: Highlighted, mark: (text: string) => string): string {
+function highlight(snippet: DisplaySnippet, mark: (text: string) => string): string {
   let out = '';
   let at = 0;
   for (const [start, end] of snippet.highlights) {
@@ -23,10 +22,7 @@ function highlight(snippet: Highlighted, mark: (text: string) => string): string
 /** SLUG<TAB>HEADLINE<TAB>SNIPPET, the stable form for scripts. */
 export function renderSearchTsv(hits: readonly DisplayHit[], style: Style = plainStyle): string {
   return hits
-    .map((h) => {
-      const snippet = { text: tsvField(h.snippet.text), highlights: h.snippet.highlights };
-      return `${style.slug(tsvField(h.article.slug))}\t${style.headline(tsvField(h.article.headline))}\t${highlight(snippet, style.match)}\n`;
-    })
+    .map((h) => `${style.slug(tsvField(h.article.slug))}\t${style.headline(tsvField(h.article.headline))}\t${tsvField(highlight(h.snippet, style.match))}\n`)
     .join('');
 }
 

@@ -1,10 +1,10 @@
 // `news show`: one article as a reader sees it.
-import type { Article } from '../model.js';
+import type { DisplayArticle } from '../text/sanitize.js';
 import { formatDateline } from './fields.js';
 import { wrapTo, type Layout } from './layout.js';
 
 /** The source / section / author / date line; empty when none is known. */
-export function metaLine(article: Article): string {
+export function metaLine(article: DisplayArticle): string {
   const parts: string[] = [];
   if (article.source) parts.push(article.source);
   if (article.section) parts.push(article.section);
@@ -14,7 +14,7 @@ export function metaLine(article: Article): string {
 }
 
 /** Sets the article's quotations off within a paragraph (terminal only). */
-function markQuotes(article: Article, index: number, paragraph: string, layout: Layout): string {
+function markQuotes(article: DisplayArticle, index: number, paragraph: string, layout: Layout): string {
   if (!layout.terminal) return paragraph;
   let out = paragraph;
   for (const quote of article.quotes) {
@@ -32,7 +32,7 @@ function markQuotes(article: Article, index: number, paragraph: string, layout: 
   return out;
 }
 
-export function renderArticle(article: Article, layout: Layout): string {
+export function renderArticle(article: DisplayArticle, layout: Layout): string {
   const { style } = layout;
   const lines: string[] = [style.headline(wrapTo(layout, article.headline))];
   if (article.dateline) lines.push(style.dateline(wrapTo(layout, formatDateline(article.dateline))));
@@ -57,6 +57,6 @@ export function renderArticle(article: Article, layout: Layout): string {
 }
 
 /** Several articles, one after another, a blank line between them. */
-export function renderArticles(articles: readonly Article[], layout: Layout): string {
+export function renderArticles(articles: readonly DisplayArticle[], layout: Layout): string {
   return articles.map((article) => renderArticle(article, layout)).join('\n');
 }

@@ -1,6 +1,6 @@
 // `news list` on a terminal: aligned columns. Apart from list.ts because
 // measuring display width loads Unicode tables that plain output never needs.
-import type { Article } from '../model.js';
+import type { DisplayArticle } from '../text/sanitize.js';
 import { wrapTo, type Layout } from './layout.js';
 import { displayWidth, truncate } from '../text/width.js';
 
@@ -15,13 +15,16 @@ const padTo = (text: string, width: number) => text + ' '.repeat(Math.max(0, wid
  * headline under it, so that no line is wider than the terminal and no slug
  * is cut: it is the name `news show` takes.
  */
-export function renderListTable(articles: readonly Article[], layout: Layout): string {
+export function renderListTable(articles: readonly DisplayArticle[], layout: Layout): string {
   const { style, width } = layout;
-  const dateOf = (a: Article) => a.date?.slice(0, 10) ?? '';
-  const dateWidth = Math.max(0, ...articles.map((a) => displayWidth(dateOf(a))));
+  const dateOf = (a: DisplayArticle) => a.date?.slice(0, 10) ?? '';
+  // Widest entries by a loop: spread into Math.max, a library's rows overflow the call stack.
+  let dateWidth = 0;
+  for (const a of articles) dateWidth = Math.max(dateWidth, displayWidth(dateOf(a)));
   const dateColumn = dateWidth > 0 ? dateWidth + 2 : 0;
-  const fits = (a: Article) => width === null || dateColumn + displayWidth(a.slug) + 2 + MIN_HEADLINE <= width;
-  const slugWidth = Math.max(0, ...articles.filter(fits).map((a) => displayWidth(a.slug)));
+  const fits = (a: DisplayArticle) => width === null || dateColumn + displayWidth(a.slug) + 2 + MIN_HEADLINE <= width;
+  let slugWidth = 0;
+  for (const a of articles) if (fits(a)) slugWidth = Math.max(slugWidth, displayWidth(a.slug));
   return articles
     .map((a) => {
       const date = dateWidth > 0 ? style.date(padTo(dateOf(a), dateWidth)) + '  ' : '';

@@ -1,10 +1,15 @@
 // The query AST as an SQLite FTS5 query. Every word is written as a quoted FTS5
 // string (a `"` inside doubled), so no user input can form FTS5 syntax, and
 // the whole query is passed to SQLite as one bound parameter.
+import { FTS_COLUMNS } from '../index/schema.js';
 import type { Field, Match, Query } from './query.js';
 
-/** A match in the headline weighs three times one in the body, as in memory. */
-export const FTS_WEIGHTS = [3, 1, 1, 1, 1] as const;
+/**
+ * BM25 weights of the index's columns, in their order: a word in the
+ * headline counts three times one elsewhere, so a story about Iran outranks
+ * one that mentions it.
+ */
+export const FTS_WEIGHTS: readonly number[] = FTS_COLUMNS.map((column) => (column === 'headline' ? 3 : 1));
 
 const COLUMNS: Record<Field | 'text', string> = {
   text: '{headline body}',
@@ -21,8 +26,7 @@ function phrase(match: Match): string {
   return `${COLUMNS[match.field ?? 'text']} : ${quoted(words.join(' '))}${match.prefix ? ' *' : ''}`;
 }
 
-const group = (matches: readonly Match[]) =>
-  matches.length === 1 ? phrase(matches[0]!) : `(${matches.map(phrase).join(' OR ')})`;
+const group = (matches: readonly Match[]) => (matches.length === 1 ? phrase(matches[0]!) : `(${matches.map(phrase).join(' OR ')})`);
 
 /** The FTS5 MATCH expression for a parsed query. */
 export function toFtsQuery(query: Query): string {
@@ -30,4 +34,3 @@ export function toFtsQuery(query: Query): string {
   if (query.mustNot.length === 0) return positive;
   return `(${positive}) NOT ${group(query.mustNot)}`;
 }
-

@@ -26,9 +26,9 @@
  *   Tokens with no word at all (`!!`, `""`, a lone `-`) are ignored.
  * - Parentheses are not syntax: they are punctuation, like everywhere else.
  * - The AST is a conjunction of OR groups plus a list of exclusions, with each
- *   term carrying its own field. It says nothing about how it is matched: the
- *   in-memory matcher (match.ts) and a later SQLite FTS5 mapping (phrases,
- *   `word*`, OR, NOT, column filters, bound parameters) both read it as is.
+ *   term carrying its own field. It says nothing about how it is matched:
+ *   fts.ts writes it as an SQLite FTS5 expression (phrases, `word*`, OR, NOT,
+ *   column filters), which search.ts runs on the index.
  *   An exclusion cannot sit inside an OR group (FTS5's NOT is binary and
  *   "a OR NOT b" means little to a reader), so `-iran OR syria` is an error.
  * - Malformed input throws only `QueryError`: an empty query, a query of only
@@ -71,8 +71,6 @@ export interface Query {
 /** A query that cannot be searched for; the message says why and shows the input. */
 export class QueryError extends Error {
   override readonly name = 'QueryError';
-  /** Usage error, as the CLI reports it. */
-  readonly exitCode = 2;
 
   constructor(
     readonly reason: string,
@@ -115,10 +113,7 @@ function tokenize(input: string): Token[] {
       field = (named[1] ?? '').toLowerCase() as Field;
       i = FIELD_PREFIX.lastIndex;
       if (at(i) === '' || SPACE.test(at(i))) {
-        throw new QueryError(
-          `${field}: needs a value right after the colon, as in ${field}:iran or ${field}:"nuclear talks"`,
-          input,
-        );
+        throw new QueryError(`${field}: needs a value right after the colon, as in ${field}:iran or ${field}:"nuclear talks"`, input);
       }
     }
     if (at(i) === '"') {
@@ -131,7 +126,15 @@ function tokenize(input: string): Token[] {
         prefix = true;
         i++;
       }
-      tokens.push({ kind: 'match', negated, match: toMatch(words(text).map((w) => w.word), prefix, field) });
+      tokens.push({
+        kind: 'match',
+        negated,
+        match: toMatch(
+          words(text).map((w) => w.word),
+          prefix,
+          field,
+        ),
+      });
       continue;
     }
     const start = i;
@@ -179,9 +182,7 @@ export function parseQuery(input: string): Query {
   }
   if (must.length === 0) {
     throw new QueryError(
-      mustNot.length > 0
-        ? 'it only excludes: add a word to search for, as in syria -iran'
-        : 'there is nothing to search for: give at least one word',
+      mustNot.length > 0 ? 'it only excludes: add a word to search for, as in syria -iran' : 'there is nothing to search for: give at least one word',
       input,
     );
   }

@@ -2,7 +2,26 @@
 // (or a pipe that may end in one) every control character is made visible,
 // so no escape sequence, cursor move, title change, hyperlink, clipboard
 // write or bidirectional override in an article can act on the terminal.
-import type { Article, Dateline, Quote } from '../model.js';
+//
+// What `sanitize` returns is of the type `Display`, which nothing else makes,
+// and the renderers (src/render/) take only `Display` text and `Displayed`
+// models: a renderer handed an article that was not sanitised does not compile.
+import type { Article, Dateline, Quote, Snippet } from '../model.js';
+
+declare const display: unique symbol;
+
+/** Text safe to write to a terminal: every control character made visible. Made only by `sanitize`. */
+export type Display = string & { readonly [display]: true };
+
+/** A model with every string in it `Display` text: what `sanitize*` make of it. */
+export type Displayed<T> = T extends string ? Display : T extends object ? { [K in keyof T]: Displayed<T[K]> } : T;
+
+/* eslint-disable @typescript-eslint/no-empty-object-type -- interfaces, not aliases, so that a compiler error names them */
+export interface DisplayArticle extends Displayed<Article> {}
+export interface DisplayDateline extends Displayed<Dateline> {}
+export interface DisplayQuote extends Displayed<Quote> {}
+export interface DisplaySnippet extends Displayed<Snippet> {}
+/* eslint-enable @typescript-eslint/no-empty-object-type */
 
 // C0 controls, DEL, C1 controls, every bidirectional control (the marks
 // U+061C, U+200E, U+200F and the embeddings, overrides and isolates) and the
@@ -11,6 +30,7 @@ import type { Article, Dateline, Quote } from '../model.js';
 // range matches only lone surrogates: written as UTF-8 they become U+FFFD
 // anyway, and left in, wrapping measures them as nothing and may join two
 // halves into a character the article never had.
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\p{Bidi_Control}\u2028\u2029\ud800-\udfff]/gu;
 
 function visible(char: string): string {
@@ -24,11 +44,11 @@ function visible(char: string): string {
 }
 
 /** The text with every control character shown visibly, on one line. */
-export function sanitize(text: string): string {
-  return text.replace(UNSAFE, visible);
+export function sanitize(text: string): Display {
+  return text.replace(UNSAFE, visible) as Display;
 }
 
-function sanitizeDateline(dateline: Dateline | null): Dateline | null {
+function sanitizeDateline(dateline: Dateline | null): DisplayDateline | null {
   if (!dateline) return null;
   return {
     place: sanitize(dateline.place),
@@ -40,7 +60,7 @@ function sanitizeDateline(dateline: Dateline | null): Dateline | null {
 const maybe = (text: string | null) => (text === null ? null : sanitize(text));
 
 /** A copy of the article that is safe to print in any human-readable format. */
-export function sanitizeArticle(article: Article): Article {
+export function sanitizeArticle(article: Article): DisplayArticle {
   return {
     slug: sanitize(article.slug),
     headline: sanitize(article.headline),
@@ -52,9 +72,7 @@ export function sanitizeArticle(article: Article): Article {
     url: maybe(article.url),
     tags: article.tags.map(sanitize),
     body: article.body.map(sanitize),
-    quotes: article.quotes.map(
-      (quote): Quote => ({ text: sanitize(quote.text), speaker: maybe(quote.speaker), paragraph: quote.paragraph }),
-    ),
+    quotes: article.quotes.map((quote): DisplayQuote => ({ text: sanitize(quote.text), speaker: maybe(quote.speaker), paragraph: quote.paragraph })),
     path: sanitize(article.path),
   };
 }
@@ -65,34 +83,28 @@ const JSON_UNSAFE = /[\u007f-\u009f\p{Bidi_Control}\u2028\u2029]/gu;
 
 /** One JSON line with every control character escaped. */
 export function toJsonLine(value: unknown): string {
-  return JSON.stringify(value).replace(
-    JSON_UNSAFE,
-    (char) => '\\u' + char.charCodeAt(0).toString(16).padStart(4, '0'),
-  );
+  return JSON.stringify(value).replace(JSON_UNSAFE, (char) => '\\u' + char.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
 /** A stretch of text with the parts to highlight, by offsets into `text`. */
-export interface Highlighted {
-  text: string;
-  highlights: Array<[start: number, end: number]>;
-}
+export type Highlighted = Snippet;
 
 /** Sanitises highlighted text, moving the highlights with the text. */
-export function sanitizeHighlighted(snippet: Highlighted): Highlighted {
-  let text = '';
+export function sanitizeHighlighted(snippet: Highlighted): DisplaySnippet {
+  // Pieces of Display text joined are Display text: no control character is made by joining.
+  let text = '' as Display;
   const highlights: Array<[number, number]> = [];
   let at = 0;
   const ordered = [...snippet.highlights].sort((a, b) => a[0] - b[0]);
   for (const [start, end] of ordered) {
     if (start < at || end <= start) continue;
-    text += sanitize(snippet.text.slice(at, start));
+    text = (text + sanitize(snippet.text.slice(at, start))) as Display;
     const marked = sanitize(snippet.text.slice(start, end));
     highlights.push([text.length, text.length + marked.length]);
-    text += marked;
+    text = (text + marked) as Display;
     at = end;
   }
-  text += sanitize(snippet.text.slice(at));
-  return { text, highlights };
+  return { text: (text + sanitize(snippet.text.slice(at))) as Display, highlights };
 }
 
 /** Like `sanitize`, but keeps line breaks (for multi-line messages). */

@@ -1,8 +1,12 @@
-import { readFileSync } from 'node:fs';
+/* eslint-disable no-control-regex -- these tests look for control characters in the output */
+import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { articleFile, library, news, onTerminal, ROOT, shell } from './helpers.js';
+
+/** The largest of a few numbers (not Math.max(...): the lint refuses spreads into calls). */
+const widest = (values: readonly number[]) => values.reduce((most, value) => Math.max(most, value), 0);
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'article.schema.json'), 'utf8'));
 const validate = new Ajv2020({ allErrors: true }).compile(schema);
@@ -53,7 +57,10 @@ describe('news list', () => {
   });
 
   it('filters by section, source, dates and limit', () => {
-    const slugs = (args: string[]) => news(['list', '--dir', world, '--format', '{slug}', ...args]).stdout.trim().split('\n');
+    const slugs = (args: string[]) =>
+      news(['list', '--dir', world, '--format', '{slug}', ...args])
+        .stdout.trim()
+        .split('\n');
     expect(slugs(['--section', 'world'])).toEqual(['b-new', 'd-mid']);
     expect(slugs(['--source', 'coast'])).toEqual(['a-old']);
     expect(slugs(['--since', '2014'])).toEqual(['b-new', 'd-mid']);
@@ -108,7 +115,12 @@ describe('news show', () => {
     expect(blocks[0]).toBe('US Informed Iran of Intent to Hit IS\nFinancial Tribune (financialtribune.com) · National');
     expect(blocks).toHaveLength(12);
     expect(blocks[11]).toMatch(/^Leader of the Islamic Revolution Ayatollah Seyyed Ali Khamenei/);
-    expect(quotes!.trim().split('\n').map((line) => line.slice(0, line.indexOf(':')))).toEqual([
+    expect(
+      quotes!
+        .trim()
+        .split('\n')
+        .map((line) => line.slice(0, line.indexOf(':'))),
+    ).toEqual([
       'the Iranian official',
       'the Iranian official',
       'the senior US State Department official',
@@ -143,12 +155,7 @@ describe('news show', () => {
 
   it('prints the dateline on its own line', () => {
     const run = news(['show', 'b-new', '--dir', world]);
-    expect(run.stdout.split('\n').slice(0, 4)).toEqual([
-      'Ministers Meet Over Trade',
-      'GENEVA (AP)',
-      'Daily Example · World · 2015-02-10',
-      '',
-    ]);
+    expect(run.stdout.split('\n').slice(0, 4)).toEqual(['Ministers Meet Over Trade', 'GENEVA (AP)', 'Daily Example · World · 2015-02-10', '']);
   });
 
   it('shows several articles in the order asked', () => {
@@ -173,16 +180,16 @@ describe('news show', () => {
 
   it('is not wrapped when piped, and wrapped to --width when asked', () => {
     const piped = news(['show', 'us-iran-is']).stdout.split('\n');
-    expect(Math.max(...piped.map((l) => l.length))).toBeGreaterThan(200);
+    expect(widest(piped.map((l) => l.length))).toBeGreaterThan(200);
     const wrapped = news(['show', 'us-iran-is', '--width', '50']).stdout.split('\n');
-    expect(Math.max(...wrapped.map((l) => l.length))).toBeLessThanOrEqual(50);
+    expect(widest(wrapped.map((l) => l.length))).toBeLessThanOrEqual(50);
   });
 
   it('on a terminal: wraps to the terminal width, colours, and sets quotes off', () => {
     const run = onTerminal(['show', 'us-iran-is', '--no-pager'], { columns: 72 });
     expect(run.status).toBe(0);
     const lines = run.stdout.split('\n').map((l) => l.replace(/\u001b\[[0-9;]*m/g, ''));
-    expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(72);
+    expect(widest(lines.map((l) => [...l].length))).toBeLessThanOrEqual(72);
     expect(run.stdout).toContain(`${ESC}[36m"Iran was concerned`);
     expect(lines).toContain('Quotes');
   });
@@ -190,7 +197,7 @@ describe('news show', () => {
   it('on a terminal caps the width at 100 columns', () => {
     const run = onTerminal(['show', 'us-iran-is', '--no-pager'], { columns: 200 });
     const lines = run.stdout.split('\n').map((l) => l.replace(/\u001b\[[0-9;]*m/g, ''));
-    expect(Math.max(...lines.map((l) => [...l].length))).toBe(100);
+    expect(widest(lines.map((l) => [...l].length))).toBe(100);
   });
 
   it('pages long output on a terminal through $NEWS_PAGER, and --plain gives plain text', () => {
@@ -198,7 +205,7 @@ describe('news show', () => {
     expect(paged.stdout.split('\n')[0]).toMatch(/^PAGER: /);
     const plain = onTerminal(['show', 'us-iran-is', '--plain', '--no-pager'], { columns: 60 });
     expect(plain.stdout).not.toContain(ESC);
-    expect(Math.max(...plain.stdout.split('\n').map((l) => l.length))).toBeGreaterThan(60);
+    expect(widest(plain.stdout.split('\n').map((l) => l.length))).toBeGreaterThan(60);
   });
 
   it('colours piped output only when asked', () => {
@@ -214,7 +221,10 @@ describe('news search', () => {
   it('finds articles with every word, ranked, as SLUG<TAB>HEADLINE<TAB>SNIPPET', () => {
     const run = news(['search', '--dir', world, 'trade']);
     expect(run.status).toBe(0);
-    const rows = run.stdout.trim().split('\n').map((l) => l.split('\t'));
+    const rows = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
     // "Trade" in the headline and the body outranks the headline alone.
     expect(rows.map((r) => r[0])).toEqual(['d-mid', 'b-new']);
     expect(rows.every((r) => r.length === 3)).toBe(true);
@@ -226,7 +236,11 @@ describe('news search', () => {
   });
 
   it('understands phrases, exclusions, OR and field filters', () => {
-    const slugs = (query: string) => news(['search', '--dir', world, query]).stdout.trim().split('\n').map((l) => l.split('\t')[0]);
+    const slugs = (query: string) =>
+      news(['search', '--dir', world, query])
+        .stdout.trim()
+        .split('\n')
+        .map((l) => l.split('\t')[0]);
     expect(slugs('"trade talks"')).toEqual(['d-mid']);
     expect(slugs('trade -geneva')).toEqual(['b-new']);
     expect(slugs('harbour OR feature').sort()).toEqual(['a-old', 'c-undated']);
@@ -302,8 +316,17 @@ describe('news quotes', () => {
   });
 
   it('gives the seed article its speakers', () => {
-    const speakers = news(['quotes', 'us-iran-is']).stdout.trim().split('\n').map((l) => l.split('\t')[0]);
-    expect(speakers).toEqual(['the Iranian official', 'the Iranian official', 'the senior US State Department official', 'President Hassan Rouhani', 'President Hassan Rouhani']);
+    const speakers = news(['quotes', 'us-iran-is'])
+      .stdout.trim()
+      .split('\n')
+      .map((l) => l.split('\t')[0]);
+    expect(speakers).toEqual([
+      'the Iranian official',
+      'the Iranian official',
+      'the senior US State Department official',
+      'President Hassan Rouhani',
+      'President Hassan Rouhani',
+    ]);
   });
 });
 
@@ -338,6 +361,31 @@ describe('news check', () => {
   });
 });
 
+describe('news check and news list: one owner for a slug', () => {
+  const two = () =>
+    library({
+      'x/a.md': articleFile({ title: 'From X', date: '2020-01-01' }, 'Body x.'),
+      'y/a.md': articleFile({ title: 'From Y', date: '2020-01-01' }, 'Body y.'),
+    });
+  const listed = (dir: string) => (jsonLines(news(['list', '--dir', dir, '--json']).stdout) as Array<{ path: string }>).map((a) => a.path);
+  const duplicates = (dir: string) => jsonLines(news(['check', '--dir', dir, '--json']).stdout);
+
+  it('list shows the file check does not call a duplicate: the first in path order', () => {
+    const dir = two();
+    expect(listed(dir)).toEqual([join(dir, 'x/a.md')]);
+    expect(duplicates(dir)).toEqual([{ path: join(dir, 'y/a.md'), line: 1, message: `slug "a" is already used by ${join(dir, 'x/a.md')}` }]);
+  });
+
+  it('whatever order the files came in', () => {
+    const dir = library({ 'y/a.md': articleFile({ title: 'From Y', date: '2020-01-01' }, 'Body y.') });
+    expect(listed(dir)).toEqual([join(dir, 'y/a.md')]);
+    const later = library({ 'x/a.md': articleFile({ title: 'From X', date: '2020-01-01' }, 'Body x.') });
+    renameSync(join(later, 'x'), join(dir, 'x'));
+    expect(listed(dir)).toEqual([join(dir, 'x/a.md')]);
+    expect(duplicates(dir)).toEqual([{ path: join(dir, 'y/a.md'), line: 1, message: `slug "a" is already used by ${join(dir, 'x/a.md')}` }]);
+  });
+});
+
 describe('broken and hostile articles', () => {
   const hostile = library({
     'ok.md': articleFile({ title: 'A Fine Story' }, 'Nothing odd here.'),
@@ -352,7 +400,7 @@ describe('broken and hostile articles', () => {
     const run = news(['list', '--dir', hostile]);
     expect(run.status).toBe(0);
     expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(2);
-    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^news: warning: .*broken\.md:3: invalid YAML.*\(skipped\)$/)]);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^news: warning: .*broken\.md:2: invalid YAML.*\(skipped\)$/)]);
     expect(news(['search', '--dir', hostile, 'story']).status).toBe(0);
     expect(news(['show', 'ok', '--dir', hostile]).status).toBe(0);
   });
@@ -386,11 +434,7 @@ describe('broken and hostile articles', () => {
 
 describe('pipes, exit status and help', () => {
   it('ends quietly with status 0 when the reader of the pipe stops early', () => {
-    const many = library(
-      Object.fromEntries(
-        Array.from({ length: 400 }, (_, i) => [`a${i}.md`, articleFile({ title: `Story ${i}` }, 'Words. '.repeat(200))]),
-      ),
-    );
+    const many = library(Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`a${i}.md`, articleFile({ title: `Story ${i}` }, 'Words. '.repeat(200))])));
     const list = shell(`set -o pipefail; news list --dir '${many}' | head -1`);
     expect([list.status, list.stderr, list.stdout.split('\n').length]).toEqual([0, '', 2]);
     const show = shell(`set -o pipefail; news show a1 a2 a3 --dir '${many}' | head -c 10`);

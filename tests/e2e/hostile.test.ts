@@ -39,7 +39,7 @@ describe('broken files', () => {
     expect(run.stdout.trim().split('\n').sort()).toEqual(
       [
         `${join(lib, 'bad-date.md')}:3: date "2014-02-31" is not an ISO 8601 date (YYYY-MM-DD)`,
-        `${join(lib, 'bad-yaml.md')}:3: invalid YAML in front matter: unexpected end of the stream within a flow collection`,
+        `${join(lib, 'bad-yaml.md')}:2: invalid YAML in front matter: Flow sequence in block collection must be sufficiently indented and end with a ]`,
         `${join(lib, 'binary.md')}:1: binary file (NUL bytes): not an article`,
         `${join(lib, 'empty.md')}:1: empty file: an article needs front matter with a title`,
         `${join(lib, 'huge.md')}:1: file is 50.0 MiB, over the 8 MiB limit for an article`,

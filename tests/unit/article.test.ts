@@ -74,6 +74,33 @@ describe('parseArticle', () => {
     expect(parsed.body).toEqual(['Line one line two.']);
   });
 
+  it('shows only the real paragraphs of a body with reference definitions, footnotes and bracketed link text', () => {
+    const body = [
+      'The port authority [approved the plan [phase two] on Monday][plan], its chair said.[^1]',
+      '',
+      '"We waited long enough," said Ana Ruiz, the chair.',
+      '',
+      '[plan]: https://example.com/port/plan',
+      '[^1]: "Nobody asked the fishermen," a trade group said in a statement.',
+    ].join('\n');
+    const parsed = parseArticle(article('title: Port Plan Approved', body), 'port-plan.md');
+    expect(parsed.body).toEqual([
+      'The port authority approved the plan [phase two] on Monday, its chair said.',
+      '"We waited long enough," said Ana Ruiz, the chair.',
+    ]);
+    expect(parsed.quotes.map((q) => q.paragraph)).toEqual([1]);
+  });
+
+  it('reads front matter closed with "..."', () => {
+    const parsed = parseArticle('---\ntitle: Dotted\nsection: World\n...\n\nThe body.\n', 'd.md');
+    expect([parsed.headline, parsed.section, parsed.body]).toEqual(['Dotted', 'World', ['The body.']]);
+  });
+
+  it('reads YAML values as written: dates, times and words YAML 1.1 took for other types', () => {
+    const parsed = parseArticle(article('title: 1:20\nsection: yes\nsource: 0o17\ndate: 2014-09-24 10:30'), 'a.md');
+    expect([parsed.headline, parsed.section, parsed.date]).toEqual(['1:20', 'yes', '2014-09-24 10:30']);
+  });
+
   it('does not evaluate front matter written in JavaScript', () => {
     const text = '---js\n{ title: (globalThis.hacked = true, "x") }\n---\nBody\n';
     expect(() => parseArticle(text, 'js.md')).toThrow(ArticleError);
@@ -85,9 +112,21 @@ describe('readArticle problems', () => {
   const problems = (text: string) => readArticle(text, 'bad.md').problems.map((p) => `${p.line}: ${p.message}`);
 
   it('names the line of invalid YAML', () => {
-    expect(problems('---\ntitle: ok\nsection: [unclosed\n---\nbody\n')[0]).toMatch(/^\d+: invalid YAML in front matter/);
-    const line = readArticle('---\ntitle: ok\nbad: : :\n  - x\n---\n', 'bad.md').problems[0]?.line;
-    expect(line).toBeGreaterThanOrEqual(3);
+    const lineOf = (text: string) => problems(text).map((p) => p.split(': ')[0]);
+    expect(problems('---\ntitle: ok\nsection: [unclosed\n---\nbody\n')[0]).toMatch(/^3: invalid YAML in front matter: \S/);
+    expect(lineOf('---\ntitle: ok\nbad: : :\n  - x\n---\n')).toEqual(['3']);
+    expect(lineOf('---\n\n# note\ntitle: a\ntitle: b\n---\n')).toEqual(['5']);
+    // An unclosed quotation mark is found where the front matter ends.
+    expect(lineOf('---\ntitle: "unterminated\nsection: x\n---\n')).toEqual(['3']);
+    expect(lineOf('---\ntitle: a\nsection: b\n\tsource: c\n---\n')).toEqual(['4']);
+    expect(lineOf('---\ntitle: a\nsection: x\nsource: *nowhere\n---\n')).toEqual(['4']);
+  });
+
+  it('refuses YAML tags that name other types, on their line', () => {
+    expect(problems('---\ntitle: T\nsection: !!js/function "function () {}"\n---\n')).toEqual([
+      '3: invalid YAML in front matter: Unresolved tag: tag:yaml.org,2002:js/function',
+    ]);
+    expect(problems('---\ntitle: T\n\nsource: !custom x\n---\n')).toEqual(['4: invalid YAML in front matter: Unresolved tag: !custom']);
   });
 
   it('reports a missing title, a title that is not text, and an empty title', () => {

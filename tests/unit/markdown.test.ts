@@ -69,3 +69,85 @@ describe('markdownToParagraphs', () => {
     expect(markdownToParagraphs('informed\u00a0Iran  in\tadvance')).toEqual(['informed Iran in advance']);
   });
 });
+
+describe('markdownToParagraphs: definitions and links', () => {
+  it('leaves reference definitions out of the body and reads reference links as their text', () => {
+    const md = [
+      'The harbour board [voted][vote] on Tuesday, and the [mayor] spoke after it.',
+      '',
+      '[vote]: https://example.com/board/vote "The vote"',
+      '[mayor]:',
+      '  <https://example.com/mayor>',
+      "  'Office of the mayor'",
+      '',
+      'Work starts in [spring][].',
+      '',
+      '[spring]: https://example.com/plan',
+    ].join('\n');
+    expect(markdownToParagraphs(md)).toEqual([
+      'The harbour board voted on Tuesday, and the mayor spoke after it.',
+      'Work starts in spring.',
+    ]);
+  });
+
+  it('leaves footnotes out of the body, and their markers out of the text', () => {
+    const md = [
+      'Turnout was the lowest since 1998.[^turnout] Counting ends on Friday.[^2]',
+      '',
+      '[^turnout]: Figures from the electoral office,',
+      '    counted by hand.',
+      '',
+      '    A second paragraph of the same note.',
+      '',
+      '[^2]: Provisional.',
+      '',
+      'The council meets again in May.',
+    ].join('\n');
+    expect(markdownToParagraphs(md)).toEqual([
+      'Turnout was the lowest since 1998. Counting ends on Friday.',
+      'The council meets again in May.',
+    ]);
+  });
+
+  it('reads a link whose text holds brackets as its text', () => {
+    expect(markdownToParagraphs('Ministers said [the plan [draft two] was](https://example.com/plan) not final.')).toEqual([
+      'Ministers said the plan [draft two] was not final.',
+    ]);
+    expect(markdownToParagraphs('![the bridge [closed] at night](bridge.jpg "Bridge")')).toEqual(['the bridge [closed] at night']);
+    expect(markdownToParagraphs('A [link](<a dest> "t") and [another](javascript:void(0)).')).toEqual(['A link and another.']);
+  });
+
+  it('keeps brackets that are not links as written', () => {
+    expect(markdownToParagraphs('He said [sic] the figure [^9] was [wrong][nowhere].')).toEqual([
+      'He said [sic] the figure [^9] was [wrong][nowhere].',
+    ]);
+  });
+});
+
+describe('markdownToParagraphs: nesting', () => {
+  it('keeps every word of a body nested deeper than the parser goes', () => {
+    for (const marker of ['- ', '> ', '1. ']) {
+      const paragraphs = markdownToParagraphs(`Before.\n\n${marker.repeat(150)}deep\n\nAfter.`);
+      expect(paragraphs[0]).toBe('Before.');
+      expect(paragraphs[1]).toMatch(/ deep$/);
+      expect(paragraphs[2]).toBe('After.');
+    }
+  });
+
+  it('reads nesting within the limit as Markdown', () => {
+    expect(markdownToParagraphs(`Before.\n\n${'> '.repeat(40)}deep\n\n${'- '.repeat(40)}deeper`)).toEqual(['Before.', 'deep', 'deeper']);
+  });
+});
+
+describe('markdownToParagraphs: raw HTML and quotation marks', () => {
+  it('reads an HTML block as the words it shows', () => {
+    const md = ['<div class="note">', '<p>Polls close at <b>eight</b> &amp; results follow.</p>', '<script>track("x")</script>', '</div>'].join('\n');
+    expect(markdownToParagraphs(md)).toEqual(['Polls close at eight & results follow.']);
+  });
+
+  it('keeps quotation marks, dashes and ellipses as written', () => {
+    const text = '"It was -- frankly -- a mistake..." she said, (c) \'98.';
+    expect(markdownToParagraphs(text)).toEqual([text]);
+  });
+});
+

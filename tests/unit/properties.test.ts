@@ -7,13 +7,13 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { layoutFor } from '../../src/cli/context.js';
-import { selectQuotes } from '../../src/cli/commands/quotes.js';
+import { selectQuotes } from '../../src/search/speakers.js';
 import { createSchema } from '../../src/index/schema.js';
 import type { Article, Quote } from '../../src/model.js';
 import { ArticleError, parseArticle, readArticle } from '../../src/parse/article.js';
-import { collapseSpace } from '../../src/parse/markdown.js';
+import { collapseSpace } from '../../src/text/space.js';
 import { articleFileText, yamlString } from '../../src/parse/markdown-escape.js';
-import { extractQuotes } from '../../src/parse/quotes.js';
+import { extractQuotes } from '../../src/parse/quotes/extract.js';
 import { parseRawText, RawTextError } from '../../src/parse/raw.js';
 import { compileTemplate } from '../../src/render/fields.js';
 import type { Layout } from '../../src/render/layout.js';
@@ -245,9 +245,8 @@ describe('property: the quote extractor', () => {
     );
   });
 
-  // extractQuotes answers [] when its own code throws, so "never throws" alone
-  // would hide a crash: a plain quotation anywhere among hostile paragraphs
-  // must still be found.
+  // Hostile paragraphs around it must not stop the extractor from finding a
+  // plain quotation (state carried from one paragraph to the next could).
   it('still finds a plain quotation among hostile paragraphs', () => {
     const plain = 'Ann Lee said: "We will rebuild the harbour before the winter."';
     fc.assert(

@@ -191,7 +191,6 @@ describe('parseQuery: malformed queries', () => {
   ])('rejects %j', (input, reason) => {
     const error = queryError(input);
     expect(error.name).toBe('QueryError');
-    expect(error.exitCode).toBe(2);
     expect(error.input).toBe(input);
     expect(error.reason).toMatch(reason);
     expect(error.message).toContain(JSON.stringify(input));

@@ -1,24 +1,19 @@
 // What counts as a quotation: the pairing of marks, and the names, titles
 // and survey wording that stand in marks without being anyone's words.
 import { describe, expect, it } from 'vitest';
-import { findQuoteSpans } from '../../src/parse/quote-marks.js';
-import { extractQuotes } from '../../src/parse/quotes.js';
+import { findQuoteSpans } from '../../src/parse/quotes/marks.js';
+import { extractQuotes } from '../../src/parse/quotes/extract.js';
 
 const spans = (text: string) => findQuoteSpans(text).map((s) => (s.closed ? text.slice(s.open + 1, s.close) : text.slice(s.open + 1)));
 const texts = (body: string[]) => extractQuotes(body).map((q) => q.text);
 
 describe('findQuoteSpans: pairing marks', () => {
   it('closes a quote with two right single marks typed for a double one', () => {
-    expect(spans('She called it a “mistake’’ that cost the town its ferry. “We will fix it,” he said.')).toEqual([
-      'mistake',
-      'We will fix it,',
-    ]);
+    expect(spans('She called it a “mistake’’ that cost the town its ferry. “We will fix it,” he said.')).toEqual(['mistake', 'We will fix it,']);
   });
 
   it('does not take the marks around attribute values in leftover markup for quotations', () => {
-    expect(spans('<post author="@harbourdesk" date="May 2">Ferry back on Friday. "Finally," one rider wrote.')).toEqual([
-      'Finally,',
-    ]);
+    expect(spans('<post author="@harbourdesk" date="May 2">Ferry back on Friday. "Finally," one rider wrote.')).toEqual(['Finally,']);
   });
 
   it('keeps the outer quote when a double-quoted phrase is nested in it', () => {
@@ -59,9 +54,7 @@ describe('extractQuotes: names and titles in marks', () => {
   });
 
   it('keeps a capitalised sentence standing on its own as speech', () => {
-    expect(texts(['The mayor paused at the podium. “That Was Harbour Road In Flames.”'])).toEqual([
-      'That Was Harbour Road In Flames.',
-    ]);
+    expect(texts(['The mayor paused at the podium. “That Was Harbour Road In Flames.”'])).toEqual(['That Was Harbour Road In Flames.']);
   });
 
   it('keeps a quote in capitals throughout as speech', () => {
@@ -75,9 +68,7 @@ describe('extractQuotes: names and titles in marks', () => {
   });
 
   it('takes marks followed by a year in brackets for a cited work or poster', () => {
-    expect(texts(['The party’s best-known poster, “Keep the valley green and our rivers clean” (1998), is still remembered.'])).toEqual(
-      [],
-    );
+    expect(texts(['The party’s best-known poster, “Keep the valley green and our rivers clean” (1998), is still remembered.'])).toEqual([]);
   });
 
   it('does not take a lower-case phrase followed by "by" for a headline and byline', () => {
@@ -89,14 +80,10 @@ describe('extractQuotes: names and titles in marks', () => {
 
 describe('extractQuotes: survey wording', () => {
   it('takes question wording answered by a share for no one’s words', () => {
-    expect(texts(['Asked whether the mayor “understands the needs of the harbour district,” 61 percent of voters said yes.'])).toEqual(
-      [],
-    );
+    expect(texts(['Asked whether the mayor “understands the needs of the harbour district,” 61 percent of voters said yes.'])).toEqual([]);
   });
 
   it('keeps a quote followed by a figure that is not a share', () => {
-    expect(texts(['The mayor said the ferry “will run every hour from next month,” 12 new boats or not.'])).toEqual([
-      'will run every hour from next month',
-    ]);
+    expect(texts(['The mayor said the ferry “will run every hour from next month,” 12 new boats or not.'])).toEqual(['will run every hour from next month']);
   });
 });

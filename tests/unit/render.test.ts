@@ -1,18 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import wrapAnsi from 'wrap-ansi';
 import type { Article } from '../../src/model.js';
 import { compileTemplate, TemplateError } from '../../src/render/fields.js';
 import type { Layout } from '../../src/render/layout.js';
 import { renderListTsv } from '../../src/render/list.js';
 import { renderListTable } from '../../src/render/table.js';
-import { renderQuotesTerminal } from '../../src/render/quotes.js';
-import { renderSearchTerminal, renderSearchTsv } from '../../src/render/search.js';
-import { metaLine, renderArticle } from '../../src/render/show.js';
+import { renderQuotesTerminal, type QuoteRow } from '../../src/render/quotes.js';
+import { renderSearchTerminal, renderSearchTsv, type DisplayHit } from '../../src/render/search.js';
+import { metaLine, renderArticle, renderArticles } from '../../src/render/show.js';
 import { colorStyle, plainStyle } from '../../src/render/style.js';
+import { sanitize, sanitizeArticle, sanitizeHighlighted, type DisplayArticle, type DisplayQuote, type DisplaySnippet } from '../../src/text/sanitize.js';
 import { displayWidth } from '../../src/text/width.js';
 
-function article(overrides: Partial<Article> = {}): Article {
-  return {
+/** An article as the renderers take it: sanitised. */
+function article(overrides: Partial<Article> = {}): DisplayArticle {
+  return sanitizeArticle({
     slug: 'harbour-opens',
     headline: 'New Harbour Opens',
     section: 'Local',
@@ -26,11 +28,35 @@ function article(overrides: Partial<Article> = {}): Article {
     quotes: [{ text: 'We are proud of it,', speaker: 'the mayor', paragraph: 1 }],
     path: 'articles/harbour-opens.md',
     ...overrides,
-  };
+  });
 }
+
+/** The largest of a few numbers (not Math.max(...): the lint refuses spreads into calls). */
+const widest = (values: readonly number[]) => values.reduce((most, value) => Math.max(most, value), 0);
 
 const plain: Layout = { style: plainStyle, width: null, wrap: null, terminal: false };
 const wrap = (text: string, width: number) => wrapAnsi(text, width, { hard: true, trim: true });
+
+describe('renderers take only sanitised text', () => {
+  const raw: Article = { ...article(), headline: 'Evil \u001b]0;pwned\u0007' };
+
+  it('in their types: an Article is refused at compile time (npm run typecheck)', () => {
+    expectTypeOf<Article>().not.toExtend<DisplayArticle>();
+    expectTypeOf(renderArticle).parameter(0).toEqualTypeOf<DisplayArticle>();
+    expectTypeOf(renderArticles).parameter(0).toEqualTypeOf<readonly DisplayArticle[]>();
+    expectTypeOf(renderListTsv).parameter(0).toEqualTypeOf<readonly DisplayArticle[]>();
+    expectTypeOf(renderListTable).parameter(0).toEqualTypeOf<readonly DisplayArticle[]>();
+    expectTypeOf<QuoteRow>().toEqualTypeOf<{ article: DisplayArticle; quote: DisplayQuote }>();
+    expectTypeOf<DisplayHit>().toEqualTypeOf<{ article: DisplayArticle; snippet: DisplaySnippet }>();
+    expectTypeOf(compileTemplate('{slug}')).parameter(0).toEqualTypeOf<DisplayArticle>();
+  });
+
+  it('and only there: a renderer does not sanitise what it is given', () => {
+    // @ts-expect-error an Article's strings are not Display text: sanitizeArticle first
+    expect(renderArticle(raw, plain)).toContain('\u001b]0;pwned');
+    expect(renderArticle(sanitizeArticle(raw), plain)).toContain('Evil ^[]0;pwned^G');
+  });
+});
 
 describe('renderArticle', () => {
   it('prints headline, dateline, meta line, paragraphs and the quotes block in plain text', () => {
@@ -54,7 +80,7 @@ describe('renderArticle', () => {
   it('wraps to the width on a terminal and never exceeds it', () => {
     const layout: Layout = { style: plainStyle, width: 24, wrap, terminal: true };
     const lines = renderArticle(article(), layout).split('\n');
-    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(24);
+    expect(widest(lines.map((l) => l.length))).toBeLessThanOrEqual(24);
     expect(lines).toContain('The harbour opened on');
   });
 
@@ -78,29 +104,28 @@ describe('terminal width: cases found by tests/unit/properties.test.ts', () => {
 
   it('wraps a long dateline in show', () => {
     const out = renderArticle(article({ dateline: { place: 'WASHINGTON AND LONDON', date: 'Sept. 24', agency: 'Reuters' } }), narrow);
-    expect(Math.max(...widths(out))).toBeLessThanOrEqual(20);
+    expect(widest(widths(out))).toBeLessThanOrEqual(20);
   });
 
   it('wraps the slug and headline line of search and the speaker line of quotes', () => {
     const a = article({ slug: 'a-rather-long-article-name', headline: 'A Rather Long Headline' });
-    const search = renderSearchTerminal([{ article: a, snippet: { text: 'x', highlights: [] } }], narrow);
-    expect(Math.max(...widths(search))).toBeLessThanOrEqual(20);
-    const quotes = renderQuotesTerminal([{ article: a, quote: { text: 'x', speaker: 'Jane Roe-Richardson', paragraph: 0 } }], narrow);
-    expect(Math.max(...widths(quotes))).toBeLessThanOrEqual(20);
+    const search = renderSearchTerminal([{ article: a, snippet: sanitizeHighlighted({ text: 'x', highlights: [] }) }], narrow);
+    expect(widest(widths(search))).toBeLessThanOrEqual(20);
+    const quote = article({ quotes: [{ text: 'x', speaker: 'Jane Roe-Richardson', paragraph: 0 }] });
+    const quotes = renderQuotesTerminal([{ article: a, quote: quote.quotes[0]! }], narrow);
+    expect(widest(widths(quotes))).toBeLessThanOrEqual(20);
   });
 
   it('puts a slug too long for the columns on a line of its own in list, whole', () => {
     const shown = [article({ slug: 'a-very-long-slug-indeed' }), article({ slug: 'b', date: null, headline: 'Short' })];
-    expect(renderListTable(shown, { ...narrow, width: 40 })).toBe(
-      '2015-03-02  a-very-long-slug-indeed\n            New Harbour Opens\n            b  Short\n',
-    );
+    expect(renderListTable(shown, { ...narrow, width: 40 })).toBe('2015-03-02  a-very-long-slug-indeed\n            New Harbour Opens\n            b  Short\n');
   });
 
   it('keeps a line within the width when a space and text of no width end it', () => {
     // wrap-ansi counts " \ufeff" after a full row as no room at all.
     for (const tail of [' \ufeff', ' \u0301']) {
       const out = renderArticle(article({ body: ['x'.repeat(20) + tail], quotes: [] }), narrow);
-      expect(Math.max(...widths(out))).toBeLessThanOrEqual(20);
+      expect(widest(widths(out))).toBeLessThanOrEqual(20);
     }
   });
 });
@@ -119,8 +144,19 @@ describe('list renderers', () => {
   });
 });
 
+describe('list table: a large library', () => {
+  it('renders 300,000 rows, measuring its columns without spreading the rows into a call', () => {
+    const base = article();
+    const rows = Array.from({ length: 300_000 }, (_, i) => ({ ...base, slug: sanitize(`story-${i}`) }));
+    const lines = renderListTable(rows, { style: plainStyle, width: 80, wrap, terminal: true }).split('\n');
+    expect(lines).toHaveLength(300_001);
+    expect(lines[0]).toBe('2015-03-02  story-0       New Harbour Opens');
+    expect(lines[299_999]).toBe('2015-03-02  story-299999  New Harbour Opens');
+  });
+});
+
 describe('search renderers', () => {
-  const hit = { article: article(), snippet: { text: 'opened on Monday', highlights: [[0, 6]] as Array<[number, number]> } };
+  const hit = { article: article(), snippet: sanitizeHighlighted({ text: 'opened on Monday', highlights: [[0, 6]] }) };
 
   it('prints SLUG<TAB>HEADLINE<TAB>SNIPPET when piped', () => {
     expect(renderSearchTsv([hit])).toBe('harbour-opens\tNew Harbour Opens\topened on Monday\n');

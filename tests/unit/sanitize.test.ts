@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { sanitize, sanitizeArticle, sanitizeHighlighted, toJsonLine } from '../../src/text/sanitize.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { sanitize, sanitizeArticle, sanitizeHighlighted, toJsonLine, type Display, type DisplayArticle, type DisplaySnippet } from '../../src/text/sanitize.js';
 import type { Article } from '../../src/model.js';
 
 const ESC = '\u001b';
@@ -45,6 +45,18 @@ describe('sanitize', () => {
     };
     expect(JSON.stringify(sanitizeArticle(article))).not.toContain(ESC);
     expect(JSON.stringify(sanitizeArticle(article)).match(/\^\[\[2J/g)).toHaveLength(15);
+  });
+});
+
+describe('Display text', () => {
+  it('is what the sanitisers make, and a string from anywhere else is not (checked by npm run typecheck)', () => {
+    expectTypeOf(sanitize).returns.toEqualTypeOf<Display>();
+    expectTypeOf(sanitizeArticle).returns.toEqualTypeOf<DisplayArticle>();
+    expectTypeOf(sanitizeHighlighted).returns.toEqualTypeOf<DisplaySnippet>();
+    expectTypeOf<string>().not.toExtend<Display>();
+    // Display text is still text: anything taking a string takes it.
+    expectTypeOf<Display>().toExtend<string>();
+    expectTypeOf<DisplayArticle['quotes'][number]['speaker']>().toEqualTypeOf<Display | null>();
   });
 });
 

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { decideColor, decideTerminal } from '../../src/cli/terminal.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { decideColor, decideFormat, decideTerminal } from '../../src/cli/terminal.js';
+import type { Format } from '../../src/render/format.js';
 import { nearest } from '../../src/text/suggest.js';
 
 const tty = { isTTY: true, columns: 150, rows: 40 };
@@ -48,5 +49,30 @@ describe('nearest', () => {
     expect(nearest('us-iran', names)).toEqual(['us-iran-is']);
     expect(nearest('iran-tlaks', names)).toEqual(['iran-talks']);
     expect(nearest('zzzzzz', names)).toEqual([]);
+  });
+});
+
+describe('decideFormat', () => {
+  it('takes --json over --format, --format over the terminal, and plain text in a pipe or with --plain', () => {
+    expect(decideFormat({ json: true, format: '{slug}', plain: true }, tty)).toBe('json');
+    expect(decideFormat({ format: '{slug}', plain: true }, tty)).toBe('template');
+    expect(decideFormat({ format: '{slug}' }, pipe)).toBe('template');
+    expect(decideFormat({}, tty)).toBe('terminal');
+    expect(decideFormat({ plain: true }, tty)).toBe('plain');
+    expect(decideFormat({}, pipe)).toBe('plain');
+  });
+
+  it('chooses the terminal layout exactly when decideTerminal does', () => {
+    for (const stdout of [tty, pipe]) {
+      for (const plain of [false, true]) {
+        const terminal = decideTerminal({ color: 'auto', plain, width: undefined }, {}, stdout).terminal;
+        expect(decideFormat({ plain }, stdout) === 'terminal').toBe(terminal);
+      }
+    }
+  });
+
+  it('offers templates in its type only to commands with a --format flag', () => {
+    expectTypeOf(decideFormat({ json: true as true | undefined }, pipe)).toEqualTypeOf<'terminal' | 'plain' | 'json'>();
+    expectTypeOf(decideFormat({ format: undefined as string | undefined }, pipe)).toEqualTypeOf<Format>();
   });
 });

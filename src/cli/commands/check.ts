@@ -1,37 +1,31 @@
 import { existsSync } from 'node:fs';
-import type { Article, Problem } from '../../model.js';
-import { loadArticles } from '../../library/files.js';
+import { loadLibrary } from '../../library/files.js';
 import { toJsonLine } from '../../text/sanitize.js';
-import { problemLine, type CommandResult, type Context } from '../context.js';
-import { EXIT } from '../errors.js';
+import type { Output } from '../output.js';
+import type { CheckOptions } from '../program.js';
+import type { FormatOf } from '../terminal.js';
+import { formatFor, problemLine, type CommandResult, type Context } from '../context.js';
 
-export async function check(ctx: Context, options: { json?: boolean } = {}): Promise<CommandResult> {
-  const articles: Article[] = [];
-  const problems: Problem[] = [];
-  const seen = new Map<string, string>();
-  for (const root of ctx.roots) {
-    if (!existsSync(root)) continue;
-    const loaded = loadArticles(root);
-    for (const problem of loaded.problems) problems.push(problem);
-    for (const article of loaded.articles) {
-      const other = seen.get(article.slug);
-      if (other !== undefined) {
-        problems.push({ path: article.path, line: 1, message: `slug "${article.slug}" is already used by ${other}` });
-      } else {
-        seen.set(article.slug, article.path);
-        articles.push(article);
-      }
-    }
-  }
-  if (options.json) {
-    const stdout = problems.map((p) => toJsonLine({ path: p.path, line: p.line, message: p.message }) + '\n').join('');
-    return { stdout, exitCode: problems.length > 0 ? EXIT.notFound : EXIT.ok };
-  }
-  const files = new Set(problems.map((p: Problem) => p.path)).size;
-  if (problems.length === 0) {
-    ctx.warn(`news check: ${articles.length} article${articles.length === 1 ? '' : 's'}, no problems`);
-    return { stdout: '', exitCode: EXIT.ok };
-  }
-  ctx.warn(`news check: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
-  return { stdout: problems.map((p) => problemLine(p) + '\n').join(''), exitCode: EXIT.notFound };
+export type { CheckOptions };
+
+/**
+ * `news check`: reads every article file of the library, as the index would,
+ * and prints each problem; a file whose slug another file owns is one.
+ * Invalid articles fail the command.
+ */
+export async function check(ctx: Context, options: CheckOptions = {}): Promise<CommandResult> {
+  // A library folder not made yet holds no articles, and no problems.
+  const { articles, problems } = loadLibrary(ctx.roots.filter((root) => existsSync(root)));
+  const lines = (): Output => {
+    const files = new Set(problems.map((p) => p.path)).size;
+    if (problems.length === 0) ctx.warn(`news check: ${articles.length} article${articles.length === 1 ? '' : 's'}, no problems`);
+    else ctx.warn(`news check: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
+    return { stdout: problems.map((p) => problemLine(p) + '\n').join('') };
+  };
+  const output = {
+    json: () => ({ stdout: problems.map((p) => toJsonLine({ path: p.path, line: p.line, message: p.message }) + '\n').join('') }),
+    plain: lines,
+    terminal: lines,
+  } satisfies Record<FormatOf<CheckOptions>, () => Output>;
+  return { ...output[formatFor(ctx, options)](), failed: problems.length };
 }

@@ -3,15 +3,14 @@ import { importArticles } from '../../library/import.js';
 import { LibraryError } from '../../library/files.js';
 import { sanitize } from '../../text/sanitize.js';
 import type { CommandResult, Context } from '../context.js';
-import { EXIT, ExitError, UsageError } from '../errors.js';
+import { FailedError, UsageError } from '../errors.js';
 import { BrokenPipe, write } from '../output.js';
+import type { ImportOptions } from '../program.js';
 
-export interface ImportCommandOptions {
-  /** Re-import onto the slug the headline gives, replacing the article there. */
-  force?: boolean;
-  /** Draw a progress bar on stderr; by default only when stderr is a terminal. */
+export type ImportCommandOptions = ImportOptions & {
+  /** Draw a progress bar on stderr; by default only when stderr is a terminal. For callers other than the command line. */
   progress?: boolean;
-}
+};
 
 /** A progress bar is drawn for imports of more files than this, or taking longer than PROGRESS_AFTER_MS. */
 const PROGRESS_FILES = 200;
@@ -94,10 +93,10 @@ export async function importCommand(ctx: Context, paths: readonly string[], opti
       onProgress: bar ? (done, total) => bar.update(done, total) : undefined,
     });
   } catch (error) {
-    if (error instanceof LibraryError) throw new ExitError(error.message, EXIT.notFound);
+    if (error instanceof LibraryError) throw new FailedError(error.message);
     throw error;
   } finally {
     bar?.clear();
   }
-  return { stdout: '', exitCode: result.failures.length > 0 ? EXIT.notFound : EXIT.ok };
+  return { stdout: '', failed: result.failures.length };
 }

@@ -1,11 +1,9 @@
 import { indexPath } from '../../index/open.js';
 import { sanitize } from '../../text/sanitize.js';
+import type { IndexOptions } from '../program.js';
 import { openLibrary, type CommandResult, type Context } from '../context.js';
 
-export interface IndexOptions {
-  rebuild?: boolean;
-  stats?: boolean;
-}
+export type { IndexOptions };
 
 const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;
 
@@ -21,8 +19,10 @@ export async function indexCommand(ctx: Context, options: IndexOptions): Promise
   const stats = index.stats();
   index.close();
   if (!options.stats) {
-    ctx.warn(`news index: ${stats.articles} article${stats.articles === 1 ? "" : "s"}${stats.problems > 0 ? `, ${stats.problems} files with problems (news check)` : ''}, ${options.rebuild ? 'built' : 'checked'} in ${(took / 1000).toFixed(1)} s`);
-    return { stdout: '', exitCode: 0 };
+    ctx.warn(
+      `news index: ${stats.articles} article${stats.articles === 1 ? '' : 's'}${stats.problems > 0 ? `, ${stats.problems} files with problems (news check)` : ''}, ${options.rebuild ? 'built' : 'checked'} in ${(took / 1000).toFixed(1)} s`,
+    );
+    return { stdout: '' };
   }
   const rows: Array<[string, string]> = [
     ['library', ctx.roots.join(', ')],
@@ -32,6 +32,5 @@ export async function indexCommand(ctx: Context, options: IndexOptions): Promise
     ['size', mib(stats.bytes)],
     ['updated', stats.updated ?? 'never'],
   ];
-  return { stdout: rows.map(([key, value]) => `${key.padEnd(9)}${sanitize(value)}\n`).join(''), exitCode: 0 };
+  return { stdout: rows.map(([key, value]) => `${key.padEnd(9)}${sanitize(value)}\n`).join('') };
 }
-

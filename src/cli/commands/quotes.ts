@@ -1,83 +1,100 @@
-import type { Article, Quote } from '../../model.js';
-import { compareArticles } from '../../library/files.js';
+import type { Article } from '../../model.js';
 import { renderQuotesTerminal, renderQuotesTsv, type QuoteRow } from '../../render/quotes.js';
-import { TITLES } from '../../parse/words.js';
-import { words } from '../../text/fold.js';
-import { forDisplay, jsonLines, layoutFor, linesFrom, openLibrary, readNamedArticles, terminalFor, type CommandResult, type Context } from '../context.js';
-import { EXIT, UsageError } from '../errors.js';
+import { QueryError } from '../../search/query.js';
+import { articlesQuoting, selectQuotes, speakerWords } from '../../search/speakers.js';
+import type { ArticleIndex } from '../../index/article-index.js';
+import type { DisplayArticle } from '../../text/sanitize.js';
+import {
+  forDisplay,
+  formatFor,
+  jsonLines,
+  layoutFor,
+  linesFrom,
+  openLibrary,
+  readNamedArticles,
+  terminalFor,
+  type CommandResult,
+  type Context,
+} from '../context.js';
+import { UsageError } from '../errors.js';
+import { Tally } from '../exit.js';
+import type { Output } from '../output.js';
+import type { QuotesOptions } from '../program.js';
+import type { FormatOf } from '../terminal.js';
 
-export interface QuotesOptions {
-  speaker?: string;
-  json?: boolean;
-  plain?: boolean;
-  width?: number;
-  pager?: boolean;
-}
+export type { QuotesOptions };
 
-/**
- * Whether a speaker is the person asked for: every word of `wanted` is a word
- * of the speaker as the article names them ("rouhani", "Hassan Rouhani" and
- * "president rouhani" all find "President Hassan Rouhani").
- */
-export function speakerMatches(speaker: string | null, wanted: readonly string[]): boolean {
-  if (speaker === null) return false;
-  const have = new Set(words(speaker).map((w) => w.word));
-  // A title the article did not use ("Mr. Rouhani") does not rule a person out.
-  const names = wanted.filter((word) => !TITLES.has(word));
-  return (names.length > 0 ? names : wanted).every((word) => have.has(word));
-}
-
-/** The words of a --speaker name, null when none was given; a name without a word is a usage error. */
-function speakerWords(speaker: string | undefined): string[] | null {
-  if (speaker === undefined) return null;
-  const wanted = words(speaker).map((w) => w.word);
-  if (wanted.length === 0) throw new UsageError('--speaker needs a name with letters or digits in it');
-  return wanted;
-}
-
-/** The articles with only the quotes asked for; articles left with none are dropped. */
-export function selectQuotes(articles: readonly Article[], speaker: string | undefined): Article[] {
-  const wanted = speakerWords(speaker);
-  return articles
-    .map((article) => ({ ...article, quotes: article.quotes.filter((q: Quote) => wanted === null || speakerMatches(q.speaker, wanted)) }))
-    .filter((article) => article.quotes.length > 0);
-}
+// tests/unit/properties.test.ts imports it from here.
+export { selectQuotes };
 
 export async function quotes(ctx: Context, slugs: readonly string[], options: QuotesOptions): Promise<CommandResult> {
-  const wanted = speakerWords(options.speaker); // refused before any work
+  if (options.speaker !== undefined) checkSpeaker(options.speaker); // refused before any work
   const index = await openLibrary(ctx);
+  const format = formatFor(ctx, options);
   let articles: Article[];
-  let failed = false;
+  let failed: string[] = [];
   if (slugs.length > 0) {
     ({ articles, failed } = readNamedArticles(ctx, index, slugs));
-  } else if (wanted !== null) {
-    // The index narrows the library to articles quoting someone so named.
-    const match = wanted.map((word) => `speakers : "${word}"`).join(' OR ');
-    articles = index.search(match, [0, 0, 1, 0, 0], null).map((hit) => hit.article).sort(compareArticles);
+  } else if (options.speaker !== undefined) {
+    articles = articlesQuoting(index, options.speaker);
+  } else if (format !== 'terminal') {
+    return everyQuote(ctx, index, options, format);
   } else {
-    const layout = options.json ? null : await layoutFor(terminalFor(ctx, options));
-    if (!layout?.terminal) {
-      // Every quote of the library, for a script: made an article at a time as it is written.
-      const result: CommandResult = { stdout: '', exitCode: EXIT.notFound };
-      const line = (article: Article) => {
-        if (article.quotes.length === 0) return '';
-        result.exitCode = EXIT.ok;
-        if (!layout) return jsonLines([article]);
-        return renderQuotesTsv(forDisplay([article]).flatMap((shown) => shown.quotes.map((quote) => ({ article: shown, quote }))), layout.style);
-      };
-      result.more = linesFrom(index, index.eachArticle(), line);
-      return result;
-    }
     // On a terminal every row is needed first, to be paged; bodies are not.
     articles = [];
     for (const article of index.eachArticle()) if (article.quotes.length > 0) articles.push({ ...article, body: [] });
   }
   index.close();
   const selected = selectQuotes(articles, options.speaker);
-  const exitCode = failed || selected.length === 0 ? EXIT.notFound : EXIT.ok;
-  if (options.json) return { stdout: jsonLines(selected), exitCode };
-  const rows: QuoteRow[] = forDisplay(selected).flatMap((article) => article.quotes.map((quote) => ({ article, quote })));
-  const layout = await layoutFor(terminalFor(ctx, options));
-  const stdout = layout.terminal ? renderQuotesTerminal(rows, layout) : renderQuotesTsv(rows, layout.style);
-  return { stdout, exitCode, pageable: options.pager !== false };
+  const output = {
+    json: async () => ({ stdout: jsonLines(selected) }),
+    plain: async () => ({
+      stdout: renderQuotesTsv(quoteRows(forDisplay(selected)), (await layoutFor(terminalFor(ctx, options))).style),
+      pageable: options.pager,
+    }),
+    terminal: async () => ({
+      stdout: renderQuotesTerminal(quoteRows(forDisplay(selected)), await layoutFor(terminalFor(ctx, options))),
+      pageable: options.pager,
+    }),
+  } satisfies Record<FormatOf<QuotesOptions>, () => Promise<Output>>;
+  return { ...(await output[format]()), found: selected.length, failed: failed.length };
+}
+
+const quoteRows = (articles: readonly DisplayArticle[]): QuoteRow[] => articles.flatMap((article) => article.quotes.map((quote) => ({ article, quote })));
+
+/**
+ * Every quote of the library, for a script: made an article at a time as it
+ * is written, the articles quoting anyone counted as they are.
+ */
+async function everyQuote(
+  ctx: Context,
+  index: ArticleIndex,
+  options: QuotesOptions,
+  format: Exclude<FormatOf<QuotesOptions>, 'terminal'>,
+): Promise<CommandResult> {
+  const lines = {
+    json: async () => (article: Article) => jsonLines([article]),
+    plain: async () => {
+      const { style } = await layoutFor(terminalFor(ctx, options));
+      return (article: Article) => renderQuotesTsv(quoteRows(forDisplay([article])), style);
+    },
+  } satisfies Record<typeof format, () => Promise<(article: Article) => string>>;
+  const line = await lines[format]();
+  const found = new Tally();
+  const counted = (article: Article) => {
+    if (article.quotes.length === 0) return '';
+    found.count++;
+    return line(article);
+  };
+  return { stdout: '', more: linesFrom(index, index.eachArticle(), counted), found };
+}
+
+/** A --speaker name without a word is a usage error. */
+function checkSpeaker(name: string): void {
+  try {
+    speakerWords(name);
+  } catch (error) {
+    if (error instanceof QueryError) throw new UsageError('--speaker needs a name with letters or digits in it');
+    throw error;
+  }
 }

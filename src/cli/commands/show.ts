@@ -1,20 +1,24 @@
 import { renderArticles } from '../../render/show.js';
-import { forDisplay, jsonLines, layoutFor, openLibrary, readNamedArticles, terminalFor, type CommandResult, type Context } from '../context.js';
-import { EXIT } from '../errors.js';
+import type { Output } from '../output.js';
+import type { ShowOptions } from '../program.js';
+import type { FormatOf } from '../terminal.js';
+import { forDisplay, formatFor, jsonLines, layoutFor, openLibrary, readNamedArticles, terminalFor, type CommandResult, type Context } from '../context.js';
 
-export interface ShowOptions {
-  json?: boolean;
-  plain?: boolean;
-  width?: number;
-  pager?: boolean;
-}
+export type { ShowOptions };
 
+/** `news show SLUG...`: the articles named, in the order named; a name that is no article fails. */
 export async function show(ctx: Context, slugs: readonly string[], options: ShowOptions): Promise<CommandResult> {
   const index = await openLibrary(ctx);
   const { articles, failed } = readNamedArticles(ctx, index, slugs);
   index.close();
-  const exitCode = failed ? EXIT.notFound : EXIT.ok;
-  if (options.json) return { stdout: jsonLines(articles), exitCode };
-  const layout = await layoutFor(terminalFor(ctx, options));
-  return { stdout: renderArticles(forDisplay(articles), layout), exitCode, pageable: options.pager !== false };
+  const read = async (): Promise<Output> => ({
+    stdout: renderArticles(forDisplay(articles), await layoutFor(terminalFor(ctx, options))),
+    pageable: options.pager,
+  });
+  const output = {
+    json: async () => ({ stdout: jsonLines(articles) }),
+    plain: read,
+    terminal: read,
+  } satisfies Record<FormatOf<ShowOptions>, () => Promise<Output>>;
+  return { ...(await output[formatFor(ctx, options)]()), failed: failed.length };
 }

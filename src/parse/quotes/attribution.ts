@@ -12,10 +12,14 @@ import {
   DETERMINERS,
   GROUP_HEADS,
   IRREGULAR_PAST,
-  PHRASE_LINKS,
+  NOUN_OPENERS,
   NUMBER_WORDS,
+  PHRASAL_CUES,
+  PHRASE_LINKS,
+  PREPOSITIONS,
   PRONOUNS,
   ROLE_WORDS,
+  TIME_PREPOSITIONS,
   TIME_WORDS,
 } from './words.js';
 
@@ -26,20 +30,25 @@ export interface Found {
   at: number;
 }
 
+// The bounds of those walks, each set well past what news copy needs.
+
+/** Most words in a speaker phrase: "the senior US State Department official" has six. */
 const MAX_PHRASE = 10;
+/**
+ * Most tokens one step of the reading walks: from a quote to its cue verb
+ * (`"…," Smith, a spokesman for the group, said`), over the adverbs, days and
+ * bracketed party label between a subject and its verb, over an opening
+ * phrase to its comma.
+ */
 const SUBJECT_REACH = 16;
+/** Most tokens walked to find where a sentence starts or ends: news sentences are shorter, and a run of text without a stop is not one. */
 const SENTENCE_REACH = 80;
+/** Most tokens of commas and appositives walked back from a cue to the subject they follow: "Smith, 45, at a rally in Columbus, Ohio, said". */
 const APPOSITIVE_REACH = 40;
-const PREPOSITIONS = new Set('in on at from to by with into during near for of about after before over under across like'.split(' '));
+/** Most lower-case description words carried over between capitals to a name: "Republican presidential nominee Jo Roe". */
+const ROLE_RUN = 4;
 
 const isCue = (t: Token | undefined): boolean => t !== undefined && !t.punct && CUE_VERBS.has(t.text);
-/** Cue verbs of two words: "as Smith put it", "Smith pointed out". */
-const PHRASAL_CUES = new Map([
-  ['put', 'it'],
-  ['puts', 'it'],
-  ['pointed', 'out'],
-  ['points', 'out'],
-]);
 const cueAt = (tokens: readonly Token[], k: number): boolean =>
   isCue(tokens[k]) || (PHRASAL_CUES.get(tokens[k]?.text ?? '') !== undefined && PHRASAL_CUES.get(tokens[k]?.text ?? '') === text(tokens[k + 1]));
 const isParticiple = (t: Token | undefined): boolean => t !== undefined && !t.punct && CUE_PARTICIPLES.has(t.text);
@@ -54,12 +63,13 @@ export interface Paragraph {
   vocabulary: Vocabulary;
 }
 
-const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your', 'the', 'these', 'those']);
-
 /** "his recent remarks", "the claims": a cue verb's -s form used as a plural noun. */
 function isNounUse(tokens: readonly Token[], k: number): boolean {
   if (!/s$/.test(text(tokens[k]))) return false;
-  return POSSESSIVES.has(text(tokens[k - 1])) || (POSSESSIVES.has(text(tokens[k - 2])) && !(tokens[k - 1] as Token).punct && !isCapitalized((tokens[k - 1] as Token).text));
+  return (
+    NOUN_OPENERS.has(text(tokens[k - 1])) ||
+    (NOUN_OPENERS.has(text(tokens[k - 2])) && !(tokens[k - 1] as Token).punct && !isCapitalized((tokens[k - 1] as Token).text))
+  );
 }
 
 /**
@@ -184,7 +194,7 @@ function sentenceStart(p: Paragraph, to: number): number {
 
 /** The subject of the cue verb at `verb`, looking back no further than `floor`. */
 function subjectBefore(tokens: readonly Token[], verb: number, floor: number): Found | null {
-  let e = skipBetweenSubjectAndVerb(tokens, verb - 1, floor);
+  const e = skipBetweenSubjectAndVerb(tokens, verb - 1, floor);
   if (e < floor) return null;
   if (tokens[e]?.text === ',') {
     // "Smith, a spokesman for the group, said", "Smith, 45, said", "Smith,
@@ -221,8 +231,6 @@ function skipBetweenSubjectAndVerb(tokens: readonly Token[], e: number, floor: n
   return e;
 }
 
-const TIME_PREPOSITIONS = new Set(['on', 'last', 'this', 'early', 'late']);
-
 function opensClause(tokens: readonly Token[], k: number, floor: number): boolean {
   const t = tokens[k];
   if (k < floor || !t || t.punct) return true;
@@ -253,9 +261,7 @@ function subjectBetween(tokens: readonly Token[], from: number, verb: number): F
 }
 
 function asSubject(words: readonly Token[]): Found | null {
-  const bad = words.some(
-    (t) => t.punct || (!isCapitalized(t.text) && CLAUSE_WORDS.has(lower(t.text)) && !PHRASE_LINKS.has(lower(t.text))),
-  );
+  const bad = words.some((t) => t.punct || (!isCapitalized(t.text) && CLAUSE_WORDS.has(lower(t.text)) && !PHRASE_LINKS.has(lower(t.text))));
   return bad ? null : shaped(words);
 }
 
@@ -359,7 +365,7 @@ function namedSubject(tokens: readonly Token[], from: number, to: number): Found
   let end = run(from);
   for (;;) {
     let j = end;
-    while (j < to && j - end < 4 && isRoleWord(tokens[j])) j++;
+    while (j < to && j - end < ROLE_RUN && isRoleWord(tokens[j])) j++;
     if (j === end || j >= to || !isCapitalized(tokens[j]?.text ?? '') || (tokens[j] as Token).punct) break;
     // The name and any title right before it stand for the person; the description stays out.
     start = j;

@@ -1,6 +1,6 @@
 // A small word tokenizer for attribution: words keep their abbreviation
 // full stops ("Sen.", "U.S.") so sentence ends can be told from them.
-import { ABBREVIATIONS } from './words.js';
+import { ABBREVIATIONS, NAME_PARTICLES } from './words.js';
 
 export interface Token {
   text: string;
@@ -15,7 +15,7 @@ export interface Token {
 
 // Linear: every alternative consumes at least one character and the word
 // pattern has no nested quantifiers that could backtrack.
-const TOKEN = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
 
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
@@ -50,7 +50,7 @@ function keepsStop(word: string): boolean {
   return ABBREVIATIONS.has((bare.split('-').pop() ?? bare).toLowerCase());
 }
 
-const NAME_PARTICLE = /^(?:al|el|bin|ibn|de|da|di|du|van|von|le|la)-\p{Lu}/u;
+const NAME_PARTICLE = new RegExp(`^(?:${[...NAME_PARTICLES].join('|')})-\\p{Lu}`, 'u');
 
 // Called for nearly every word of every article: plain ASCII is decided
 // without a regular expression.

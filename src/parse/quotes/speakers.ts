@@ -4,11 +4,13 @@
 import { isCapitalized, lower, type Token } from './tokens.js';
 import {
   CAPITAL_FUNCTION_WORDS,
+  DESCRIPTION_OPENERS,
   FEMALE_TITLES,
   GROUP_HEADS,
   MALE_TITLES,
   ORG_HEADS,
   PLACE_PREPOSITIONS,
+  PRONOUNS,
   TIME_WORDS,
   TITLES,
 } from './words.js';
@@ -65,7 +67,8 @@ export class Cast {
       const p = lower(first);
       if (p === 'he' || p === 'she') return this.lastPerson(at, p === 'he' ? 'm' : 'f');
       if (p === 'they') return this.lastGroup(at);
-      if (p === 'it' || p === 'we' || p === 'i' || p === 'you' || p === 'who') return null;
+      // "it", "we", "I", "you", "who": no one the cast can name.
+      if (PRONOUNS.has(p)) return null;
     }
     // A description ("the Iranian official", "a Nevada Democrat") stays as
     // written: its last word is a role, not a surname to match on.
@@ -167,7 +170,6 @@ function isSkippable(t: Token | undefined): boolean {
   return CAPITAL_FUNCTION_WORDS.has(w) || TIME_WORDS.has(w);
 }
 
-const DESCRIPTION_OPENERS = new Set(['the', 'a', 'an', 'one', 'another']);
 const stripPossessive = (w: string): string => w.replace(/['’]s?$/u, '');
 const isAcronym = (w: string): boolean => /^\p{Lu}[\p{Lu}.]+$/u.test(w) && !TITLES.has(lower(w));
 const wordCount = (s: string): number => s.split(/\s+/).length;

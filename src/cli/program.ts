@@ -1,0 +1,210 @@
+// The command line as commander sees it: each command's arguments, flags and
+// help. Each command's options type is inferred from its definition here, so
+// a flag and the field a command reads cannot drift apart. Nothing here runs a
+// command: main.ts attaches the actions, which load a command only when run.
+import { Command, InvalidArgumentError, Option, type OptionValues } from '@commander-js/extra-typings';
+import { sanitizeLines } from '../text/sanitize.js';
+import { write, writeError } from './output.js';
+import { COLOR_MODES } from './terminal.js';
+
+function positiveInt(name: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError(`${name} must be a whole number above 0.`);
+    return Number(value);
+  };
+}
+
+function width(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 20) throw new InvalidArgumentError('width must be a whole number, at least 20.');
+  return Number(value);
+}
+
+function isoDate(value: string): string {
+  if (
+    !/^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?)?$/.test(value) ||
+    Number.isNaN(Date.parse(value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value))
+  ) {
+    throw new InvalidArgumentError('expected an ISO 8601 date such as 2014-09-24 (or 2014-09, 2014).');
+  }
+  return value;
+}
+
+const examples = (lines: Array<[string, string]>) => {
+  let pad = 0;
+  for (const [command] of lines) pad = Math.max(pad, command.length + 2);
+  return 'Examples:\n' + lines.map(([command, what]) => `  ${command.padEnd(pad)}${what}`).join('\n') + '\n';
+};
+
+/** The options a command definition gives its action. */
+type OptionsOf<C> = C extends Command<unknown[], infer Options extends OptionValues, OptionValues> ? Options : never;
+
+/** `news` itself: the options every command shares. */
+export function defineProgram(version: string) {
+  return new Command('news')
+    .description('Read the news in a terminal, and pipe it into scripts.')
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--dir <dir>', 'read (and import into) DIR instead of the bundled articles and your library (or set NEWS_DIR)')
+    .addOption(new Option('--color <when>', 'colour the output').choices(COLOR_MODES).default('auto'))
+    .exitOverride()
+    .showSuggestionAfterError()
+    .configureOutput({
+      writeOut: write,
+      writeErr: writeError,
+      outputError: (text) => writeError(sanitizeLines(text.trimEnd())),
+    })
+    .addHelpText(
+      'before',
+      examples([
+        ['news list', 'headlines, newest first'],
+        ['news show us-iran-is', 'read an article'],
+        ["news search 'iran assad -syria'", 'find articles'],
+        ['news quotes --speaker rouhani', 'who said what'],
+        ['news list --json | jq -r .headline', 'JSON Lines for scripts'],
+        ['news check', 'validate the article files'],
+      ]),
+    )
+    .addHelpText('after', '\nExit status: 0 done, 1 nothing found or invalid articles, 2 usage error.');
+}
+
+export type Program = ReturnType<typeof defineProgram>;
+export type GlobalOptions = OptionsOf<Program>;
+
+export const defineList = (program: Program) =>
+  program
+    .command('list')
+    .description('list articles, newest first')
+    .option('--json', 'print JSON Lines, one article object a line')
+    .option('--format <template>', 'print each article through a template, e.g. "{slug} {headline}"')
+    .option('--section <name>', 'only articles in this section')
+    .option('--source <name>', 'only articles from this source')
+    .option('--since <date>', 'only articles dated on or after DATE', isoDate)
+    .option('--until <date>', 'only articles dated on or before DATE', isoDate)
+    .option('--limit <n>', 'at most N articles', positiveInt('limit'))
+    .option('--plain', 'plain text even on a terminal')
+    .option('--no-pager', 'never page the output')
+    .addHelpText(
+      'before',
+      examples([
+        ['news list', 'every article: date, slug, headline'],
+        ['news list --since 2014-09 --limit 10', 'the ten newest since September 2014'],
+        ["news list --format '{date} {headline}'", 'a line of your own per article'],
+        ['news list --json', 'the full article objects, for scripts'],
+      ]),
+    );
+export type ListOptions = OptionsOf<ReturnType<typeof defineList>>;
+
+export const defineShow = (program: Program) =>
+  program
+    .command('show')
+    .description('print articles: headline, dateline, body and who said what')
+    .argument('<slug...>', 'the article names (file names without .md)')
+    .option('--json', 'print JSON Lines, one article object a line')
+    .option('--plain', 'plain text even on a terminal')
+    .option('--width <n>', 'wrap the body to N columns', width)
+    .option('--no-pager', 'never page the output')
+    .addHelpText(
+      'before',
+      examples([
+        ['news show us-iran-is', 'read an article'],
+        ['news show us-iran-is --width 72', 'wrap to 72 columns'],
+        ['news show us-iran-is --json | jq .quotes', 'the quotes, as data'],
+      ]),
+    );
+export type ShowOptions = OptionsOf<ReturnType<typeof defineShow>>;
+
+export const defineSearch = (program: Program) =>
+  program
+    .command('search')
+    .description('find articles: all words must match; "phrases", -word, OR, field:value')
+    .argument('<query...>', 'words, "phrases", -excluded, a OR b, headline: speaker: section: source:')
+    .option('--json', 'print JSON Lines, one article object a line')
+    .option('--limit <n>', 'at most N results (default 20)', positiveInt('limit'))
+    .option('--all', 'every result, however many')
+    .option('--plain', 'plain text even on a terminal')
+    .option('--width <n>', 'wrap snippets to N columns', width)
+    .option('--no-pager', 'never page the output')
+    .addHelpText(
+      'before',
+      examples([
+        ['news search iran assad', 'articles with both words'],
+        ['news search \'"State Department" -syria\'', 'a phrase, without a word'],
+        ['news search speaker:rouhani', 'where Rouhani is quoted'],
+        ['news search headline:iran OR headline:iraq', 'either word in the headline'],
+      ]),
+    )
+    .addHelpText('after', '\nExit status 1 when nothing matches, as with grep.');
+export type SearchOptions = OptionsOf<ReturnType<typeof defineSearch>>;
+
+export const defineQuotes = (program: Program) =>
+  program
+    .command('quotes')
+    .description('who said what: every quotation with its speaker, across the library or in the given articles')
+    .argument('[slug...]', 'only these articles')
+    .option('--speaker <name>', 'only quotes by this person (any of the words they are named by)')
+    .option('--json', 'print JSON Lines: each article with the quotes listed')
+    .option('--plain', 'plain text even on a terminal')
+    .option('--width <n>', 'wrap quotations to N columns', width)
+    .option('--no-pager', 'never page the output')
+    .addHelpText(
+      'before',
+      examples([
+        ['news quotes', 'every quotation in the library'],
+        ['news quotes us-iran-is', 'who said what in one article'],
+        ['news quotes --speaker rouhani', 'everything Rouhani is quoted as saying'],
+        ['news quotes | cut -f1 | sort | uniq -c | sort -rn', 'who is quoted most'],
+      ]),
+    );
+export type QuotesOptions = OptionsOf<ReturnType<typeof defineQuotes>>;
+
+export const defineIndex = (program: Program) =>
+  program
+    .command('index')
+    .description('bring the search index up to date, checking every file; or rebuild it, or show what it holds')
+    .option('--rebuild', 'build the index anew from the article files')
+    .option('--stats', 'print articles, size and last update')
+    .addHelpText(
+      'before',
+      examples([
+        ['news index', 'check every file against the index'],
+        ['news index --rebuild', 'build it anew'],
+        ['news index --stats', 'what it holds'],
+      ]),
+    )
+    .addHelpText('after', '\nThe index is a cache in $XDG_CACHE_HOME/news (~/.cache/news): every command keeps it up to date.');
+export type IndexOptions = OptionsOf<ReturnType<typeof defineIndex>>;
+
+export const defineCheck = (program: Program) =>
+  program
+    .command('check')
+    .description('validate every article file; print problems as FILE:LINE: message')
+    .option('--json', 'print each problem as a JSON object {path, line, message}')
+    .addHelpText(
+      'before',
+      examples([
+        ['news check', 'validate the bundled articles'],
+        ['news check --dir ~/news', 'validate another folder'],
+      ]),
+    );
+export type CheckOptions = OptionsOf<ReturnType<typeof defineCheck>>;
+
+export const defineImport = (program: Program) =>
+  program
+    .command('import')
+    .description('import raw text articles (files, or folders of .txt files) into your library; print each new slug')
+    .argument('<path...>', 'raw text files, or folders searched for .txt files')
+    .option('--force', 're-import onto the slug the headline gives, replacing the article there')
+    .addHelpText(
+      'before',
+      examples([
+        ['news import story.txt', 'one article, into ~/.local/share/news'],
+        ['news import ~/archive', 'every .txt file below a folder'],
+        ['news import --dir ~/news ~/archive', 'into another library folder'],
+        ['news import --force story.txt', 'import again, replacing the article'],
+      ]),
+    )
+    .addHelpText(
+      'after',
+      '\nThe library is --dir, else NEWS_DIR, else $XDG_DATA_HOME/news (~/.local/share/news).\nExit status 1 when a file cannot be imported; the others are imported all the same.',
+    );
+export type ImportOptions = OptionsOf<ReturnType<typeof defineImport>>;

@@ -1,0 +1,79 @@
+// Settles who said each quote, once every paragraph has been read, and drops
+// what the marks hold that is not speech. Attribution read around a quote
+// comes first; what it does not settle is inherited, in order, from the rest
+// of a quote running over several paragraphs, a paragraph ending in a colon,
+// the paragraph's other quotes, the paragraph's own narrative, and the quote
+// paragraph before it.
+import type { Quote } from '../../model.js';
+import type { Candidate, ParagraphFacts } from './paragraph.js';
+import { isCapitalized } from './tokens.js';
+import { TITLE_SMALL_WORDS } from './words.js';
+
+/** Quotes of this many words or fewer are scare quotes, coined terms or names unless a cue verb claims them: speech runs longer. */
+const SHORT_QUOTE_WORDS = 3;
+/** Titles of works and programmes are short; a longer run of capitalised words in marks is a sentence. */
+const TITLE_MAX_WORDS = 10;
+
+export function resolveSpeakers(found: readonly Candidate[], facts: readonly ParagraphFacts[]): Quote[] {
+  const chainSpeaker = new Map<number, string>();
+  for (const q of found) if (q.chain >= 0 && q.speaker && !chainSpeaker.has(q.chain)) chainSpeaker.set(q.chain, q.speaker);
+  const lastSpeaker = new Map<number, string | null>();
+  const nextSpeaker = laterSpeakers(found);
+  const quotes: Quote[] = [];
+  found.forEach((q, i) => {
+    let speaker = q.speaker ?? (q.chain >= 0 ? (chainSpeaker.get(q.chain) ?? null) : null);
+    const prevFacts = facts[q.paragraph - 1];
+    if (!speaker && q.opens && prevFacts?.colonSpeaker) speaker = prevFacts.colonSpeaker;
+    if (!speaker) speaker = neighbourSpeaker(found, quotes, nextSpeaker, i);
+    if (!speaker) speaker = q.guess;
+    if (!speaker) speaker = facts[q.paragraph]?.narrativeSpeaker ?? null;
+    if (!speaker && q.opens && prevFacts?.hasQuotes) speaker = lastSpeaker.get(q.paragraph - 1) ?? null;
+    if (!speaker && q.opens && prevFacts && !prevFacts.hasQuotes) speaker = prevFacts.narrativeSpeaker ?? prevFacts.lastSubject;
+    if (!speaker) speaker = q.nearby;
+    lastSpeaker.set(q.paragraph, speaker);
+    if (!isQuotation(q)) return;
+    quotes.push({ text: q.text, speaker, paragraph: q.source });
+  });
+  return quotes;
+}
+
+/** A quote without attribution takes its paragraph neighbour's: the one before, else the one after. */
+function neighbourSpeaker(found: readonly Candidate[], done: readonly Quote[], nextSpeaker: readonly (string | null)[], i: number): string | null {
+  const q = found[i] as Candidate;
+  const prev = done[done.length - 1];
+  if (prev && prev.paragraph === q.paragraph && prev.speaker) return prev.speaker;
+  return nextSpeaker[i] ?? null;
+}
+
+/** For each quote, the nearest later quote's own speaker in the same paragraph, found in one backward pass. */
+function laterSpeakers(found: readonly Candidate[]): (string | null)[] {
+  const later: (string | null)[] = new Array<string | null>(found.length).fill(null);
+  for (let i = found.length - 2; i >= 0; i--) {
+    const next = found[i + 1] as Candidate;
+    if (next.paragraph === (found[i] as Candidate).paragraph) later[i] = next.speaker ?? later[i + 1] ?? null;
+  }
+  return later;
+}
+
+/** Short phrases and titles in quotation marks are scare quotes or names unless a cue verb claims them. */
+function isQuotation(q: Candidate): boolean {
+  if (q.work) return false;
+  const words = q.text.split(/\s+/).filter(Boolean);
+  // A cue verb does not make a programme a quote: 'she said on a network's "Morning Show."'
+  if (q.cued) return !(q.possessed && looksLikeTitle(words, q.midSentence));
+  if (words.length <= SHORT_QUOTE_WORDS) return false;
+  return !looksLikeTitle(words, q.midSentence);
+}
+
+function looksLikeTitle(words: readonly string[], midSentence: boolean): boolean {
+  if (words.length > TITLE_MAX_WORDS) return false;
+  // American style keeps the sentence's own stop inside the closing mark:
+  // in 'the host of "The Late Show."' the stop ends the narrative, not the
+  // title. A capitalised sentence standing on its own is still speech, and
+  // so is one in capitals throughout: that is shouting, not title case.
+  const shouted = !words.some((w) => /\p{Ll}/u.test(w));
+  const bare = midSentence && !shouted ? words.map((w, k) => (k === words.length - 1 ? w.replace(/[.,!?]$/, '') : w)) : words;
+  const last = bare[bare.length - 1] ?? '';
+  if (/[.!?,;:]$/.test(last)) return false;
+  return bare.every((w, k) => isCapitalized(w) || (k > 0 && TITLE_SMALL_WORDS.has(w)) || !/\p{L}/u.test(w));
+}

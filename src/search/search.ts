@@ -1,0 +1,36 @@
+// Searching a library: the one search, shared by `news search` and the
+// library API. A query is parsed (query.ts), written as an FTS5 expression
+// (fts.ts) and run on the library's index, which ranks by BM25 and cuts the
+// snippets.
+import type { ArticleIndex } from '../index/article-index.js';
+import type { SearchHit } from '../model.js';
+import { FTS_WEIGHTS, toFtsQuery } from './fts.js';
+import { parseQuery, type Query } from './query.js';
+
+export interface SearchOptions {
+  /** At most this many hits, the best first; all when not given. */
+  limit?: number;
+}
+
+/**
+ * The articles of the index matching `query` (the query language's text, or
+ * a query parsed by `parseQuery`), best first (ties by slug), read one at a
+ * time: a search for a common word in a large library is never held whole.
+ * Nothing else may use the index until the hits are read or the iteration
+ * is ended. Text that is no query throws `QueryError`, before the index is
+ * read.
+ */
+export function eachSearchHit(index: ArticleIndex, query: string | Query, options: SearchOptions = {}): Generator<SearchHit> {
+  const { limit } = options;
+  // SQLite reads a negative LIMIT as none at all, and refuses a fraction.
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
+    throw new RangeError(`a search limit is a whole number of hits, 0 or more, not ${limit}`);
+  }
+  const parsed = typeof query === 'string' ? parseQuery(query) : query;
+  return index.eachHit(toFtsQuery(parsed), FTS_WEIGHTS, limit ?? null);
+}
+
+/** The hits of `eachSearchHit`, all read. */
+export function searchIndex(index: ArticleIndex, query: string | Query, options: SearchOptions = {}): SearchHit[] {
+  return [...eachSearchHit(index, query, options)];
+}

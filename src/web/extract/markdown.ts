@@ -1,0 +1,361 @@
+// The article's DOM → blocks of Markdown: paragraphs, headings, list items,
+// block quotes, code and table rows, each with its plain text beside it so
+// that the cleaning rules can judge a block by its words and links. Inline
+// markup that carries meaning is kept (links, emphasis, code, line breaks);
+// text is escaped with the project's own escaping, so the reader gives back
+// exactly the words of the page.
+import { escapeMarkdown } from '../../parse/markdown-escape.js';
+import { absoluteUrl } from './metadata.js';
+import { fold, isElement, tagOf, TEXT_NODE, type DomElement, type DomNode } from './dom.js';
+
+export type BlockKind = 'paragraph' | 'heading' | 'item' | 'quote' | 'code' | 'row';
+
+export interface Block {
+  kind: BlockKind;
+  /** The block as Markdown, without the list or quote marker it takes when written. */
+  markdown: string;
+  /** The block's words as the reader will show them. */
+  text: string;
+  /** How many of the text's characters are inside links. */
+  linkChars: number;
+  /** The element the block came from. */
+  element: DomElement;
+  /** Heading level (1–6), list nesting depth (0 = top), or 0. */
+  level: number;
+  /** Items of one list, or paragraphs of one block quote, share a group number; else -1. */
+  group: number;
+  /** For list items: the ordinal of an ordered list's item, else null. */
+  ordinal: number | null;
+}
+
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'img',
+  'picture',
+  'source',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'form',
+  'head',
+  'meta',
+  'link',
+]);
+const BLOCKS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'figure', 'figcaption', 'blockquote', 'ul', 'ol', 'li',
+  'dl', 'dt', 'dd', 'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'address',
+  'center', 'details', 'summary', 'fieldset', 'body', 'html',
+]);
+const EMPHASIS = new Set(['em', 'i', 'cite', 'dfn', 'var']);
+const STRONG = new Set(['strong', 'b']);
+const CODE = new Set(['code', 'kbd', 'samp', 'tt']);
+
+
+interface Inline {
+  markdown: string;
+  text: string;
+  linkChars: number;
+}
+
+/** Plain text, escaped so that the reader gives it back as it is. */
+function escapeText(text: string): string {
+  const folded = text.replace(/[\s\u00a0]+/g, ' ');
+  const core = folded.trim();
+  if (core === '') return folded === '' ? '' : ' ';
+  return (folded.startsWith(' ') ? ' ' : '') + escapeMarkdown(core) + (folded.endsWith(' ') ? ' ' : '');
+}
+
+/** Markdown delimiters go inside the spaces around a span, or CommonMark would not take them as delimiters. */
+function wrap(inner: string, open: string, close = open): string {
+  const core = inner.trim();
+  if (core === '') return inner;
+  const lead = inner.startsWith(' ') ? ' ' : '';
+  const trail = inner.endsWith(' ') ? ' ' : '';
+  return `${lead}${open}${core}${close}${trail}`;
+}
+
+function linkTarget(href: string, base: string | null): string | null {
+  if (/^mailto:/i.test(href.trim())) return href.trim();
+  const url = absoluteUrl(href, base);
+  // Parentheses, spaces and angle brackets would end the destination early.
+  return url ? url.replace(/[()<>\s]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')) : null;
+}
+
+function longestRun(text: string, char: string): number {
+  let longest = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === char ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
+function codeSpan(text: string): string {
+  const longest = longestRun(text, '`');
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+// "!" just before a link would make it an image.
+const join = (before: string, after: string) => (after.startsWith('[') && before.endsWith('!') && !before.endsWith('\\!') ? before.slice(0, -1) + '\\!' : before) + after;
+
+class Converter {
+  readonly blocks: Block[] = [];
+  private nextGroup = 0;
+  // Inline elements that hold blocks (a <span> around paragraphs, a <font>
+  // around a heading) are walked as blocks, or their paragraphs would run together.
+  private readonly holdsBlocks = new Set<DomNode>();
+  // Pages link to the same few addresses many times over.
+  private readonly targets = new Map<string, string | null>();
+
+  constructor(
+    private readonly base: string | null,
+    root: DomElement,
+  ) {
+    this.markBlockHolders(root);
+  }
+
+  private markBlockHolders(element: DomElement): boolean {
+    let holds = false;
+    for (const child of Array.from(element.children)) {
+      if (this.markBlockHolders(child) || BLOCKS.has(tagOf(child))) holds = true;
+    }
+    if (holds) this.holdsBlocks.add(element);
+    return holds;
+  }
+
+  private isBlock(node: DomNode): boolean {
+    return isElement(node) && (BLOCKS.has(tagOf(node)) || this.holdsBlocks.has(node));
+  }
+
+  inline(node: DomNode, inLink = false): Inline {
+    if (node.nodeType === TEXT_NODE) {
+      const raw = node.textContent ?? '';
+      const text = raw.replace(/[\s\u00a0]+/g, ' ');
+      return { markdown: escapeText(raw), text, linkChars: inLink ? text.trim().length : 0 };
+    }
+    if (!isElement(node)) return { markdown: '', text: '', linkChars: 0 };
+    const tag = tagOf(node);
+    if (SKIPPED.has(tag)) return { markdown: '', text: '', linkChars: 0 };
+    if (tag === 'br') return { markdown: '\\\n', text: ' ', linkChars: 0 };
+    if (CODE.has(tag)) {
+      const text = (node.textContent ?? '').replace(/[\s\u00a0]+/g, ' ');
+      return text.trim() === '' ? { markdown: text, text, linkChars: 0 } : { markdown: codeSpan(text.trim()), text: text.trim(), linkChars: 0 };
+    }
+    const isLink = tag === 'a' && !inLink;
+    const inner = this.children(node, inLink || isLink);
+    if (isLink) {
+      const href = node.getAttribute('href') ?? '';
+      let target = this.targets.get(href);
+      if (target === undefined) this.targets.set(href, (target = linkTarget(href, this.base)));
+      if (target && inner.text.trim() !== '') return { ...inner, markdown: wrap(inner.markdown.replace(/\\\n/g, ' '), '[', `](${target})`) };
+      return inner;
+    }
+    if (EMPHASIS.has(tag)) return { ...inner, markdown: wrap(inner.markdown, '*') };
+    if (STRONG.has(tag)) return { ...inner, markdown: wrap(inner.markdown, '**') };
+    if (tag === 's' || tag === 'del' || tag === 'strike') return { ...inner, markdown: wrap(inner.markdown, '~~') };
+    return inner;
+  }
+
+  private children(element: DomElement, inLink: boolean): Inline {
+    let markdown = '';
+    let text = '';
+    let linkChars = 0;
+    for (const child of Array.from(element.childNodes)) {
+      const part = this.inline(child, inLink);
+      markdown = join(markdown, part.markdown);
+      text += part.text;
+      linkChars += part.linkChars;
+    }
+    return { markdown, text, linkChars };
+  }
+
+  private push(kind: BlockKind, parts: DomNode[], element: DomElement, level = 0, group = -1, ordinal: number | null = null): void {
+    let markdown = '';
+    let text = '';
+    let linkChars = 0;
+    for (const node of parts) {
+      const part = this.inline(node);
+      markdown = join(markdown, part.markdown);
+      text += part.text;
+      linkChars += part.linkChars;
+    }
+    text = fold(text);
+    // Hard breaks at the ends of a block, or doubled, break nothing.
+    markdown = markdown
+      .replace(/[ \t]*\\\n[ \t]*/g, '\\\n')
+      .replace(/(?:\\\n){2,}/g, '\\\n')
+      .replace(/^(?:\s|\\\n)+|(?:\s|\\\n)+$/g, '')
+      .replace(/ {2,}/g, ' ');
+    if (text === '' || markdown === '') return;
+    this.blocks.push({ kind, markdown, text, linkChars, element, level, group, ordinal });
+  }
+
+  /** Walks the block structure; runs of inline content become paragraphs of the given kind. */
+  block(element: DomElement, kind: BlockKind = 'paragraph', group = -1, level = 0): void {
+    const tag = tagOf(element);
+    if (SKIPPED.has(tag) || tag === 'hr') return;
+    if (/^h[1-6]$/.test(tag)) {
+      this.flow(element, 'heading', group, Number(tag[1]));
+      return;
+    }
+    switch (tag) {
+      case 'pre':
+        this.pushCode(element, group);
+        return;
+      case 'ul':
+      case 'ol': {
+        const listGroup = kind === 'item' ? group : this.nextGroup++;
+        let ordinal = Number(element.getAttribute('start') ?? '1');
+        if (!Number.isFinite(ordinal)) ordinal = 1;
+        for (const child of Array.from(element.children)) {
+          if (tagOf(child) !== 'li') {
+            this.block(child, kind, group, level);
+            continue;
+          }
+          this.flow(child, 'item', listGroup, kind === 'item' ? level + 1 : level, tag === 'ol' ? ordinal++ : null);
+        }
+        return;
+      }
+      case 'blockquote': {
+        const quoteGroup = this.nextGroup++;
+        this.flow(element, 'quote', quoteGroup, 0);
+        return;
+      }
+      case 'table':
+        this.table(element, group);
+        return;
+    }
+    this.flow(element, kind, group, level);
+  }
+
+  /** Inline runs of an element become blocks of `kind`; nested blocks are walked in turn. */
+  private flow(element: DomElement, kind: BlockKind, group: number, level: number, ordinal: number | null = null): void {
+    let run: DomNode[] = [];
+    const flush = () => {
+      if (run.length > 0) this.push(kind, run, element, level, group, ordinal);
+      // An item's later paragraphs are not new items.
+      if (kind === 'item') ordinal = null;
+      run = [];
+    };
+    for (const child of Array.from(element.childNodes)) {
+      if (this.isBlock(child)) {
+        flush();
+        const nested = child as DomElement;
+        const nestedTag = tagOf(nested);
+        if (kind === 'item' && (nestedTag === 'ul' || nestedTag === 'ol')) this.block(nested, 'item', group, level);
+        else if (kind === 'quote' && nestedTag !== 'blockquote') this.block(nested, 'quote', group, level);
+        else if (kind === 'item' || kind === 'heading') this.block(nested, kind, group, level);
+        else this.block(nested, kind === 'quote' ? 'quote' : 'paragraph', kind === 'quote' ? group : -1, 0);
+      } else {
+        run.push(child);
+      }
+    }
+    flush();
+  }
+
+  private pushCode(element: DomElement, group: number): void {
+    const text = (element.textContent ?? '').replace(/^\n+|\s+$/g, '');
+    if (text.trim() === '') return;
+    const longest = Math.max(2, longestRun(text, '`'));
+    const fence = '`'.repeat(longest + 1);
+    this.blocks.push({ kind: 'code', markdown: `${fence}\n${text}\n${fence}`, text: fold(text), linkChars: 0, element, level: 0, group, ordinal: null });
+  }
+
+  private table(table: DomElement, group: number): void {
+    const rows = Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
+    const tableGroup = group >= 0 ? group : this.nextGroup++;
+    for (const row of rows) {
+      const cells = Array.from(row.children).filter((c) => tagOf(c) === 'td' || tagOf(c) === 'th');
+      const parts = cells.map((cell) => {
+        const inline = this.inline(cell);
+        return { markdown: inline.markdown.replace(/\\\n/g, ' ').replace(/\|/g, '\\|').trim(), text: fold(inline.text), linkChars: inline.linkChars };
+      });
+      if (parts.every((p) => p.text === '')) continue;
+      const text = parts.map((p) => p.text).join(' | ');
+      this.blocks.push({
+        kind: 'row',
+        markdown: parts.map((p) => p.markdown).join(' | '),
+        text,
+        linkChars: parts.reduce((n, p) => n + p.linkChars, 0),
+        element: row,
+        level: 0,
+        group: tableGroup,
+        ordinal: null,
+      });
+    }
+  }
+}
+
+/** The blocks of an article element, in reading order. */
+export function toBlocks(root: DomElement, base: string | null): Block[] {
+  const converter = new Converter(base, root);
+  converter.block(root);
+  return converter.blocks;
+}
+
+/**
+ * Blocks → the body's Markdown paragraphs: a list's items, a block quote's
+ * paragraphs and a table's rows join into one paragraph each.
+ */
+export function toParagraphs(blocks: readonly Block[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    switch (block.kind) {
+      case 'heading':
+        out.push(`${'#'.repeat(Math.min(6, Math.max(2, block.level)))} ${block.markdown.replace(/\\\n/g, ' ')}`);
+        break;
+      case 'paragraph':
+      case 'code':
+        out.push(block.markdown);
+        break;
+      case 'item':
+      case 'quote':
+      case 'row': {
+        const run = [block];
+        while (i + 1 < blocks.length && blocks[i + 1]!.kind === block.kind && blocks[i + 1]!.group === block.group) run.push(blocks[++i]!);
+        if (block.kind === 'item') out.push(run.map(listLine).join('\n'));
+        else if (block.kind === 'quote') out.push(run.map((b) => quoteLines(b.markdown)).join('\n>\n'));
+        else out.push(tableLines(run));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function listLine(block: Block): string {
+  const indent = '   '.repeat(block.level);
+  const marker = block.ordinal !== null ? `${block.ordinal}.` : '-';
+  const continuation = indent + ' '.repeat(marker.length + 1);
+  return `${indent}${marker} ${block.markdown.replace(/\n/g, '\n' + continuation)}`;
+}
+
+function quoteLines(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+}
+
+function tableLines(rows: Block[]): string {
+  const lines = rows.map((row) => `| ${row.markdown} |`);
+  const columns = rows[0]!.markdown.split(/(?<!\\)\|/).length;
+  lines.splice(1, 0, `|${' --- |'.repeat(columns)}`);
+  return lines.join('\n');
+}

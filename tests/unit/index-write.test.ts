@@ -1,0 +1,231 @@
+// The index's writer, in process: rows added and removed (and FTS5 finding
+// and forgetting them), slugs used twice, files' problems, batches, and a
+// first build written into a file of its own.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { IndexedFile, ParseFiles } from '../../src/index/contracts.js';
+import { folderChanges } from '../../src/index/plan.js';
+import { readForIndex } from '../../src/index/read.js';
+import { createSchema, INDEX_VERSION } from '../../src/index/schema.js';
+import { sqlite } from '../../src/index/sqlite.js';
+import { fillFreshIndex, parseInline, Writer } from '../../src/index/write.js';
+
+const home = mkdtempSync(join(tmpdir(), 'news-write-'));
+const databases: Database.Database[] = [];
+afterEach(() => {
+  for (const db of databases.splice(0)) if (db.open) db.close();
+});
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+function library(files: Record<string, string>): string {
+  const root = mkdtempSync(join(home, 'library-'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, rel)), { recursive: true });
+    writeFileSync(join(root, rel), text);
+  }
+  return root;
+}
+
+const articleFile = (title: string, ...paragraphs: string[]) => `---\ntitle: ${JSON.stringify(title)}\n---\n\n${paragraphs.join('\n\n')}\n`;
+
+function emptyIndex(roots: readonly string[]): Database.Database {
+  const db = new Database(':memory:');
+  databases.push(db);
+  createSchema(db, JSON.stringify(roots));
+  return db;
+}
+
+/** A file of root 0 as the folder plan hands it to the writer. */
+function indexed(root: string, rel: string): IndexedFile {
+  const stat = statSync(join(root, rel));
+  return { root: 0, rel, size: stat.size, mtime: stat.mtimeMs };
+}
+
+function add(writer: Writer, root: string, rel: string): void {
+  writer.addFile(indexed(root, rel), readForIndex(join(root, rel), root));
+}
+
+/** The slugs FTS5 finds for an expression, as `news search` asks it. */
+const found = (db: Database.Database, match: string) =>
+  db.prepare('SELECT a.slug FROM fts JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? ORDER BY a.slug').pluck().all(match);
+
+/** Rows FTS5 itself finds, whether or not an article is left for them. */
+const ftsRows = (db: Database.Database, match: string) => db.prepare('SELECT rowid FROM fts WHERE fts MATCH ?').pluck().all(match);
+
+/**
+ * How many rows of the FTS5 index hold each word. An external-content index
+ * told other text than it indexed when a row is removed keeps the row's
+ * words, so this is where a wrong removal shows.
+ */
+function documents(db: Database.Database): Map<string, number> {
+  db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, fts, row)');
+  return new Map(db.prepare('SELECT term, doc FROM temp.vocabulary').raw().all() as Array<[string, number]>);
+}
+
+describe('Writer', () => {
+  it("adds a file's article row, which FTS5 finds by every column", () => {
+    const root = library({
+      'pier.md': articleFile('Pier reopens in Zürich', 'The harbour board met.', '"The pier is safe again," harbour master Lena Dijk said.'),
+    });
+    const db = emptyIndex([root]);
+    add(new Writer(db, [root]), root, 'pier.md');
+    expect(db.prepare('SELECT slug, speakers FROM articles').all()).toEqual([{ slug: 'pier', speakers: 'harbour master Lena Dijk' }]);
+    expect(found(db, 'headline : zurich')).toEqual(['pier']);
+    expect(found(db, 'body : "harbour board"')).toEqual(['pier']);
+    expect(found(db, 'speakers : dijk')).toEqual(['pier']);
+    expect(found(db, 'body : dijk')).toEqual(['pier']);
+    expect(found(db, 'headline : dijk')).toEqual([]);
+  });
+
+  it('removes a file, and FTS5 forgets its words, folded ones too', () => {
+    const root = library({
+      'a.md': articleFile('Ferry to Zürich', 'Straße works stop the ferry.', '"It is late," Ingrid Sølberg said.'),
+      'b.md': articleFile('Ferry news', 'The ferry runs.'),
+    });
+    const db = emptyIndex([root]);
+    const writer = new Writer(db, [root]);
+    add(writer, root, 'a.md');
+    add(writer, root, 'b.md');
+    expect(found(db, 'ferry')).toEqual(['a', 'b']);
+    expect(found(db, 'zurich AND strasse AND solberg')).toEqual(['a']);
+
+    expect(writer.removeFile(0, 'a.md')).toBe(true);
+    expect(found(db, 'ferry')).toEqual(['b']);
+    expect(ftsRows(db, 'zurich OR strasse OR solberg')).toEqual([]);
+    const left = documents(db);
+    expect([left.get('ferry'), left.has('zurich'), left.has('strasse'), left.has('solberg'), left.has('works')]).toEqual([1, false, false, false, false]);
+    expect(db.prepare('SELECT count(*) FROM files').pluck().get()).toBe(1);
+    expect(writer.removeFile(0, 'a.md')).toBe(false);
+    writer.removeFile(0, 'b.md');
+    expect(documents(db).size).toBe(0);
+  });
+
+  it('gives a file whose slug is taken a problem, and no article', () => {
+    const root = library({ 'one/pier.md': articleFile('First pier', 'Osterby.'), 'two/pier.md': articleFile('Second pier', 'Vellmar.') });
+    const db = emptyIndex([root]);
+    const writer = new Writer(db, [root]);
+    add(writer, root, 'one/pier.md');
+    add(writer, root, 'two/pier.md');
+    expect(db.prepare('SELECT json_extract(json, ?) FROM articles').pluck().all('$.headline')).toEqual(['First pier']);
+    expect(found(db, 'vellmar')).toEqual([]);
+    const problems = db.prepare('SELECT f.rel, p.line, p.message FROM problems p JOIN files f ON f.id = p.file_id').all();
+    expect(problems).toEqual([{ rel: 'two/pier.md', line: 1, message: `slug "pier" is already used by ${join(root, 'one', 'pier.md')}` }]);
+
+    // Once the first is gone, the second is an article when it is read again.
+    writer.removeFile(0, 'one/pier.md');
+    writer.removeFile(0, 'two/pier.md');
+    add(writer, root, 'two/pier.md');
+    expect(found(db, 'vellmar')).toEqual(['pier']);
+    expect(db.prepare('SELECT count(*) FROM problems').pluck().get()).toBe(0);
+  });
+
+  it('records a file that is no article, with its problems', () => {
+    const root = library({ 'broken.md': 'No front matter here.\n' });
+    const db = emptyIndex([root]);
+    add(new Writer(db, [root]), root, 'broken.md');
+    expect(db.prepare('SELECT rel FROM files').pluck().all()).toEqual(['broken.md']);
+    expect(db.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT line, message FROM problems').all()).toEqual([{ line: 1, message: expect.stringMatching(/^no front matter/) }]);
+  });
+
+  it("removes a folder's gone files and stores or drops its record", () => {
+    const root = library({ 'sub/a.md': articleFile('A', 'Osterby.'), 'sub/b.md': articleFile('B', 'Osterby.') });
+    const db = emptyIndex([root]);
+    const writer = new Writer(db, [root]);
+    add(writer, root, 'sub/a.md');
+    add(writer, root, 'sub/b.md');
+    const dirs = () => db.prepare('SELECT root, rel, mtime FROM dirs').all();
+    expect(writer.applyFolder({ record: { root: 0, rel: 'sub', mtime: 42 }, gone: false, parse: [], remove: [{ root: 0, rel: 'sub/a.md' }] })).toBe(1);
+    expect(dirs()).toEqual([{ root: 0, rel: 'sub', mtime: 42 }]);
+    expect(found(db, 'osterby')).toEqual(['b']);
+    const gone = {
+      record: { root: 0, rel: 'sub', mtime: 42 },
+      gone: true,
+      parse: [],
+      remove: [
+        { root: 0, rel: 'sub/a.md' },
+        { root: 0, rel: 'sub/b.md' },
+      ],
+    };
+    expect(writer.applyFolder(gone)).toBe(1);
+    expect(dirs()).toEqual([]);
+    expect(ftsRows(db, 'osterby')).toEqual([]);
+  });
+
+  it('parses files a batch at a time, some ahead, writing each result to its own file', async () => {
+    const count = 130;
+    const files: Record<string, string> = {};
+    for (let i = 0; i < count; i++) files[`f${i}.md`] = articleFile(`Story ${i}`, `Word${i} stands here.`);
+    const root = library(files);
+    const db = emptyIndex([root]);
+    const writer = new Writer(db, [root]);
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const batches: number[] = [];
+    // Answers out of order of asking, as workers may: each batch after a delay of its own.
+    const parse: ParseFiles = async (batch) => {
+      batches.push(batch.length);
+      mostInFlight = Math.max(mostInFlight, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, (batches.length * 7) % 11));
+      inFlight--;
+      return parseInline(batch);
+    };
+    const list = Object.keys(files).map((rel) => indexed(root, rel));
+    const existed: boolean[] = [];
+    await writer.addInBatches(parse, list, (e) => existed.push(e));
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(count);
+    expect(batches.length).toBeGreaterThan(1);
+    expect(mostInFlight).toBeGreaterThan(1);
+    expect(mostInFlight).toBeLessThan(batches.length);
+    expect(existed).toEqual(Array(count).fill(false));
+    const rows = db.prepare('SELECT f.rel, a.slug FROM articles a JOIN files f ON f.id = a.id').all() as Array<{ rel: string; slug: string }>;
+    expect(rows).toHaveLength(count);
+    expect(rows.every((r) => r.rel === `${r.slug}.md`)).toBe(true);
+    expect(found(db, 'word77')).toEqual(['f77']);
+
+    // Added again (changed files): each replaces its old row.
+    existed.length = 0;
+    await writer.addInBatches(parseInline, list.slice(0, 30), (e) => existed.push(e));
+    expect(existed).toEqual(Array(30).fill(true));
+    expect(db.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(count);
+    expect(documents(db).get('story')).toBe(count);
+  });
+});
+
+describe('fillFreshIndex', () => {
+  it("writes a whole library's index into a new file, in place of what was there", async () => {
+    const root = library({
+      'a.md': articleFile('Ferry talks', 'Osterby and Vellmar.'),
+      'sub/b.md': articleFile('Dock strike', 'Osterby port.'),
+      'sub/deeper/c.md': articleFile('Herring', 'Prices fall.'),
+      'sub/bad.md': 'no front matter\n',
+    });
+    const path = join(home, 'fresh.sqlite');
+    writeFileSync(path, 'a stale file that is no database');
+    const parsed: string[] = [];
+    const parse: ParseFiles = (files) => {
+      for (const file of files) parsed.push(file.path);
+      return parseInline(files);
+    };
+    const rootsKey = JSON.stringify([root]);
+    await fillFreshIndex(sqlite(), { path, rootsKey, roots: [root] }, parse);
+
+    expect(parsed.sort()).toEqual(['a.md', 'sub/b.md', 'sub/bad.md', 'sub/deeper/c.md'].map((rel) => join(root, rel)));
+    const db = new Database(path);
+    databases.push(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(INDEX_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.prepare(`SELECT value FROM meta WHERE key = 'roots'`).pluck().get()).toBe(rootsKey);
+    expect(db.prepare(`SELECT value FROM meta WHERE key = 'updated'`).pluck().get()).not.toBe('');
+    expect(found(db, 'osterby')).toEqual(['a', 'b']);
+    expect(db.prepare('SELECT rel FROM files ORDER BY rel').pluck().all()).toEqual(['a.md', 'sub/b.md', 'sub/bad.md', 'sub/deeper/c.md']);
+    expect(db.prepare('SELECT count(*) FROM problems').pluck().get()).toBe(1);
+    // The folders are recorded: an update of the new index finds nothing to do.
+    expect([...folderChanges(db, [root], true)]).toEqual([]);
+    db.close();
+    expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+});
