@@ -1,5 +1,7 @@
 // Builds dist/:
 //   news.cjs          the CLI, one CommonJS file that bin/news runs;
+//   web.cjs           pages, feeds and HTTP (src/web/index.ts), loaded only
+//                     by the commands that import or fetch;
 //   parse-worker.cjs  the index's worker threads (src/index/worker.ts);
 //   news-*.cache      a V8 code cache of news.cjs, made by running a command
 //                     once: bin/news compiles the bundle from it, so start-up
@@ -78,6 +80,35 @@ const noJsYaml = standIn('no-js-yaml', (build, matched) => {
   }));
 });
 
+// linkedom (the DOM web pages are read into) draws on canvas when it is
+// installed and falls back to a stand-in of its own when loading it throws:
+// pages are read for their text, so the loading always throws.
+const noCanvas = standIn('no-canvas', (build, matched) => {
+  build.onResolve({ filter: /^canvas$/ }, (args) => {
+    if (!/[\\/]node_modules[\\/]linkedom[\\/]/.test(args.importer)) return undefined;
+    matched();
+    return { path: 'canvas', namespace: 'no-canvas' };
+  });
+  build.onLoad({ filter: /.*/, namespace: 'no-canvas' }, () => ({
+    contents: "throw new Error('canvas is left out of the news bundles');",
+    loader: 'js',
+  }));
+});
+
+// The web module (src/web/index.ts: HTML, feed and HTTP libraries, larger
+// than the rest of the reader together) is a bundle of its own, web.cjs,
+// which the CLI loads only when a command imports or fetches: code outside
+// src/web/ reaches it only through that module, by `await import()`.
+const WEB_MODULE = join(root, 'src', 'web', 'index.ts');
+const webApart = standIn('web-apart', (build, matched) => {
+  build.onResolve({ filter: /[\\/]web[\\/]index\.js$/ }, (args) => {
+    if (join(args.resolveDir, args.path.replace(/\.js$/, '.ts')) !== WEB_MODULE) return undefined;
+    if (args.importer.startsWith(join(root, 'src', 'web'))) return undefined;
+    matched();
+    return { path: './web.cjs', external: true };
+  });
+});
+
 const options = {
   bundle: true,
   format: 'cjs',
@@ -94,6 +125,8 @@ const options = {
   absWorkingDir: root,
   write: false,
 };
+// Node's own modules of versions after 20, which dependencies load only where they exist.
+const LATER_BUILTINS = new Set(['node:sqlite']);
 // A package installs better-sqlite3 alone (for its compiled addon): every
 // other module a bundle loads must be inside it or Node's own.
 const bundle = async (entry, plugins, define, extra = {}) => {
@@ -108,7 +141,7 @@ const bundle = async (entry, plugins, define, extra = {}) => {
   });
   for (const input of Object.values(result.metafile.inputs)) {
     for (const { path, external } of input.imports) {
-      if (external && !isBuiltin(path)) throw new Error(`build: ${entry} loads ${path} from outside the bundle`);
+      if (external && !isBuiltin(path) && !LATER_BUILTINS.has(path) && path !== './web.cjs') throw new Error(`build: ${entry} loads ${path} from outside the bundle`);
     }
   }
   return result.outputFiles[0].text;
@@ -124,7 +157,8 @@ const workerWithPlaceholder = await bundle('src/index/worker.ts', [noJsYaml], { 
 const readerKey = `${pkg.version}+${hash(workerWithPlaceholder).slice(0, 12)}`;
 const worker = workerWithPlaceholder.replaceAll(PLACEHOLDER, readerKey);
 const withKey = { NEWS_READER_KEY: JSON.stringify(readerKey) };
-const cli = await bundle('src/cli/main.ts', [noJsYaml, lazyChildProcess], withKey);
+const cli = await bundle('src/cli/main.ts', [noJsYaml, lazyChildProcess, webApart], withKey);
+const web = await bundle('src/web/index.ts', [noCanvas], withKey);
 // The library is readable: it is for programs, whose start-up it does not rule.
 const api = await bundle('src/index.ts', [noJsYaml], withKey, { minify: false, supported: {} });
 // The CLI checks the key of an index that a worker may have written.
@@ -136,7 +170,7 @@ const stamped = `// news ${pkg.version} ${hash(cli).slice(0, 16)}\n${cli}`;
 
 // Each file is written whole and then renamed into place: a command running
 // during a build reads either the old file or the new, never half of one.
-const FILES = ['news.cjs', 'parse-worker.cjs', 'api.cjs', 'types'];
+const FILES = ['news.cjs', 'web.cjs', 'parse-worker.cjs', 'api.cjs', 'types'];
 mkdirSync(dist, { recursive: true });
 for (const name of readdirSync(dist)) if (!FILES.includes(name)) rmSync(join(dist, name), { recursive: true, force: true });
 const place = (name, text) => {
@@ -145,6 +179,7 @@ const place = (name, text) => {
 };
 place('parse-worker.cjs', worker);
 place('api.cjs', api);
+place('web.cjs', web);
 place('news.cjs', stamped);
 
 // The code cache holds what V8 compiled during one real command, run on the

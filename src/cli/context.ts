@@ -21,6 +21,8 @@ export interface Context {
   /** The folder `news import` writes to. */
   importDir: string;
   env: NodeJS.ProcessEnv;
+  /** The reader's version, as servers are told it. */
+  version: string;
   stdout: StreamFacts;
   color: ColorMode;
   /** Writes one line to stderr. */

@@ -9,7 +9,9 @@ import { CommandError } from './errors.js';
 import { write, writeError, type Output } from './output.js';
 import {
   defineCheck,
+  defineFeed,
   defineImport,
+  defineUpdate,
   defineIndex,
   defineList,
   defineProgram,
@@ -44,6 +46,13 @@ function attachCommands(program: Program, chosen: (run: Run) => void): void {
   defineIndex(program).action((options) => chosen(async (ctx) => (await import('./commands/index.js')).indexCommand(ctx, options)));
   defineCheck(program).action((options) => chosen(async (ctx) => (await import('./commands/check.js')).check(ctx, options)));
   defineImport(program).action((paths, options) => chosen(async (ctx) => (await import('./commands/import.js')).importCommand(ctx, paths, options)));
+  const feed = defineFeed(program);
+  feed.add.action((url, options) => chosen(async (ctx) => (await import('./commands/feed.js')).feedAdd(ctx, url, options)));
+  feed.list.action((options) => chosen(async (ctx) => (await import('./commands/feed.js')).feedList(ctx, options)));
+  feed.remove.action((names) => chosen(async (ctx) => (await import('./commands/feed.js')).feedRemove(ctx, names)));
+  feed.importOpml.action((file) => chosen(async (ctx) => (await import('./commands/feed.js')).feedImport(ctx, file)));
+  feed.exportOpml.action(() => chosen(async (ctx) => (await import('./commands/feed.js')).feedExport(ctx)));
+  defineUpdate(program).action((names) => chosen(async (ctx) => (await import('./commands/update.js')).updateCommand(ctx, names)));
 }
 
 /**
@@ -73,6 +82,7 @@ function contextFor(global: GlobalOptions, { bundledArticles, env, stdout }: Str
     roots: named !== undefined ? [named] : user === null ? [bundledArticles] : [bundledArticles, user],
     importDir: named ?? user ?? '',
     env,
+    version: VERSION,
     stdout,
     color: global.color,
     warn: writeError,

@@ -191,14 +191,17 @@ export type CheckOptions = OptionsOf<ReturnType<typeof defineCheck>>;
 export const defineImport = (program: Program) =>
   program
     .command('import')
-    .description('import raw text articles (files, or folders of .txt files) into your library; print each new slug')
-    .argument('<path...>', 'raw text files, or folders searched for .txt files')
-    .option('--force', 're-import onto the slug the headline gives, replacing the article there')
+    .description('import articles into your library: raw text, saved web pages and feeds, pages at a URL; print each new slug')
+    .argument('<input...>', 'files (.txt raw text, .html pages, .xml/.rss/.atom/.json feeds), folders of them, or http(s) URLs')
+    .option('--force', 'import again what the library has (the same URL, or the slug the headline gives), replacing it')
     .addHelpText(
       'before',
       examples([
         ['news import story.txt', 'one article, into ~/.local/share/news'],
-        ['news import ~/archive', 'every .txt file below a folder'],
+        ['news import saved-page.html', 'the article of a saved web page'],
+        ['news import https://example.org/news/story', 'the article at a URL'],
+        ['news import feed.xml', 'one article an entry of a saved feed'],
+        ['news import ~/archive', 'every raw text, page and feed file below a folder'],
         ['news import --dir ~/news ~/archive', 'into another library folder'],
         ['news import --force story.txt', 'import again, replacing the article'],
       ]),
@@ -208,3 +211,58 @@ export const defineImport = (program: Program) =>
       '\nThe library is --dir, else NEWS_DIR, else $XDG_DATA_HOME/news (~/.local/share/news).\nExit status 1 when a file cannot be imported; the others are imported all the same.',
     );
 export type ImportOptions = OptionsOf<ReturnType<typeof defineImport>>;
+
+/** `news feed` and its subcommands: the feeds a library follows. */
+export const defineFeed = (program: Program) => {
+  const feed = program
+    .command('feed')
+    .description('the feeds your library follows: add, list, remove, import and export them (news update fetches them)')
+    .addHelpText(
+      'before',
+      examples([
+        ['news feed add https://example.org/news.xml', 'follow a feed (RSS, Atom or JSON Feed)'],
+        ['news feed add https://example.org/', 'follow the feed a page links to'],
+        ['news feed list', 'each feed, its last update and status'],
+        ['news feed import subscriptions.opml', 'follow every feed of an OPML list'],
+        ['news feed export > subscriptions.opml', 'the list as OPML, for another reader'],
+      ]),
+    )
+    .addHelpText('after', '\nThe feed list lives with the library, in LIBRARY/.news/feeds.json (never in the cache).');
+  const add = feed
+    .command('add')
+    .description('follow a feed: its URL, or a page that links one')
+    .argument('<url>', 'the feed, or a page with <link rel="alternate"> to one')
+    .option('--name <name>', 'the name to call it by (default: from its title)')
+    .option('--no-full-text', 'keep entries as the feed gives them, even when it gives only a summary');
+  const list = feed
+    .command('list')
+    .description('the feeds followed: name, URL, last update, status, articles')
+    .option('--json', 'print JSON Lines, one feed a line')
+    .option('--plain', 'plain text even on a terminal');
+  const remove = feed.command('remove').description('stop following feeds (their articles stay)').argument('<feed...>', 'names or URLs');
+  const importOpml = feed.command('import').description('follow every feed of an OPML subscription list').argument('<file>', 'an OPML file');
+  const exportOpml = feed.command('export').description('print the feed list as OPML 2.0');
+  return { add, list, remove, importOpml, exportOpml };
+};
+type FeedCommands = ReturnType<typeof defineFeed>;
+export type FeedAddOptions = OptionsOf<FeedCommands['add']>;
+export type FeedListOptions = OptionsOf<FeedCommands['list']>;
+
+export const defineUpdate = (program: Program) =>
+  program
+    .command('update')
+    .description('fetch the feeds your library follows and import their new entries; print each new slug')
+    .argument('[feed...]', 'only these feeds (names or URLs)')
+    .addHelpText(
+      'before',
+      examples([
+        ['news update', 'every feed'],
+        ['news update harbour-news', 'one feed'],
+        ['news update | xargs -r news show', 'read what came in'],
+      ]),
+    )
+    .addHelpText(
+      'after',
+      '\nRequests are conditional (ETag, Last-Modified): a feed that has not changed costs one short answer.\nExit status 1 when a feed failed; the others are updated all the same.',
+    );
+export type UpdateOptions = OptionsOf<ReturnType<typeof defineUpdate>>;

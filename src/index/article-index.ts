@@ -252,6 +252,14 @@ export class ArticleIndex {
     return this.db.prepare('SELECT slug FROM articles ORDER BY slug').pluck().all() as string[];
   }
 
+  /** The URL of every article that has one, with the file it is in. */
+  *eachUrl(): Generator<{ url: string; path: string }> {
+    const rows = this.db
+      .prepare(`SELECT json_extract(a.json, '$.url') AS url, f.root AS root, f.rel AS rel FROM articles a JOIN files f ON f.id = a.id WHERE json_extract(a.json, '$.url') IS NOT NULL`)
+      .iterate() as Iterable<{ url: string; root: number; rel: string }>;
+    for (const row of rows) yield { url: row.url, path: join(this.roots[row.root]!, row.rel) };
+  }
+
   /**
    * Articles matching an FTS5 expression, best first by BM25 with the given
    * column weights (ties by slug), each with FTS5's snippet of its best

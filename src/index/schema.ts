@@ -73,7 +73,9 @@ const createIndex = (name: keyof typeof INDEX_ON) => `CREATE INDEX IF NOT EXISTS
 export const BUILD_INDEXES = [createIndex('files_dir'), createIndex('problems_file')].join('\n');
 export const INDEXES = (Object.keys(INDEX_ON) as Array<keyof typeof INDEX_ON>).map(createIndex).join('\n');
 /** Drops what INDEXES makes. */
-export const DROP_INDEXES = Object.keys(INDEX_ON).map((name) => `DROP INDEX IF EXISTS ${name};`).join('\n');
+export const DROP_INDEXES = Object.keys(INDEX_ON)
+  .map((name) => `DROP INDEX IF EXISTS ${name};`)
+  .join('\n');
 
 type Database = BetterSqlite3.Database;
 
@@ -92,5 +94,3 @@ export function createSchema(db: Database, rootsKey: string, indexes = true): vo
 export function removeDatabase(path: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 }
-
-

@@ -70,7 +70,9 @@ export function prepareStatements(db: Database): Statements {
     shadow: db.prepare(`INSERT INTO shadowed (file_id, ${ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`),
     shadowArticle: db.prepare(`INSERT INTO shadowed (file_id, ${ARTICLE_COLUMNS}) SELECT id, ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`),
     shadowedBy: db.prepare('SELECT s.file_id AS id, f.root, f.rel FROM shadowed s JOIN files f ON f.id = s.file_id WHERE s.slug = ?'),
-    promote: db.prepare(`INSERT INTO articles (id, ${ARTICLE_COLUMNS}) SELECT file_id, ${ARTICLE_COLUMNS} FROM shadowed WHERE file_id = ? RETURNING json`).pluck(),
+    promote: db
+      .prepare(`INSERT INTO articles (id, ${ARTICLE_COLUMNS}) SELECT file_id, ${ARTICLE_COLUMNS} FROM shadowed WHERE file_id = ? RETURNING json`)
+      .pluck(),
     unshadow: db.prepare('DELETE FROM shadowed WHERE file_id = ?'),
     // Every duplicate of a slug names its owner; when the owner changes, so do they.
     renameOwner: db.prepare('UPDATE problems SET message = ? WHERE message = ? AND file_id IN (SELECT file_id FROM shadowed WHERE slug = ?)'),
@@ -80,7 +82,11 @@ export function prepareStatements(db: Database): Statements {
   };
 }
 
-/** The text FTS5 indexed for an article row's JSON: an external-content index forgets a row by being told it. */
+/**
+ * The text FTS5 indexed for an article row's JSON: an external-content index
+ * forgets a row by being told it. The FTS5 statements take the columns as one
+ * array (better-sqlite3 binds its items in turn), not spread as arguments.
+ */
 const ftsOf = (json: string): string[] => indexedText(ftsColumns(JSON.parse(json) as Article));
 
 /** A file with its id, as the writer finds an article's owner or duplicates. */
@@ -148,8 +154,7 @@ export class Writer {
   async addInBatches(parse: ParseFiles, files: readonly IndexedFile[], added: (existed: boolean) => void): Promise<void> {
     const batches: IndexedFile[][] = [];
     for (let at = 0; at < files.length; at += BATCH_FILES) batches.push(files.slice(at, at + BATCH_FILES));
-    const request = (batch: IndexedFile[]) =>
-      parse(batch.map((f) => ({ path: join(this.roots[f.root]!, f.rel), root: this.roots[f.root]! })));
+    const request = (batch: IndexedFile[]) => parse(batch.map((f) => ({ path: join(this.roots[f.root]!, f.rel), root: this.roots[f.root]! })));
     const inFlight = batches.slice(0, PARSE_AHEAD).map(request);
     for (const [k, batch] of batches.entries()) {
       const parsed = await inFlight[k]!;
@@ -182,7 +187,7 @@ export class Writer {
     const id = st.fileId.get(root, rel) as number | undefined;
     if (id === undefined) return false;
     const article = st.articleOf.get(id) as { slug: string; json: string } | undefined;
-    if (article !== undefined) st.deleteFts.run(id, ...ftsOf(article.json));
+    if (article !== undefined) st.deleteFts.run(id, ftsOf(article.json));
     st.deleteFile.run(id);
     if (article !== undefined) this.promoteNext(article.slug, this.pathOf({ root, rel }));
     return true;
@@ -207,7 +212,7 @@ export class Writer {
     }
     if (owner !== undefined) {
       const json = (st.articleOf.get(owner.id) as { json: string }).json;
-      st.deleteFts.run(owner.id, ...ftsOf(json));
+      st.deleteFts.run(owner.id, ftsOf(json));
       st.shadowArticle.run(owner.id);
       st.deleteArticle.run(owner.id);
       const message = duplicateSlugMessage(row.slug, this.pathOf(file));
@@ -215,7 +220,7 @@ export class Writer {
       st.insertProblem.run(owner.id, 1, message);
     }
     st.insertArticle.run(id, row.slug, row.sortDate, row.section, row.source, row.speakers, row.json);
-    st.insertFts.run(id, ...row.fts);
+    st.insertFts.run(id, row.fts);
   }
 
   /** Gives `slug`, whose owner at `gonePath` lost it, to the first of the files left that give it. */
@@ -226,7 +231,7 @@ export class Writer {
     const next = candidates.reduce((a, b) => slugOwner(a, b));
     const json = st.promote.get(next.id) as string;
     st.unshadow.run(next.id);
-    st.insertFts.run(next.id, ...ftsOf(json));
+    st.insertFts.run(next.id, ftsOf(json));
     const gone = duplicateSlugMessage(slug, gonePath);
     st.deleteProblem.run(next.id, gone);
     st.renameOwner.run(duplicateSlugMessage(slug, this.pathOf(next)), gone, slug);

@@ -1,6 +1,8 @@
-// `news import`: raw text articles in, article files out. All the file I/O of
-// importing lives here; reading the text is src/parse/raw.ts, writing the
-// Markdown src/parse/markdown-escape.ts.
+// `news import`: raw text articles, saved web pages and feeds, and pages at a
+// URL in; article files out. All the file I/O of importing lives here;
+// reading raw text is src/parse/raw.ts, reading pages and feeds src/web/
+// (loaded only when one is imported), writing the Markdown
+// src/parse/markdown-escape.ts.
 //
 // Files are read and written one at a time, so memory does not grow with the
 // size of the import. Each article is written to a hidden temporary file in
@@ -9,7 +11,7 @@
 // never replaces a file that appeared meanwhile.
 import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { articleFileText } from '../parse/markdown-escape.js';
+import { articleFileText, draftFileText, type ArticleDraft } from '../parse/markdown-escape.js';
 import { headlineSlug, parseRawText, RawTextError } from '../parse/raw.js';
 import { slugFromPath } from '../parse/slug.js';
 import { decodeText } from '../text/encoding.js';
@@ -17,11 +19,26 @@ import { LibraryError, listArticleFiles, MAX_ARTICLE_BYTES } from './files.js';
 import { fnv1a } from './hash.js';
 import { isLeftBehind } from './process.js';
 
-/** In folders, these files are raw articles; a file named on its own is read whatever its name. */
-const RAW_FILE = /\.txt$/i;
+/**
+ * In folders, these files are imported: raw text, saved pages and feeds. A
+ * file named on its own is read whatever its name (as raw text, unless its
+ * name says page or feed).
+ */
+const IMPORTABLE = /\.(txt|html?|xml|rss|atom|json)$/i;
+
+/** What is imported from the web: http and https addresses; any other scheme is refused. */
+const URL_INPUT = /^[a-z][a-z0-9+.-]*:\/\//i;
+const REFUSED_SCHEME = /^(file|data|javascript|ftp|about|blob):/i;
+
+/** A document fetched for import: its final address, type and bytes. */
+export interface Fetched {
+  url: string;
+  contentType?: string;
+  body: Uint8Array;
+}
 
 export interface ImportedArticle {
-  /** The raw file it was read from. */
+  /** The file or URL it was read from. */
   from: string;
   slug: string;
   /** The article file written. */
@@ -35,6 +52,13 @@ export interface ImportFailure {
   reason: string;
 }
 
+/** An article not written because the library has it already (the same URL). */
+export interface SkippedArticle {
+  from: string;
+  /** The article file that has it. */
+  path: string;
+}
+
 export interface ImportOptions {
   /**
    * Re-import onto the slug the headline gives, replacing an article of that
@@ -44,6 +68,15 @@ export interface ImportOptions {
   force?: boolean;
   onArticle?(article: ImportedArticle): void;
   onFailure?(failure: ImportFailure): void;
+  onSkip?(skipped: SkippedArticle): void;
+  /**
+   * The library's articles by URL (see urlKey) to the file of each: an
+   * article whose URL is among them is not written again (with `force`, it
+   * replaces that file). Articles this import writes are added to it.
+   */
+  knownUrls?(): Promise<Map<string, string>>;
+  /** Fetches a page or feed for a URL input; without it URLs are refused. */
+  fetch?(url: string): Promise<Fetched>;
   /** Called once the files are listed (done 0), then after each file. */
   onProgress?(done: number, total: number): void;
 }
@@ -51,6 +84,8 @@ export interface ImportOptions {
 export interface ImportResult {
   /** How many articles were written; each was told to onArticle (a list of 100,000 is not kept). */
   imported: number;
+  /** How many were in the library already. */
+  skipped: number;
   failures: ImportFailure[];
 }
 
@@ -81,11 +116,11 @@ export function reasonOf(error: unknown): string {
 const identity = (stats: Stats) => `${stats.dev}:${stats.ino}`;
 
 /**
- * The raw files under the given paths, in order: a file as given, a folder's
- * `.txt` files recursively (hidden ones skipped), each file once. Folders that
- * cannot be read and directory loops are reported and skipped.
+ * The files under the given paths, in order: a file as given, a folder's
+ * importable files recursively (hidden ones skipped), each file once. Folders
+ * that cannot be read and directory loops are reported and skipped.
  */
-export function listRawFiles(paths: readonly string[], onFailure: (failure: ImportFailure) => void): string[] {
+export function listImportFiles(paths: readonly string[], onFailure: (failure: ImportFailure) => void): string[] {
   const files: string[] = [];
   // Inode numbers by device: 100,000 numbers weigh far less than their strings.
   const seenFiles = new Map<number, Set<number>>();
@@ -119,19 +154,19 @@ export function listRawFiles(paths: readonly string[], onFailure: (failure: Impo
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const path = join(folder, entry.name);
-      if (entry.isFile() && !RAW_FILE.test(entry.name)) continue;
+      if (entry.isFile() && !IMPORTABLE.test(entry.name)) continue;
       if (!entry.isFile() && !entry.isDirectory() && !entry.isSymbolicLink()) continue;
       let target: Stats;
       try {
         target = statSync(path);
       } catch (error) {
-        // A dangling link to something that is not a raw file is not worth a complaint.
-        if (entry.isSymbolicLink() && !RAW_FILE.test(entry.name)) continue;
+        // A dangling link to something that would not be imported is not worth a complaint.
+        if (entry.isSymbolicLink() && !IMPORTABLE.test(entry.name)) continue;
         onFailure({ path, reason: reasonOf(error) });
         continue;
       }
       if (target.isDirectory()) walk(path, target, ancestors);
-      else if (target.isFile() && RAW_FILE.test(entry.name)) addFile(path, target);
+      else if (target.isFile() && IMPORTABLE.test(entry.name)) addFile(path, target);
     }
     ancestors.delete(id);
   };
@@ -150,8 +185,15 @@ export function listRawFiles(paths: readonly string[], onFailure: (failure: Impo
   return files;
 }
 
-/** Reads a raw file into the text of its article file; throws ImportFileError saying why not. */
-export function readRawFile(path: string): { headline: string; text: string } {
+/** An article ready to be written: its headline (for its slug), file text and URL. */
+interface Prepared {
+  headline: string;
+  text: string;
+  url: string | null;
+}
+
+/** Reads a file's bytes, refusing what is too large to be an article (or a page or feed of one). */
+function readBytes(path: string): Buffer {
   let bytes: Buffer;
   try {
     const size = statSync(path).size;
@@ -164,6 +206,12 @@ export function readRawFile(path: string): { headline: string; text: string } {
     throw new ImportFileError(reasonOf(error));
   }
   if (bytes.length === 0) throw new ImportFileError('empty file');
+  return bytes;
+}
+
+/** Reads a raw file into the text of its article file; throws ImportFileError saying why not. */
+export function readRawFile(path: string): { headline: string; text: string } {
+  const bytes = readBytes(path);
   try {
     const raw = parseRawText(decodeText(bytes).text);
     return { headline: raw.headline, text: articleFileText(raw) };
@@ -173,7 +221,68 @@ export function readRawFile(path: string): { headline: string; text: string } {
   }
 }
 
-/** One raw file that cannot be imported. */
+const prepared = (draft: ArticleDraft): Prepared => ({ headline: draft.headline, text: draftFileText(draft), url: draft.url });
+
+/**
+ * The articles of a web document (a saved or fetched page or feed); the web
+ * readers are loaded on first use. Throws ImportFileError for a document that
+ * holds none.
+ */
+async function readDocument(body: Uint8Array, kind: 'page' | 'feed', options: { url?: string; contentType?: string }): Promise<Prepared[]> {
+  const web = await import('../web/index.js');
+  try {
+    if (kind === 'page') return [prepared(web.pageDraft(body, options))];
+    const drafts = web.feedDrafts(web.readFeed(body, options));
+    if (drafts.length === 0) throw new ImportFileError('a feed with no entries');
+    return drafts.map(prepared);
+  } catch (error) {
+    if (error instanceof web.NotImportable) throw new ImportFileError(error.message);
+    throw error;
+  }
+}
+
+/** The articles of one input: a file (raw text, a page or a feed) or a URL. */
+async function readInput(input: string, options: ImportOptions): Promise<Prepared[]> {
+  if (REFUSED_SCHEME.test(input) || (URL_INPUT.test(input) && !/^https?:/i.test(input))) {
+    throw new ImportFileError('only http: and https: addresses are imported');
+  }
+  if (URL_INPUT.test(input)) {
+    if (options.fetch === undefined) throw new ImportFileError('addresses cannot be imported here');
+    let fetched: Fetched;
+    try {
+      fetched = await options.fetch(input);
+    } catch (error) {
+      const { FetchError } = await import('../web/index.js');
+      if (!(error instanceof FetchError)) throw error;
+      // The error names the address; the failure line names it already.
+      throw new ImportFileError(error.message.startsWith(`${input}: `) ? error.message.slice(input.length + 2) : error.message);
+    }
+    const { kindOfResponse } = await import('../web/index.js');
+    return readDocument(fetched.body, kindOfResponse(fetched.contentType, fetched.body), { url: fetched.url, contentType: fetched.contentType });
+  }
+  const kind = /\.html?$/i.test(input) ? 'page' : /\.(xml|rss|atom|json)$/i.test(input) ? 'feed' : 'raw';
+  if (kind === 'raw') return [{ ...readRawFile(input), url: null }];
+  return readDocument(readBytes(input), kind, {});
+}
+
+/**
+ * The form of a URL by which the library tells articles apart: without its
+ * fragment, host in lower case (as URL writes it); null for what is not an
+ * http(s) URL.
+ */
+export function urlKey(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+    parsed.hash = '';
+    return parsed.href;
+  } catch {
+    return null;
+  }
+}
+
+/** One file or URL that cannot be imported. */
 export class ImportFileError extends Error {
   override name = 'ImportFileError';
 }
@@ -220,7 +329,7 @@ function makeFolder(path: string): void {
  * folder to read again, and every run checks 256 folder times. Names are
  * chosen and files written as described on ImportOptions.
  */
-class LibraryWriter {
+export class LibraryWriter {
   /** Slugs in the library before this import, and their files. */
   private readonly existing = new Map<string, string>();
   /** Slugs written by this import. */
@@ -267,6 +376,14 @@ class LibraryWriter {
       // Another writer took the name meanwhile.
       this.existing.set(slug, path);
     }
+  }
+
+  /** Writes `text` over the article file at `path` (an article of the library replaced by --force). */
+  replace(path: string, text: string): { slug: string; path: string; replaced: boolean } {
+    const slug = slugFromPath(path);
+    this.place(path, slug, text, true);
+    this.taken.add(slug);
+    return { slug, path, replaced: true };
   }
 
   private folder(slug: string): string {
@@ -317,39 +434,56 @@ class LibraryWriter {
 }
 
 /**
- * Imports raw text articles (files, or folders of `.txt` files) into the
- * library folder, created if missing. A file that cannot be imported is
- * reported through onFailure and in the result, and the others go on. Throws
- * LibraryError when the library itself cannot be read, created or written
- * (a full disk, a read-only file system, no permission): the articles written
- * before it are whole, and no other is begun.
+ * Imports raw text articles, saved pages and feeds (files, or folders of
+ * them) and pages at URLs into the library folder, created if missing. An
+ * article whose URL the library has already is skipped (replaced with
+ * `force`). An input that cannot be imported is reported through onFailure
+ * and in the result, and the others go on. Throws LibraryError when the
+ * library itself cannot be read, created or written (a full disk, a
+ * read-only file system, no permission): the articles written before it are
+ * whole, and no other is begun.
  */
-export function importArticles(library: string, paths: readonly string[], options: ImportOptions = {}): ImportResult {
-  const result: ImportResult = { imported: 0, failures: [] };
+export async function importArticles(library: string, inputs: readonly string[], options: ImportOptions = {}): Promise<ImportResult> {
+  const result: ImportResult = { imported: 0, skipped: 0, failures: [] };
   const fail = (failure: ImportFailure) => {
     result.failures.push(failure);
     options.onFailure?.(failure);
   };
-  const files = listRawFiles(paths, fail);
+  const urls: string[] = [];
+  const paths: string[] = [];
+  for (const input of inputs) (URL_INPUT.test(input) || REFUSED_SCHEME.test(input) ? urls : paths).push(input);
+  const items = [...listImportFiles(paths, fail), ...urls];
   const writer = new LibraryWriter(library, options.force ?? false);
-  options.onProgress?.(0, files.length);
-  files.forEach((from, i) => {
+  // The library's URLs are gathered only once an article has one: a raw import needs none.
+  let known: Map<string, string> | null = null;
+  const knownUrls = async () => (known ??= (await options.knownUrls?.()) ?? new Map<string, string>());
+  options.onProgress?.(0, items.length);
+  for (const [i, from] of items.entries()) {
     try {
-      const { headline, text } = readRawFile(from);
-      const written = writer.write(headline, text);
-      result.imported++;
-      options.onArticle?.({ from, ...written });
+      for (const article of await readInput(from, options)) {
+        const key = urlKey(article.url);
+        const existing = key === null ? undefined : (await knownUrls()).get(key);
+        if (existing !== undefined && !options.force) {
+          result.skipped++;
+          options.onSkip?.({ from, path: existing });
+          continue;
+        }
+        const written = existing !== undefined ? writer.replace(existing, article.text) : writer.write(article.headline, article.text);
+        if (key !== null) (await knownUrls()).set(key, written.path);
+        result.imported++;
+        options.onArticle?.({ from, ...written });
+      }
     } catch (error) {
       if (!(error instanceof ImportFileError)) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === undefined) throw error;
         if (LIBRARY_FAILURES.has(code)) {
-          throw new LibraryError(`cannot write to the library ${library}: ${reasonOf(error)} (${result.imported} of ${files.length} files imported)`);
+          throw new LibraryError(`cannot write to the library ${library}: ${reasonOf(error)} (${result.imported} of ${items.length} files imported)`);
         }
       }
       fail({ path: from, reason: error instanceof ImportFileError ? error.message : `cannot write: ${reasonOf(error)}` });
     }
-    options.onProgress?.(i + 1, files.length);
-  });
+    options.onProgress?.(i + 1, items.length);
+  }
   return result;
 }

@@ -11,6 +11,7 @@ import { folderChanges } from '../../src/index/plan.js';
 import { readForIndex } from '../../src/index/read.js';
 import { createSchema, INDEX_VERSION } from '../../src/index/schema.js';
 import { sqlite } from '../../src/index/sqlite.js';
+import { loadLibrary } from '../../src/library/files.js';
 import { fillFreshIndex, parseInline, Writer } from '../../src/index/write.js';
 
 const home = mkdtempSync(join(tmpdir(), 'news-write-'));
@@ -227,5 +228,174 @@ describe('fillFreshIndex', () => {
     expect([...folderChanges(db, [root], true)]).toEqual([]);
     db.close();
     expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+});
+
+describe('Writer: one owner for a slug', () => {
+  // x/a.md and y/a.md give the slug "a"; x/ comes first in library order, so
+  // x/a.md owns it whatever order the files reach the index in.
+  const headlines = (db: Database.Database) => db.prepare('SELECT slug, json_extract(json, ?) AS headline FROM articles ORDER BY slug').all('$.headline');
+  const problems = (db: Database.Database) =>
+    db.prepare('SELECT f.rel, p.line, p.message FROM problems p JOIN files f ON f.id = p.file_id ORDER BY f.rel, p.rowid').all();
+  const shadowed = (db: Database.Database) => db.prepare('SELECT f.rel FROM shadowed s JOIN files f ON f.id = s.file_id ORDER BY f.rel').pluck().all();
+  /** The problems `news check` reports for the same files, in the index's order (by root, then path). */
+  const checked = (roots: string[]) =>
+    loadLibrary(roots)
+      .problems.map((p) => {
+        const root = roots.findIndex((r) => p.path.startsWith(r + '/'));
+        return { root, rel: p.path.slice(roots[root]!.length + 1), line: p.line, message: p.message };
+      })
+      .sort((a, b) => a.root - b.root || (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  const stored = (db: Database.Database) =>
+    db.prepare('SELECT f.root, f.rel, p.line, p.message FROM problems p JOIN files f ON f.id = p.file_id ORDER BY f.root, f.rel, p.rowid').all();
+
+  it('gives the slug to a file that comes first by the rule when it arrives later', () => {
+    const root = library({ 'x/a.md': articleFile('From X', 'Osterby ferry.'), 'y/a.md': articleFile('From Y', 'Vellmar ferry.') });
+    const db = emptyIndex([root]);
+    const writer = new Writer(db, [root]);
+    add(writer, root, 'y/a.md');
+    expect(headlines(db)).toEqual([{ slug: 'a', headline: 'From Y' }]);
+    expect(problems(db)).toEqual([]);
+
+    add(writer, root, 'x/a.md');
+    expect(headlines(db)).toEqual([{ slug: 'a', headline: 'From X' }]);
+    expect(found(db, 'osterby')).toEqual(['a']);
+    expect(ftsRows(db, 'vellmar')).toEqual([]);
+    const words = documents(db);
+    expect([words.get('ferry'), words.has('vellmar'), words.has('y')]).toEqual([1, false, false]);
+    expect(problems(db)).toEqual([{ rel: 'y/a.md', line: 1, message: `slug "a" is already used by ${join(root, 'x', 'a.md')}` }]);
+    expect(shadowed(db)).toEqual(['y/a.md']);
+    // The duplicate keeps its file row, so an update does not read it again.
+    expect(db.prepare('SELECT rel FROM files ORDER BY rel').pluck().all()).toEqual(['x/a.md', 'y/a.md']);
+    expect(stored(db)).toEqual(checked([root]));
+  });
+
+  it("hands the slug to the duplicate when the owner is removed, and FTS5 finds the duplicate's words", () => {
+    const root = library({ 'x/a.md': articleFile('From X', 'Osterby ferry.'), 'y/a.md': articleFile('From Y', 'Vellmar ferry.') });
+    const db = emptyIndex([root]);
+    const writer = new Writer(db, [root]);
+    add(writer, root, 'x/a.md');
+    add(writer, root, 'y/a.md');
+    expect(found(db, 'vellmar')).toEqual([]);
+
+    expect(writer.removeFile(0, 'x/a.md')).toBe(true);
+    expect(headlines(db)).toEqual([{ slug: 'a', headline: 'From Y' }]);
+    expect(found(db, 'vellmar')).toEqual(['a']);
+    expect(found(db, 'headline : y')).toEqual(['a']);
+    expect(ftsRows(db, 'osterby')).toEqual([]);
+    const words = documents(db);
+    expect([words.get('ferry'), words.has('osterby'), words.has('x')]).toEqual([1, false, false]);
+    expect(problems(db)).toEqual([]);
+    expect(shadowed(db)).toEqual([]);
+
+    writer.removeFile(0, 'y/a.md');
+    expect(headlines(db)).toEqual([]);
+    expect(documents(db).size).toBe(0);
+  });
+
+  it('hands the slug on when the owner is read again as broken, and takes it back when mended', async () => {
+    const root = library({ 'x/a.md': articleFile('From X', 'Osterby.'), 'y/a.md': articleFile('From Y', 'Vellmar.') });
+    const db = emptyIndex([root]);
+    const writer = new Writer(db, [root]);
+    add(writer, root, 'x/a.md');
+    add(writer, root, 'y/a.md');
+
+    writeFileSync(join(root, 'x/a.md'), 'no front matter any more\n');
+    await writer.addInBatches(parseInline, [indexed(root, 'x/a.md')], () => {});
+    expect(headlines(db)).toEqual([{ slug: 'a', headline: 'From Y' }]);
+    expect(found(db, 'vellmar')).toEqual(['a']);
+    expect(problems(db)).toEqual([{ rel: 'x/a.md', line: 1, message: expect.stringMatching(/^no front matter/) }]);
+
+    // Mended: it takes the slug back.
+    writeFileSync(join(root, 'x/a.md'), articleFile('From X again', 'Osterby.'));
+    await writer.addInBatches(parseInline, [indexed(root, 'x/a.md')], () => {});
+    expect(headlines(db)).toEqual([{ slug: 'a', headline: 'From X again' }]);
+    expect(stored(db)).toEqual(checked([root]));
+  });
+
+  it('leaves the owner alone when a duplicate is removed', () => {
+    const root = library({ 'x/a.md': articleFile('From X', 'Osterby.'), 'y/a.md': articleFile('From Y', 'Vellmar.') });
+    const db = emptyIndex([root]);
+    const writer = new Writer(db, [root]);
+    add(writer, root, 'y/a.md');
+    add(writer, root, 'x/a.md');
+    const before = documents(db);
+
+    expect(writer.removeFile(0, 'y/a.md')).toBe(true);
+    expect(headlines(db)).toEqual([{ slug: 'a', headline: 'From X' }]);
+    expect(found(db, 'osterby')).toEqual(['a']);
+    expect(documents(db)).toEqual(before);
+    expect(problems(db)).toEqual([]);
+    expect(shadowed(db)).toEqual([]);
+  });
+
+  it('keeps three files of one slug, across two roots, pointing at one owner as files come and go', () => {
+    const first = library({ 'm/a.md': articleFile('From M', 'Osterby.') });
+    const second = library({ 'a.md': articleFile('Second root', 'Harrow.'), 'a/a.md': articleFile('From A', 'Vellmar.') });
+    const roots = [first, second];
+    const db = emptyIndex(roots);
+    const writer = new Writer(db, roots);
+    const at = (root: number, rel: string) => {
+      const stat = statSync(join(roots[root]!, rel));
+      writer.addFile({ root, rel, size: stat.size, mtime: stat.mtimeMs }, readForIndex(join(roots[root]!, rel), roots[root]!));
+    };
+    const owner = () => (headlines(db) as Array<{ headline: string }>).map((a) => a.headline);
+    const usedBy = (path: string) => `slug "a" is already used by ${path}`;
+
+    // Last by the rule first: each newcomer takes the slug, and every duplicate names it.
+    at(1, 'a.md');
+    at(1, 'a/a.md');
+    expect(owner()).toEqual(['From A']);
+    at(0, 'm/a.md');
+    expect(owner()).toEqual(['From M']);
+    expect(stored(db)).toEqual([
+      { root: 1, rel: 'a.md', line: 1, message: usedBy(join(first, 'm/a.md')) },
+      { root: 1, rel: 'a/a.md', line: 1, message: usedBy(join(first, 'm/a.md')) },
+    ]);
+    expect(stored(db)).toEqual(checked(roots));
+    expect(found(db, 'osterby OR vellmar OR harrow')).toEqual(['a']);
+    expect(found(db, 'osterby')).toEqual(['a']);
+
+    // The owner goes: the next by the rule (a/ before a.md) takes the slug, and the other duplicate names it.
+    writer.removeFile(0, 'm/a.md');
+    expect(owner()).toEqual(['From A']);
+    expect(found(db, 'vellmar')).toEqual(['a']);
+    expect(ftsRows(db, 'osterby OR harrow')).toEqual([]);
+    expect(stored(db)).toEqual([{ root: 1, rel: 'a.md', line: 1, message: usedBy(join(second, 'a/a.md')) }]);
+    rmSync(join(first, 'm'), { recursive: true });
+    expect(stored(db)).toEqual(checked(roots));
+
+    writer.removeFile(1, 'a/a.md');
+    expect(owner()).toEqual(['Second root']);
+    expect(found(db, 'harrow')).toEqual(['a']);
+    expect(stored(db)).toEqual([]);
+    expect(documents(db).get('harrow')).toBe(1);
+    expect(documents(db).has('vellmar')).toBe(false);
+  });
+});
+
+describe('fillFreshIndex: one owner for a slug', () => {
+  it('gives each slug to its first file by the rule, not by the order the folders were walked', async () => {
+    // A folder's own files are walked before its subfolders, and the last root
+    // first; by the rule a/x.md comes before x.md, and root 0 before root 1.
+    const first = library({ 'x.md': articleFile('Root file', 'Harrow.'), 'a/x.md': articleFile('In a', 'Osterby.') });
+    const second = library({ 'x.md': articleFile('Second root', 'Vellmar.'), 'y.md': articleFile('Only y', 'Quay.') });
+    const roots = [first, second];
+    const path = join(home, 'fresh-owners.sqlite');
+    await fillFreshIndex(sqlite(), { path, rootsKey: JSON.stringify(roots), roots }, parseInline);
+    const db = new Database(path);
+    databases.push(db);
+    expect(db.prepare('SELECT slug, json_extract(json, ?) FROM articles ORDER BY slug').raw().all('$.headline')).toEqual([
+      ['x', 'In a'],
+      ['y', 'Only y'],
+    ]);
+    expect(found(db, 'osterby OR harrow OR vellmar')).toEqual(['x']);
+    expect(found(db, 'osterby')).toEqual(['x']);
+    const stored = db.prepare('SELECT f.root, f.rel, p.message FROM problems p JOIN files f ON f.id = p.file_id ORDER BY f.root, f.rel').raw().all();
+    expect(stored).toEqual([
+      [0, 'x.md', `slug "x" is already used by ${join(first, 'a/x.md')}`],
+      [1, 'x.md', `slug "x" is already used by ${join(first, 'a/x.md')}`],
+    ]);
+    expect(loadLibrary(roots).problems.map((p) => p.message)).toEqual(stored.map((row) => (row as unknown[])[2]));
   });
 });

@@ -1,8 +1,9 @@
 import { writeSync } from 'node:fs';
-import { importArticles } from '../../library/import.js';
+import { importArticles, urlKey } from '../../library/import.js';
+import { slugFromPath } from '../../parse/slug.js';
 import { LibraryError } from '../../library/files.js';
 import { sanitize } from '../../text/sanitize.js';
-import type { CommandResult, Context } from '../context.js';
+import { openLibrary, type CommandResult, type Context } from '../context.js';
 import { FailedError, UsageError } from '../errors.js';
 import { BrokenPipe, write } from '../output.js';
 import type { ImportOptions } from '../program.js';
@@ -58,11 +59,14 @@ function stderrColumns(): number | null {
 }
 
 /**
- * `news import PATH...`: writes an article file into the library (ctx.importDir)
- * for each raw text article in the files and folders given; prints the slug of
- * each on stdout, and a line on stderr for each file that cannot be imported.
+ * `news import INPUT...`: writes an article file into the library
+ * (ctx.importDir) for each raw text article, saved page and feed entry in the
+ * files and folders given, and for each page at a URL given; prints the slug
+ * of each on stdout, and a line on stderr for each input that cannot be
+ * imported. An article the library has already (the same URL) is skipped, and
+ * said so on a terminal; --force writes it again.
  */
-export async function importCommand(ctx: Context, paths: readonly string[], options: ImportCommandOptions = {}): Promise<CommandResult> {
+export async function importCommand(ctx: Context, inputs: readonly string[], options: ImportCommandOptions = {}): Promise<CommandResult> {
   if (ctx.importDir === '') throw new UsageError('no library to import into: set HOME or XDG_DATA_HOME, or give --dir DIR');
   const columns = options.progress === false ? null : options.progress === true ? (stderrColumns() ?? 80) : stderrColumns();
   const bar = columns === null ? null : new ProgressBar(columns);
@@ -78,13 +82,22 @@ export async function importCommand(ctx: Context, paths: readonly string[], opti
       listening = false;
     }
   };
+  const web = inputs.some((input) => /^[a-z][a-z0-9+.-]*:\/\//i.test(input)) ? await import('../web.js') : null;
+  const client = web === null ? null : await web.httpClient(ctx);
   let result;
   try {
-    result = importArticles(ctx.importDir, paths, {
+    result = await importArticles(ctx.importDir, inputs, {
       force: options.force ?? false,
+      knownUrls: () => libraryUrls(ctx),
+      fetch: client === null || web === null ? undefined : await web.fetchForImport(client),
       onArticle: (article) => {
         bar?.clear();
         print(article.slug + '\n');
+      },
+      onSkip: (skipped) => {
+        if (columns === null) return;
+        bar?.clear();
+        ctx.warn(sanitize(`news: ${skipped.from}: in the library already as ${slugFromPath(skipped.path)} (--force imports it again)`));
       },
       onFailure: (failure) => {
         bar?.clear();
@@ -97,6 +110,22 @@ export async function importCommand(ctx: Context, paths: readonly string[], opti
     throw error;
   } finally {
     bar?.clear();
+    await client?.close();
   }
   return { stdout: '', failed: result.failures.length };
+}
+
+/** The URL of every article of the library, to the file that has it. */
+async function libraryUrls(ctx: Context): Promise<Map<string, string>> {
+  const index = await openLibrary(ctx, { warnProblems: false });
+  try {
+    const urls = new Map<string, string>();
+    for (const { url, path } of index.eachUrl()) {
+      const key = urlKey(url);
+      if (key !== null && !urls.has(key)) urls.set(key, path);
+    }
+    return urls;
+  } finally {
+    index.close();
+  }
 }

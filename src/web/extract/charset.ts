@@ -5,6 +5,8 @@
 // UTF-8. Where a browser would guess from the user's locale, bytes that are not
 // valid UTF-8 are read as Windows-1252, the usual encoding of older pages.
 
+import { decodeWindows1252 } from '../../text/encoding.js';
+
 export interface DecodedPage {
   text: string;
   /** The WHATWG name of the encoding the bytes were read as, e.g. "windows-1252". */
@@ -100,16 +102,25 @@ function bomEncoding(bytes: Uint8Array): { encoding: string; skip: number } | nu
   return null;
 }
 
+function decodeAs(encoding: string, bytes: Uint8Array): string {
+  // Node 20's TextDecoder reads windows-1252 (and every label the standard
+  // maps to it: iso-8859-1, latin1, ascii) as Latin-1, so 0x80–0x9F become
+  // C1 controls instead of € “ ” – …; the project's own decoder is right.
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
+  return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+}
+
 /** Decodes the bytes of a page; never throws, undecodable bytes become U+FFFD. */
 export function decodePage(bytes: Uint8Array, contentType?: string): DecodedPage {
   const bom = bomEncoding(bytes);
-  if (bom) return { text: new TextDecoder(bom.encoding, { ignoreBOM: true }).decode(bytes.subarray(bom.skip)), encoding: bom.encoding };
+  if (bom) return { text: decodeAs(bom.encoding, bytes.subarray(bom.skip)), encoding: bom.encoding };
   const transport = contentType ? charsetOfContentType(contentType) : null;
-  const declared = (transport && encodingOf(transport)) || prescanCharset(bytes);
-  if (declared) return { text: new TextDecoder(declared).decode(bytes), encoding: declared };
+  const fromTransport = transport ? encodingOf(transport) : null;
+  const declared = (fromTransport !== 'replacement' ? fromTransport : null) ?? prescanCharset(bytes);
+  if (declared) return { text: decodeAs(declared, bytes), encoding: declared };
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
 }

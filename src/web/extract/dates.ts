@@ -5,7 +5,19 @@
 // zone abbreviations are ambiguous, and a wrong hour is worse than none.
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -53,7 +65,11 @@ function monthNumber(name: string): number | null {
   const key = name.toLowerCase();
   const month = MONTHS[key.slice(0, key.startsWith('sept') ? 4 : 3)];
   // Only a month's name or its abbreviation, not any word that starts like one.
-  if (month === undefined || !/^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/.test(key)) return null;
+  if (
+    month === undefined ||
+    !/^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/.test(key)
+  )
+    return null;
   return month;
 }
 

@@ -37,8 +37,8 @@ export interface ExtractedPage {
   tags: string[];
   /** The body's paragraphs as Markdown: links, emphasis, headings, lists, block quotes and tables kept. */
   body: string[];
-  /** The WHATWG name of the encoding the page was read in ("utf-8", "windows-1252", …). */
-  encoding: string;
+  /** The WHATWG name of the encoding the page's bytes were read in ("utf-8", "windows-1252", …); null for text. */
+  encoding: string | null;
 }
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -47,7 +47,9 @@ export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 // many it is some seconds.
 export const DEFAULT_MAX_ELEMENTS = 50_000;
 
-const HTML_TYPES = /^\s*(?:text\/html|application\/xhtml\+xml|text\/plain|application\/xml|text\/xml)?\s*(?:;|$)/i;
+// What a server calls HTML; anything else (text/plain included: a browser
+// shows its markup as text) is not a page to extract.
+const HTML_TYPES = /^\s*(?:text\/html|application\/xhtml\+xml|application\/xml|text\/xml)?\s*(?:;|$)/i;
 
 // The HTML parser looks through its stack of open elements at every tag, so
 // its time grows with the square of the nesting depth: a page of a million
@@ -57,7 +59,8 @@ const MAX_NESTING = 500;
 const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'frame']);
 // Tags that close an open one of their own name, as the parser does.
 const SELF_CLOSING_SIBLINGS = new Set(['p', 'li', 'dt', 'dd', 'option', 'tr', 'td', 'th']);
-const MARKUP = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title|xmp|plaintext)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*?(\/?)>/gi;
+const MARKUP =
+  /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title|xmp|plaintext)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*?(\/?)>/gi;
 
 /** The page with tags nested deeper than MAX_NESTING taken out; the same string when there are none. */
 export function limitNesting(html: string): string {
@@ -143,10 +146,10 @@ function flattenDeepElements(document: DomDocument): void {
   }
 }
 
-function readText(input: string | Uint8Array, options: ExtractOptions): { text: string; encoding: string } {
+function readText(input: string | Uint8Array, options: ExtractOptions): { text: string; encoding: string | null } {
   const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (input.length > limit) throw new PageTooLarge(input.length, limit);
-  const decoded = typeof input === 'string' ? { text: input, encoding: 'utf-8' } : decodePage(input, options.contentType);
+  const decoded = typeof input === 'string' ? { text: input, encoding: null } : decodePage(input, options.contentType);
   // NULs are no text in any page, and in the body they would reach files and terminals.
   return { text: decoded.text.replaceAll('\0', ''), encoding: decoded.encoding };
 }
@@ -174,8 +177,8 @@ export function extractPage(input: string | Uint8Array, options: ExtractOptions 
 
   let content: DomElement | null = null;
   try {
-    // keepClasses: the cleaning after Readability reads class names too.
-    const article = new Readability<DomElement>(document as never, { serializer: (node) => node as unknown as DomElement, keepClasses: true }).parse();
+    // The serializer hands back Readability's element itself, to be walked, rather than its HTML.
+    const article = new Readability<DomElement>(document as never, { serializer: (node) => node as unknown as DomElement }).parse();
     content = article?.content ?? null;
   } catch {
     // Readability gives up on some malformed trees; the page's body is then
@@ -184,7 +187,7 @@ export function extractPage(input: string | Uint8Array, options: ExtractOptions 
   }
   content ??= document.body;
   if (content) keepFirstArticle(content);
-  const chosen: Block[] = content ? toBlocks(content, metadata.url ?? pageUrl) : [];
+  const chosen: Block[] = content ? toBlocks(content, metadata.base) : [];
   const blocks = cleanBlocks(chosen, metadata);
   judgePage(signals, chosen, blocks);
   const body = toParagraphs(blocks);

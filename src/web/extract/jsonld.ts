@@ -92,7 +92,19 @@ function collect(value: Json | undefined, into: JsonObject[], depth: number): vo
 }
 
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', hellip: '…',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  hellip: '…',
 };
 
 // Templates put HTML-escaped text into JSON strings as often as not.
@@ -165,8 +177,7 @@ export function parseJsonLd(document: DomDocument): JsonLd {
     if (!nodeTypes.some((t) => ARTICLE_TYPES.test(t))) continue;
     // The article the page is about states a headline and a date; a news
     // type beats a generic one; the first such node wins a tie.
-    const score =
-      (typeof node['headline'] === 'string' ? 2 : 0) + (node['datePublished'] ? 2 : 0) + (nodeTypes.some((t) => NEWS_TYPES.test(t)) ? 1 : 0);
+    const score = (typeof node['headline'] === 'string' ? 2 : 0) + (node['datePublished'] ? 2 : 0) + (nodeTypes.some((t) => NEWS_TYPES.test(t)) ? 1 : 0);
     if (score > bestScore) {
       best = node;
       bestScore = score;

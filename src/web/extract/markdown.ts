@@ -18,8 +18,6 @@ export interface Block {
   text: string;
   /** How many of the text's characters are inside links. */
   linkChars: number;
-  /** The element the block came from. */
-  element: DomElement;
   /** Heading level (1–6), list nesting depth (0 = top), or 0. */
   level: number;
   /** Items of one list, or paragraphs of one block quote, share a group number; else -1. */
@@ -28,40 +26,18 @@ export interface Block {
   ordinal: number | null;
 }
 
-const SKIPPED = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'iframe',
-  'object',
-  'embed',
-  'svg',
-  'math',
-  'canvas',
-  'video',
-  'audio',
-  'img',
-  'picture',
-  'source',
-  'button',
-  'input',
-  'select',
-  'textarea',
-  'form',
-  'head',
-  'meta',
-  'link',
-]);
-const BLOCKS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'figure', 'figcaption', 'blockquote', 'ul', 'ol', 'li',
-  'dl', 'dt', 'dd', 'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'address',
-  'center', 'details', 'summary', 'fieldset', 'body', 'html',
-]);
-const EMPHASIS = new Set(['em', 'i', 'cite', 'dfn', 'var']);
-const STRONG = new Set(['strong', 'b']);
-const CODE = new Set(['code', 'kbd', 'samp', 'tt']);
-
+const words = (list: string) => new Set(list.split(' '));
+// Elements whose content is no text: media, embeds, controls, and what the head holds.
+const SKIPPED = words(
+  'script style noscript template iframe object embed svg math canvas video audio img picture source button input select textarea form head meta link',
+);
+const BLOCKS = words(
+  'p div section article main header footer aside nav figure figcaption blockquote ul ol li dl dt dd pre table thead tbody tfoot tr td th caption ' +
+    'h1 h2 h3 h4 h5 h6 hr address center details summary fieldset body html',
+);
+const EMPHASIS = words('em i cite dfn var');
+const STRONG = words('strong b');
+const CODE = words('code kbd samp tt');
 
 interface Inline {
   markdown: string;
@@ -86,11 +62,27 @@ function wrap(inner: string, open: string, close = open): string {
   return `${lead}${open}${core}${close}${trail}`;
 }
 
+// Quotation marks and sentence punctuation at the edges of an emphasised
+// span go outside its delimiters: `foo*"bar"*baz` is no emphasis in
+// CommonMark and would show its asterisks, `foo"*bar*"baz` is. Only
+// characters the escaping leaves alone are moved, so no escape, entity or
+// link is cut.
+const EDGE_PUNCTUATION = /^([«"'“‘¿¡]*)([\s\S]*?)([.,:!?…"'”’»]*)$/;
+
+function emphasise(inner: string, delimiter: string): string {
+  const core = inner.trim();
+  const [, before = '', middle = '', after = ''] = EDGE_PUNCTUATION.exec(core) ?? [];
+  if (middle === '' || /^\s|\s$/.test(middle)) return inner;
+  return wrap(inner.replace(core, `${before}\u0000${middle}\u0001${after}`), '')
+    .replace('\u0000', delimiter)
+    .replace('\u0001', delimiter);
+}
+
 function linkTarget(href: string, base: string | null): string | null {
   if (/^mailto:/i.test(href.trim())) return href.trim();
   const url = absoluteUrl(href, base);
-  // Parentheses, spaces and angle brackets would end the destination early.
-  return url ? url.replace(/[()<>\s]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')) : null;
+  // Parentheses, spaces and angle brackets would end the destination early, and a pipe a table's cell.
+  return url ? url.replace(/[()<>|\s]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')) : null;
 }
 
 function longestRun(text: string, char: string): number {
@@ -111,7 +103,8 @@ function codeSpan(text: string): string {
 }
 
 // "!" just before a link would make it an image.
-const join = (before: string, after: string) => (after.startsWith('[') && before.endsWith('!') && !before.endsWith('\\!') ? before.slice(0, -1) + '\\!' : before) + after;
+const join = (before: string, after: string) =>
+  (after.startsWith('[') && before.endsWith('!') && !before.endsWith('\\!') ? before.slice(0, -1) + '\\!' : before) + after;
 
 class Converter {
   readonly blocks: Block[] = [];
@@ -165,9 +158,9 @@ class Converter {
       if (target && inner.text.trim() !== '') return { ...inner, markdown: wrap(inner.markdown.replace(/\\\n/g, ' '), '[', `](${target})`) };
       return inner;
     }
-    if (EMPHASIS.has(tag)) return { ...inner, markdown: wrap(inner.markdown, '*') };
-    if (STRONG.has(tag)) return { ...inner, markdown: wrap(inner.markdown, '**') };
-    if (tag === 's' || tag === 'del' || tag === 'strike') return { ...inner, markdown: wrap(inner.markdown, '~~') };
+    if (EMPHASIS.has(tag)) return { ...inner, markdown: emphasise(inner.markdown, '*') };
+    if (STRONG.has(tag)) return { ...inner, markdown: emphasise(inner.markdown, '**') };
+    if (tag === 's' || tag === 'del' || tag === 'strike') return { ...inner, markdown: emphasise(inner.markdown, '~~') };
     return inner;
   }
 
@@ -184,7 +177,7 @@ class Converter {
     return { markdown, text, linkChars };
   }
 
-  private push(kind: BlockKind, parts: DomNode[], element: DomElement, level = 0, group = -1, ordinal: number | null = null): void {
+  private push(kind: BlockKind, parts: DomNode[], level = 0, group = -1, ordinal: number | null = null): void {
     let markdown = '';
     let text = '';
     let linkChars = 0;
@@ -202,7 +195,7 @@ class Converter {
       .replace(/^(?:\s|\\\n)+|(?:\s|\\\n)+$/g, '')
       .replace(/ {2,}/g, ' ');
     if (text === '' || markdown === '') return;
-    this.blocks.push({ kind, markdown, text, linkChars, element, level, group, ordinal });
+    this.blocks.push({ kind, markdown, text, linkChars, level, group, ordinal });
   }
 
   /** Walks the block structure; runs of inline content become paragraphs of the given kind. */
@@ -247,7 +240,7 @@ class Converter {
   private flow(element: DomElement, kind: BlockKind, group: number, level: number, ordinal: number | null = null): void {
     let run: DomNode[] = [];
     const flush = () => {
-      if (run.length > 0) this.push(kind, run, element, level, group, ordinal);
+      if (run.length > 0) this.push(kind, run, level, group, ordinal);
       // An item's later paragraphs are not new items.
       if (kind === 'item') ordinal = null;
       run = [];
@@ -273,7 +266,7 @@ class Converter {
     if (text.trim() === '') return;
     const longest = Math.max(2, longestRun(text, '`'));
     const fence = '`'.repeat(longest + 1);
-    this.blocks.push({ kind: 'code', markdown: `${fence}\n${text}\n${fence}`, text: fold(text), linkChars: 0, element, level: 0, group, ordinal: null });
+    this.blocks.push({ kind: 'code', markdown: `${fence}\n${text}\n${fence}`, text: fold(text), linkChars: 0, level: 0, group, ordinal: null });
   }
 
   private table(table: DomElement, group: number): void {
@@ -283,7 +276,8 @@ class Converter {
       const cells = Array.from(row.children).filter((c) => tagOf(c) === 'td' || tagOf(c) === 'th');
       const parts = cells.map((cell) => {
         const inline = this.inline(cell);
-        return { markdown: inline.markdown.replace(/\\\n/g, ' ').replace(/\|/g, '\\|').trim(), text: fold(inline.text), linkChars: inline.linkChars };
+        // The escaping has made the cells' own `|` literal already.
+        return { markdown: inline.markdown.replace(/\\\n/g, ' ').trim(), text: fold(inline.text), linkChars: inline.linkChars };
       });
       if (parts.every((p) => p.text === '')) continue;
       const text = parts.map((p) => p.text).join(' | ');
@@ -292,7 +286,6 @@ class Converter {
         markdown: parts.map((p) => p.markdown).join(' | '),
         text,
         linkChars: parts.reduce((n, p) => n + p.linkChars, 0),
-        element: row,
         level: 0,
         group: tableGroup,
         ordinal: null,

@@ -13,6 +13,8 @@ export interface PageMetadata {
   date: string | null;
   source: string | null;
   url: string | null;
+  /** What the page's relative links are relative to: its <base>, else its address, else its canonical address. */
+  base: string | null;
   section: string | null;
   tags: string[];
   /** The article's text as JSON-LD gives it (no paragraphs, no links), if it does. */
@@ -81,7 +83,10 @@ function canonicalUrl(document: DomDocument, meta: Meta, ld: JsonLd, pageUrl: st
 const SEPARATED = /\s+[|–—·•»:-]\s+|\s+-{1,2}\s+/;
 
 function comparable(text: string): string {
-  return text.toLowerCase().replace(/^(?:www\.)|\.(?:com|org|net|co\.uk|co|ru|it|in|br)$/g, '').replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .toLowerCase()
+    .replace(/^(?:www\.)|\.(?:com|org|net|co\.uk|co|ru|it|in|br)$/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** A title without the site's name that templates add before or after it ("Headline | Site"). */
@@ -107,16 +112,24 @@ function headlineOf(document: DomDocument, meta: Meta, ld: JsonLd, siteNames: st
   const h1s = all(document, 'h1')
     .map((h) => textOf(h))
     .filter((t) => t.length >= 8);
-  const stated = [ld.article?.headline, first(meta, 'og:title', 'twitter:title', 'title', 'headline'), fold(document.title)]
+  const stated = [ld.article?.headline, first(meta, 'og:title', 'twitter:title', 'title', 'headline')]
     .filter((t): t is string => !!t)
     .map((t) => stripSiteName(t, siteNames));
   // The h1 the reader sees, when it is the headline the metadata states
-  // (metadata often shortens it, or adds a kicker); else the statement.
+  // (metadata often shortens it, or adds a kicker); else the statement; else
+  // the page's one h1; else its <title>.
   for (const h1 of h1s) {
     const key = comparable(h1);
     if (stated.some((s) => comparable(s).includes(key.slice(0, 40)) || key.includes(comparable(s).slice(0, 40)))) return h1;
   }
-  return stated[0] ?? h1s[0] ?? null;
+  if (stated[0]) return stated[0];
+  const inArticle = all(document, 'article h1, main h1')
+    .map((h) => textOf(h))
+    .find((t) => t.length >= 8);
+  if (inArticle) return inArticle;
+  if (h1s.length === 1) return h1s[0]!;
+  const title = fold(document.querySelector('title')?.textContent);
+  return title ? stripSiteName(title, siteNames) : (h1s[0] ?? null);
 }
 
 // The account a content system publishes under, not a person's byline.
@@ -141,8 +154,8 @@ function authorsOf(document: DomDocument, meta: Meta, ld: JsonLd): string[] {
     ld.article?.authors ?? [],
     [...(meta.get('author') ?? []), ...(meta.get('article:author') ?? [])],
     meta.get('parsely-author') ?? meta.get('sailthru.author') ?? meta.get('dc.creator') ?? meta.get('byl') ?? [],
-    all(document, '[itemprop~="author"] [itemprop~="name"], [itemprop~="author"]:not(:has([itemprop~="name"])), a[rel~="author"]').map((e) =>
-      e.getAttribute('content') ?? textOf(e),
+    all(document, '[itemprop~="author"] [itemprop~="name"], [itemprop~="author"]:not(:has([itemprop~="name"])), a[rel~="author"]').map(
+      (e) => e.getAttribute('content') ?? textOf(e),
     ),
   ];
   for (const list of lists) {
@@ -206,14 +219,18 @@ function instant(iso: string): number | null {
 
 function dateOf(document: DomDocument, meta: Meta, ld: JsonLd, url: string | null): string | null {
   const stated = [ld.article?.datePublished, ...DATE_META.map((key) => first(meta, key)), ...timeElementDates(document)];
-  const dates = stated.filter((d): d is string => !!d).map(normalizeDate).filter((d): d is string => d !== null);
+  const dates = stated
+    .filter((d): d is string => !!d)
+    .map(normalizeDate)
+    .filter((d): d is string => d !== null);
   const chosen = dates[0];
   if (chosen) {
     // The same instant stated elsewhere with the publisher's offset says more
     // than one stated in UTC.
     const at = instant(chosen);
-    if (at !== null && chosen.endsWith('Z')) {
-      const local = dates.find((d) => !d.endsWith('Z') && instant(d) === at);
+    const utc = (d: string) => /(?:Z|[+-]00:00)$/.test(d);
+    if (at !== null && utc(chosen)) {
+      const local = dates.find((d) => !utc(d) && instant(d) === at);
       if (local) return local;
     }
     return chosen;
@@ -277,6 +294,7 @@ export function readMetadata(document: DomDocument, pageUrl: string | null): Pag
     date: dateOf(document, meta, ld, url ?? pageUrl),
     source,
     url,
+    base: base ?? url,
     section: section ? fold(section) : null,
     tags: tagsOf(meta, ld),
     articleBody: ld.article?.articleBody ?? null,
@@ -285,4 +303,3 @@ export function readMetadata(document: DomDocument, pageUrl: string | null): Pag
     declaredTypes: [...ld.types],
   };
 }
-

@@ -48,9 +48,7 @@ export function visibleText(root: DomElement | null): string {
 const LISTING_TYPES = /^(?:WebSite|CollectionPage|ItemList|SearchResultsPage|ProfilePage|Blog)$/;
 
 export function pageSignals(document: DomDocument, metadata: PageMetadata, pageUrl: string | null): PageSignals {
-  const titles = [document.querySelector('title')?.textContent, ...all(document, 'h1').map((h) => h.textContent)]
-    .map((t) => fold(t))
-    .filter((t) => t !== '');
+  const titles = [document.querySelector('title')?.textContent, ...all(document, 'h1').map((h) => h.textContent)].map((t) => fold(t)).filter((t) => t !== '');
   let root = false;
   for (const url of [pageUrl, metadata.url]) {
     if (!url) continue;

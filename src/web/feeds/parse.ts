@@ -405,7 +405,11 @@ function malformed(text: string, cause: unknown): FeedError {
 
 function parseXml(text: string, format: Exclude<Format, 'json'>, rootAt: number, docUrl: string | undefined, notes: Notes): Omit<Feed, 'warnings'> {
   try {
-    return readXml(format, text, docUrl, notes);
+    const feed = readXml(format, text, docUrl, notes);
+    // The parser reads past faults it can step over; the reader is told where the document is broken.
+    const fault = xmlFault(text);
+    if (fault) notes.messages.push(`not well-formed XML: line ${fault.line}, column ${fault.column}: ${sanitize(fault.message.slice(0, 120))}; read as far as it goes`);
+    return feed;
   } catch (err) {
     // A feed element with nothing feedsmith can read in it: a feed without entries.
     if (err instanceof DetectError || err instanceof ParseError) return { kind: EMPTY_KIND[format], title: null, link: null, entries: [] };

@@ -1,0 +1,174 @@
+// `news feed add | list | remove | import | export`: the feeds a library
+// follows. The list is the library's own data (library/feeds.ts); fetching
+// is done only by `add`, to find and check the feed.
+import { readFileSync } from 'node:fs';
+import { feedName, findFeed, loadFeeds, lockFeeds, newFeed, saveFeeds, type FeedList, type FeedRecord } from '../../library/feeds.js';
+import { LibraryError } from '../../library/names.js';
+import { sanitize, toJsonLine } from '../../text/sanitize.js';
+import type { CommandResult, Context } from '../context.js';
+import { FailedError, UsageError } from '../errors.js';
+import type { FeedAddOptions, FeedListOptions } from '../program.js';
+
+/** The library whose feeds these are: where `news import` writes. */
+function libraryOf(ctx: Context): string {
+  if (ctx.importDir === '') throw new UsageError('no library: set HOME or XDG_DATA_HOME, or give --dir DIR');
+  return ctx.importDir;
+}
+
+/** Runs a change of the feed list under the library's lock, saving it after. */
+function changeFeeds<T>(ctx: Context, change: (list: FeedList) => T): T {
+  const library = libraryOf(ctx);
+  try {
+    const release = lockFeeds(library);
+    try {
+      const list = loadFeeds(library);
+      const result = change(list);
+      saveFeeds(library, list);
+      return result;
+    } finally {
+      release();
+    }
+  } catch (error) {
+    if (error instanceof LibraryError) throw new FailedError(error.message);
+    throw error;
+  }
+}
+
+function readFeeds(ctx: Context): FeedList {
+  try {
+    return loadFeeds(libraryOf(ctx));
+  } catch (error) {
+    if (error instanceof LibraryError) throw new FailedError(error.message);
+    throw error;
+  }
+}
+
+/** `news feed add URL`: finds the feed (the URL's own, or the first a page links), checks it parses, and follows it. */
+export async function feedAdd(ctx: Context, url: string, options: FeedAddOptions): Promise<CommandResult> {
+  if (!/^https?:\/\//i.test(url)) throw new UsageError(`not an http(s) URL: ${sanitize(url)}`);
+  const already = findFeed(readFeeds(ctx), url);
+  if (already !== undefined) throw new FailedError(`already followed, as ${sanitize(already.name)}`);
+  const { httpClient, anyAccept } = await import('../web.js');
+  const web = await import('../../web/index.js');
+  const { fetchResource, FEED_ACCEPT, FetchError, findFeedLinks } = web;
+  const client = await httpClient(ctx);
+  let feedUrl = url;
+  let title: string | null;
+  let site: string | null;
+  try {
+    let answer = await fetchResource(url, { accept: await anyAccept() }, client);
+    if (web.kindOfResponse(answer.contentType, answer.body) === 'page') {
+      const links = findFeedLinks(new TextDecoder().decode(answer.body), answer.url);
+      if (links.length === 0) throw new FailedError(`${sanitize(url)}: a page that links no feed (no <link rel="alternate"> to RSS, Atom or JSON Feed)`);
+      feedUrl = links[0]!.url;
+      answer = await fetchResource(feedUrl, { accept: FEED_ACCEPT }, client);
+    } else if (answer.permanentRedirect !== undefined) {
+      feedUrl = answer.permanentRedirect;
+    }
+    const feed = web.readFeed(answer.body, { url: answer.url, contentType: answer.contentType });
+    title = feed.title;
+    site = feed.link;
+  } catch (error) {
+    if (error instanceof FetchError) throw new FailedError(error.message);
+    if (error instanceof web.NotImportable) throw new FailedError(`${sanitize(feedUrl)}: ${error.message}`);
+    throw error;
+  } finally {
+    await client.close();
+  }
+  const name = changeFeeds(ctx, (list) => {
+    const other = findFeed(list, feedUrl);
+    if (other !== undefined) throw new FailedError(`already followed, as ${sanitize(other.name)}`);
+    if (options.name !== undefined && findFeed(list, options.name) !== undefined) throw new FailedError(`a feed is named ${sanitize(options.name)} already`);
+    const record = newFeed(options.name ?? feedName(list, title ?? new URL(feedUrl).hostname), feedUrl, options.fullText !== false);
+    record.title = title;
+    record.site = site;
+    list.feeds.push(record);
+    return record.name;
+  });
+  ctx.warn(sanitize(`news feed: following ${name} (${feedUrl}); news update fetches it`));
+  return { stdout: `${sanitize(name)}\n` };
+}
+
+/** A feed as `news feed list --json` prints it: the record without the entries it has seen, and how many articles it gave. */
+function feedSummary(feed: FeedRecord) {
+  const { seen, ...rest } = feed;
+  return { ...rest, articles: new Set(Object.values(seen)).size };
+}
+
+/** `news feed list`. */
+export async function feedList(ctx: Context, options: FeedListOptions): Promise<CommandResult> {
+  const feeds = readFeeds(ctx).feeds.map(feedSummary);
+  if (options.json) return { stdout: feeds.map((feed) => toJsonLine(feed) + '\n').join(''), found: feeds.length };
+  const rows = feeds.map((feed) => [feed.name, feed.url, feed.updated?.slice(0, 16).replace('T', ' ') ?? 'never', feed.status ?? 'not fetched yet', String(feed.articles)].map((cell) => sanitize(cell)));
+  if (ctx.stdout.isTTY && !options.plain) {
+    if (rows.length === 0) {
+      ctx.warn('news feed: this library follows no feed (news feed add URL)');
+      return { stdout: '' };
+    }
+    const header = ['NAME', 'URL', 'UPDATED', 'STATUS', 'ARTICLES'];
+    const widths = header.map((cell, column) => {
+      let width = cell.length;
+      for (const row of rows) width = Math.max(width, row[column]!.length);
+      return width;
+    });
+    const line = (cells: readonly string[]) => cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ') + '\n';
+    return { stdout: line(header) + rows.map(line).join('') };
+  }
+  return { stdout: rows.map((row) => row.map((cell) => cell.replace(/[\t\n]/g, ' ')).join('\t') + '\n').join('') };
+}
+
+/** `news feed remove NAME|URL...`. */
+export async function feedRemove(ctx: Context, names: readonly string[]): Promise<CommandResult> {
+  const removed = changeFeeds(ctx, (list) => {
+    const gone: string[] = [];
+    for (const name of names) {
+      const feed = findFeed(list, name);
+      if (feed === undefined) throw new FailedError(`this library follows no feed named ${sanitize(JSON.stringify(name))}`);
+      list.feeds.splice(list.feeds.indexOf(feed), 1);
+      gone.push(feed.name);
+    }
+    return gone;
+  });
+  for (const name of removed) ctx.warn(sanitize(`news feed: no longer following ${name} (its articles stay)`));
+  return { stdout: '' };
+}
+
+/** `news feed import FILE.opml`: follows each feed of the list not followed yet; prints each new name. */
+export async function feedImport(ctx: Context, file: string): Promise<CommandResult> {
+  const { parseOpmlDocument, FeedError } = await import('../../web/index.js');
+  let text: Buffer;
+  try {
+    text = readFileSync(file);
+  } catch (error) {
+    throw new FailedError(`cannot read ${sanitize(file)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let document;
+  try {
+    document = parseOpmlDocument(text);
+  } catch (error) {
+    if (error instanceof FeedError) throw new FailedError(`${sanitize(file)}${error.line !== undefined ? `:${error.line}` : ''}: ${sanitize(error.message)}`);
+    throw error;
+  }
+  for (const skipped of document.skipped) ctx.warn(sanitize(`news feed: ${file}: ${skipped}`));
+  const added = changeFeeds(ctx, (list) => {
+    const names: string[] = [];
+    for (const entry of document.feeds) {
+      if (findFeed(list, entry.xmlUrl) !== undefined) continue;
+      const record = newFeed(feedName(list, entry.title ?? new URL(entry.xmlUrl).hostname), entry.xmlUrl, true);
+      record.title = entry.title;
+      record.site = entry.htmlUrl;
+      list.feeds.push(record);
+      names.push(record.name);
+    }
+    return names;
+  });
+  ctx.warn(`news feed: ${added.length} feed${added.length === 1 ? '' : 's'} added, ${document.feeds.length - added.length} followed already`);
+  return { stdout: added.map((name) => sanitize(name) + '\n').join('') };
+}
+
+/** `news feed export`: OPML 2.0 on stdout. */
+export async function feedExport(ctx: Context): Promise<CommandResult> {
+  const { writeOpml } = await import('../../web/index.js');
+  const feeds = readFeeds(ctx).feeds.map((feed) => ({ title: feed.title ?? feed.name, xmlUrl: feed.url, htmlUrl: feed.site }));
+  return { stdout: writeOpml(feeds, { title: 'news feeds' }) };
+}

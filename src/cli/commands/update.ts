@@ -1,0 +1,124 @@
+// `news update`: every followed feed fetched and its new entries imported
+// (library/update.ts); this module prints the slugs as they come, a line for
+// each failed feed, and on a terminal a progress line and a summary.
+import { writeSync } from 'node:fs';
+import { LibraryError } from '../../library/names.js';
+import { updateFeeds, type FeedOutcome } from '../../library/update.js';
+import type { FeedRecord } from '../../library/feeds.js';
+import { sanitize } from '../../text/sanitize.js';
+import { openLibrary, type CommandResult, type Context } from '../context.js';
+import { FailedError, UsageError } from '../errors.js';
+import { BrokenPipe, write } from '../output.js';
+import { fetchForImport, httpClient } from '../web.js';
+
+/** When a failed feed is asked again, said the way the user reads it. */
+function retryWords(outcome: Extract<FeedOutcome, { kind: 'failed' }>): string {
+  return outcome.retryAt === null ? 'tried again at the next update' : `not asked again before ${outcome.retryAt.slice(0, 16).replace('T', ' ')} UTC (the server asked to wait)`;
+}
+
+export async function updateCommand(ctx: Context, names: readonly string[]): Promise<CommandResult> {
+  if (ctx.importDir === '') throw new UsageError('no library: set HOME or XDG_DATA_HOME, or give --dir DIR');
+  const terminal = process.stderr.isTTY === true;
+  const stop = new AbortController();
+  // Ctrl-C ends the requests under way; articles written are whole and the feed list is saved.
+  const onInterrupt = () => stop.abort();
+  process.once('SIGINT', onInterrupt);
+  process.once('SIGTERM', onInterrupt);
+  const client = await httpClient(ctx);
+  const { fetchResource, FEED_ACCEPT, PAGE_ACCEPT, FetchError } = await import('../../web/index.js');
+  let listening = true;
+  let progress = '';
+  const clearProgress = () => {
+    if (progress === '') return;
+    progress = '';
+    writeStderr('\r\x1b[K');
+  };
+  const counts = { done: 0, total: 0, failed: 0, notModified: 0, skipped: 0, stopped: 0, withNew: 0 };
+  let result;
+  try {
+    result = await updateFeeds(ctx.importDir, names, {
+      fetchFeed: (url, validators) => fetchResource(url, { accept: FEED_ACCEPT, ...validators, signal: stop.signal }, client),
+      fetchPage: await fetchForImport(client, stop.signal),
+      refusal: (error) => (error instanceof FetchError ? { message: error.message, retryAt: error.retryAt } : null),
+      knownUrls: async () => {
+        const index = await openLibrary(ctx, { warnProblems: false });
+        try {
+          const { urlKey } = await import('../../library/import.js');
+          const urls = new Map<string, string>();
+          for (const { url, path } of index.eachUrl()) {
+            const key = urlKey(url);
+            if (key !== null && !urls.has(key)) urls.set(key, path);
+          }
+          return urls;
+        } finally {
+          index.close();
+        }
+      },
+      now: () => new Date(),
+      signal: stop.signal,
+      onStart: (feeds) => {
+        counts.total = feeds;
+      },
+      onArticle: (slug) => {
+        if (!listening) return;
+        clearProgress();
+        try {
+          write(slug + '\n');
+        } catch (error) {
+          if (!(error instanceof BrokenPipe)) throw error;
+          listening = false;
+        }
+      },
+      onWarning: (line) => {
+        clearProgress();
+        ctx.warn(sanitize(`news update: ${line}`));
+      },
+      onFeed: (feed: FeedRecord, outcome: FeedOutcome) => {
+        counts.done++;
+        if (outcome.kind === 'failed') {
+          counts.failed++;
+          clearProgress();
+          ctx.warn(sanitize(`news update: ${feed.name}: ${outcome.message}; ${retryWords(outcome)}`));
+        } else if (outcome.kind === 'not-modified') counts.notModified++;
+        else if (outcome.kind === 'skipped') {
+          counts.skipped++;
+          clearProgress();
+          ctx.warn(sanitize(`news update: ${feed.name}: skipped until ${outcome.until.slice(0, 16).replace('T', ' ')} UTC (the server asked to wait)`));
+        } else if (outcome.kind === 'stopped') counts.stopped++;
+        else if (outcome.added > 0) counts.withNew++;
+        if (terminal) {
+          progress = `updating feeds ${counts.done}/${counts.total}`;
+          writeStderr(`\r\x1b[K${progress}`);
+        }
+      },
+    });
+  } catch (error) {
+    if (error instanceof LibraryError) throw new FailedError(error.message);
+    throw error;
+  } finally {
+    clearProgress();
+    process.removeListener('SIGINT', onInterrupt);
+    process.removeListener('SIGTERM', onInterrupt);
+    await client.close();
+  }
+  const total = result.feeds.length;
+  if (total === 0) ctx.warn('news update: this library follows no feed (news feed add URL)');
+  else if (terminal || stop.signal.aborted) {
+    const parts = [`${result.added} new article${result.added === 1 ? '' : 's'} from ${counts.withNew} of ${total} feed${total === 1 ? '' : 's'}`];
+    if (counts.notModified > 0) parts.push(`${counts.notModified} unchanged`);
+    if (counts.failed > 0) parts.push(`${counts.failed} failed`);
+    if (counts.skipped > 0) parts.push(`${counts.skipped} skipped`);
+    if (counts.stopped > 0) parts.push(`${counts.stopped} stopped`);
+    ctx.warn(`news update: ${parts.join(', ')}`);
+  }
+  if (stop.signal.aborted) throw new FailedError('update stopped; the articles written are kept and the feed list is saved');
+  return { stdout: '', failed: counts.failed };
+}
+
+function writeStderr(text: string): void {
+  try {
+    writeSync(2, text);
+  } catch {
+    // A progress line is not worth failing for.
+  }
+}
