@@ -58,7 +58,9 @@ const bundle = join(work, 'reader.cjs');
 await build({ entryPoints: [entry], bundle: true, format: 'cjs', platform: 'node', outfile: bundle, logLevel: 'warning' });
 const { parseRawText, articleFileText, parseArticle, decodeText } = createRequire(import.meta.url)(bundle);
 
-const names = readdirSync(goldDir).filter((f) => f.endsWith('.txt') && !f.endsWith('.gold.txt')).sort();
+const names = readdirSync(goldDir)
+  .filter((f) => f.endsWith('.txt') && !f.endsWith('.gold.txt'))
+  .sort();
 const lines = [];
 const marksOnly = [];
 const unmatched = { spans: 0, alone: 0 };
@@ -92,9 +94,7 @@ const ms = Number(extracting) / 1e6;
 
 const predictions = out ?? join(work, 'predictions.jsonl');
 writeFileSync(predictions, lines.join('\n') + '\n');
-console.log(
-  `${names.length} articles, ${paragraphs} paragraphs, ${quotes} quotes extracted in ${ms.toFixed(0)} ms; predictions: ${predictions}`,
-);
+console.log(`${names.length} articles, ${paragraphs} paragraphs, ${quotes} quotes extracted in ${ms.toFixed(0)} ms; predictions: ${predictions}`);
 
 const score = (file) => spawnSync('python3', [scorer, goldDir, file], { encoding: 'utf8' });
 if (explain) {
@@ -123,7 +123,12 @@ process.stderr.write(scored.stderr);
 process.exitCode = scored.status ?? 2;
 
 function wordsOf(text) {
-  return text.toLowerCase().replace(/[’‘]/g, "'").match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      .match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []
+  );
 }
 
 /** Do two texts share a run of four words? */

@@ -62,7 +62,10 @@ function makeRaw(dir, count, from = 0) {
     let text = bytes;
     if (round > 0) {
       const newline = bytes.indexOf(0x0a);
-      const headline = bytes.subarray(0, newline < 0 ? bytes.length : newline).toString('latin1').replace(/\r$/, '');
+      const headline = bytes
+        .subarray(0, newline < 0 ? bytes.length : newline)
+        .toString('latin1')
+        .replace(/\r$/, '');
       text = Buffer.concat([Buffer.from(`${headline} (${round + 1})`, 'latin1'), newline < 0 ? Buffer.alloc(0) : bytes.subarray(newline)]);
     }
     writeFileSync(join(dir, `r${String(i).padStart(6, '0')}.txt`), text);
@@ -128,7 +131,12 @@ try {
       ['news show SLUG', process.execPath, nodeArgs('show', slug)],
       [`news search ${query}`, process.execPath, nodeArgs('search', query)],
       [`news search "${phrase}"`, process.execPath, nodeArgs('search', `"${phrase}"`)],
-      ...(rg ? [[`rg -il ${query}`, 'rg', ['-il', query, lib]], [`rg -il '${phrase}'`, 'rg', ['-il', phrase, lib]]] : []),
+      ...(rg
+        ? [
+            [`rg -il ${query}`, 'rg', ['-il', query, lib]],
+            [`rg -il '${phrase}'`, 'rg', ['-il', phrase, lib]],
+          ]
+        : []),
       [`grep -ril ${query}`, 'grep', ['-ril', query, lib]],
     ];
     for (const [, command, argv] of commands) run(command, argv, env); // warm the page cache
@@ -179,9 +187,18 @@ for (const r of results) {
   }
   lines.push('');
   const ratio = (a, b) => (r.medians[a] !== undefined && r.medians[b] !== undefined ? (r.medians[a] / r.medians[b]).toFixed(2) : 'n/a');
-  lines.push(`- news search / rg -il: ${ratio(`news search ${query}`, `rg -il ${query}`)} (word), ${ratio(`news search "${phrase}"`, `rg -il '${phrase}'`)} (phrase); news search / grep -ril: ${ratio(`news search ${query}`, `grep -ril ${query}`)}`);
-  lines.push(`- first index build: ${fmt(r.build)}${r.buildMem == null ? '' : `, peak ${r.buildMem.toFixed(0)} MB`}; import of the raw files: ${fmt(r.imported)}${r.importMem == null ? '' : `, peak ${r.importMem.toFixed(0)} MB`}`);
-  if (r.wholeMem) lines.push(`- peak memory of commands printing the whole library to /dev/null: ${Object.entries(r.wholeMem).map(([name, mb]) => `${name} ${mb == null ? 'n/a' : `${mb.toFixed(0)} MB`}`).join(', ')}`);
+  lines.push(
+    `- news search / rg -il: ${ratio(`news search ${query}`, `rg -il ${query}`)} (word), ${ratio(`news search "${phrase}"`, `rg -il '${phrase}'`)} (phrase); news search / grep -ril: ${ratio(`news search ${query}`, `grep -ril ${query}`)}`,
+  );
+  lines.push(
+    `- first index build: ${fmt(r.build)}${r.buildMem == null ? '' : `, peak ${r.buildMem.toFixed(0)} MB`}; import of the raw files: ${fmt(r.imported)}${r.importMem == null ? '' : `, peak ${r.importMem.toFixed(0)} MB`}`,
+  );
+  if (r.wholeMem)
+    lines.push(
+      `- peak memory of commands printing the whole library to /dev/null: ${Object.entries(r.wholeMem)
+        .map(([name, mb]) => `${name} ${mb == null ? 'n/a' : `${mb.toFixed(0)} MB`}`)
+        .join(', ')}`,
+    );
   lines.push(`- one new article picked up and searched: ${fmt(r.update)} = ${(r.update / r.warm).toFixed(2)} × a warm search`, '');
 }
 const report = lines.join('\n');

@@ -141,7 +141,8 @@ const bundle = async (entry, plugins, define, extra = {}) => {
   });
   for (const input of Object.values(result.metafile.inputs)) {
     for (const { path, external } of input.imports) {
-      if (external && !isBuiltin(path) && !LATER_BUILTINS.has(path) && path !== './web.cjs') throw new Error(`build: ${entry} loads ${path} from outside the bundle`);
+      if (external && !isBuiltin(path) && !LATER_BUILTINS.has(path) && path !== './web.cjs')
+        throw new Error(`build: ${entry} loads ${path} from outside the bundle`);
     }
   }
   return result.outputFiles[0].text;

@@ -7,15 +7,7 @@ export { ArticleError, parseArticle, readArticle, slugFromPath } from './parse/a
 export { detectDateline, parseDatelineText } from './parse/dateline.js';
 export { markdownToParagraphs } from './parse/markdown.js';
 export { extractQuotes } from './parse/quotes/extract.js';
-export {
-  compareArticles,
-  findArticleFile,
-  listArticleFiles,
-  loadArticles,
-  LibraryError,
-  MAX_ARTICLE_BYTES,
-  readArticleFile,
-} from './library/files.js';
+export { compareArticles, findArticleFile, listArticleFiles, loadArticles, LibraryError, MAX_ARTICLE_BYTES, readArticleFile } from './library/files.js';
 export { ArticleIndex, type ListFilter } from './index/article-index.js';
 export { openIndex, openUpdatedIndex, type UpdateOptions } from './index/open.js';
 export { parseQuery, QueryError, type Field, type Match, type Phrase, type Query, type Term } from './search/query.js';

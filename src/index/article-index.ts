@@ -18,7 +18,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Article, Problem, SearchHit, Snippet } from '../model.js';
 import { fold } from '../text/fold.js';
 import { isLeftBehind } from '../library/process.js';
-import { OUT_OF_MEMORY, type FreshBuild, type IndexedFile, type ParseFiles } from './contracts.js';
+import { OUT_OF_MEMORY, type FreshBuild, type ParseFiles } from './contracts.js';
 import { folderChanges, hasAtLeastFiles } from './plan.js';
 import { configure, createSchema, DROP_INDEXES, INDEX_VERSION, INDEXES, READER_KEY, removeDatabase } from './schema.js';
 import { BULK_FILES, fillFreshIndex, parseInline, Writer } from './write.js';
@@ -89,7 +89,7 @@ export class ArticleIndex {
         } else if (version !== INDEX_VERSION) {
           throw new StaleIndex(`it was written by ${version < INDEX_VERSION ? 'an older' : 'a newer'} version`);
         }
-        const meta = new Map((db.prepare(`SELECT key, value FROM meta`).raw().all() as Array<[string, string]>));
+        const meta = new Map(db.prepare(`SELECT key, value FROM meta`).raw().all() as Array<[string, string]>);
         if (meta.get('roots') !== rootsKey) throw new StaleIndex('it is for other folders');
         if (meta.get('reader') !== READER_KEY) throw new StaleIndex('it was written by another version of the reader');
         return new ArticleIndex(db, roots, path, Sqlite);
@@ -239,7 +239,10 @@ export class ArticleIndex {
       `SELECT json FROM articles ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ` +
       `ORDER BY sort_date DESC, slug ${filter.limit === undefined ? '' : 'LIMIT ?'}`;
     if (filter.limit !== undefined) params.push(filter.limit);
-    for (const json of this.db.prepare(sql).pluck().iterate(...params) as Iterable<string>) yield JSON.parse(json) as Article;
+    const statement = this.db.prepare(sql).pluck();
+    // eslint-disable-next-line no-restricted-syntax -- at most six bound parameters
+    const rows = statement.iterate(...params) as Iterable<string>;
+    for (const json of rows) yield JSON.parse(json) as Article;
   }
 
   /** The article named `slug`, or null. */
@@ -255,7 +258,9 @@ export class ArticleIndex {
   /** The URL of every article that has one, with the file it is in. */
   *eachUrl(): Generator<{ url: string; path: string }> {
     const rows = this.db
-      .prepare(`SELECT json_extract(a.json, '$.url') AS url, f.root AS root, f.rel AS rel FROM articles a JOIN files f ON f.id = a.id WHERE json_extract(a.json, '$.url') IS NOT NULL`)
+      .prepare(
+        `SELECT json_extract(a.json, '$.url') AS url, f.root AS root, f.rel AS rel FROM articles a JOIN files f ON f.id = a.id WHERE json_extract(a.json, '$.url') IS NOT NULL`,
+      )
       .iterate() as Iterable<{ url: string; root: number; rel: string }>;
     for (const row of rows) yield { url: row.url, path: join(this.roots[row.root]!, row.rel) };
   }
@@ -281,6 +286,7 @@ export class ArticleIndex {
             ORDER BY rank ${limit === null ? '' : 'LIMIT ?'}) AS best
          JOIN articles a ON a.id = best.rowid ORDER BY best.score, a.slug`,
       )
+      // eslint-disable-next-line no-restricted-syntax -- a limit or none
       .iterate(match, `bm25(${weights.join(', ')})`, ...(limit === null ? [] : [limit])) as Iterable<{ json: string; score: number; snippet: string }>;
     for (const row of rows) yield { article: JSON.parse(row.json) as Article, score: -row.score, snippet: unmark(row.snippet) };
   }
@@ -334,7 +340,8 @@ function removeAbandonedBuilds(index: string): void {
     return;
   }
   for (const name of names) {
-    if (name.startsWith(prefix) && isLeftBehind(name.slice(prefix.length), /^(\d+)(?:-journal|-wal|-shm)?$/)) rmSync(join(dirname(index), name), { force: true });
+    if (name.startsWith(prefix) && isLeftBehind(name.slice(prefix.length), /^(\d+)(?:-journal|-wal|-shm)?$/))
+      rmSync(join(dirname(index), name), { force: true });
   }
 }
 
@@ -359,5 +366,3 @@ export function unmark(marked: string): Snippet {
   }
   return { text, highlights };
 }
-
-

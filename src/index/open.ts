@@ -51,7 +51,12 @@ export interface UpdateOptions {
  * updated (a truncated file opens cleanly) is removed and built again, with
  * a line through `warn`.
  */
-export async function openUpdatedIndex(env: NodeJS.ProcessEnv, roots: readonly string[], warn: (line: string) => void, options: UpdateOptions = {}): Promise<ArticleIndex> {
+export async function openUpdatedIndex(
+  env: NodeJS.ProcessEnv,
+  roots: readonly string[],
+  warn: (line: string) => void,
+  options: UpdateOptions = {},
+): Promise<ArticleIndex> {
   const update = async () => {
     const index = openIndex(env, roots, warn);
     const pool = parsePool(options.workerScript);

@@ -134,7 +134,9 @@ function filesChanged(db: BetterSqlite3.Database, roots: readonly string[], fold
   let inFolder = false;
   let lastRoot = -1;
   let lastDir: string | null = null;
-  const rows = db.prepare('SELECT root, dir, rel, size, mtime FROM files ORDER BY root, dir').raw().iterate() as Iterable<[number, string, string, number, number]>;
+  const rows = db.prepare('SELECT root, dir, rel, size, mtime FROM files ORDER BY root, dir').raw().iterate() as Iterable<
+    [number, string, string, number, number]
+  >;
   for (const [root, dir, rel, size, mtime] of rows) {
     if (root !== lastRoot || dir !== lastDir) {
       lastRoot = root;

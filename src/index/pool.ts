@@ -2,6 +2,8 @@
 // two), for the index's large updates and first builds.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type * as Os from 'node:os';
+import type * as Threads from 'node:worker_threads';
 import type { Worker } from 'node:worker_threads';
 import { OUT_OF_MEMORY, type FreshBuild, type ParseFiles, type ParseRequest, type ReadFile } from './contracts.js';
 import { parseInline } from './write.js';
@@ -16,8 +18,8 @@ const BUILD_LIMITS = { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 2 }
 // Loaded when a worker is first started: most commands start none, and
 // loading these modules costs every command start-up time.
 const load = createRequire(__filename);
-const threadsModule = () => load('node:worker_threads') as typeof import('node:worker_threads');
-const osModule = () => load('node:os') as typeof import('node:os');
+const threadsModule = () => load('node:worker_threads') as typeof Threads;
+const osModule = () => load('node:os') as typeof Os;
 
 /**
  * A ParseFiles that spreads requests over worker threads running

@@ -28,4 +28,3 @@ export function toRow(article: Article): ArticleRow {
     fts: indexedText(columns),
   };
 }
-

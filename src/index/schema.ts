@@ -20,7 +20,6 @@ export const FTS_COLUMNS = ['headline', 'body', 'speakers', 'section', 'source']
  * as zurich and strasse.
  */
 export function ftsText(text: string, fold: (text: string) => string): string {
-  // eslint-disable-next-line no-control-regex
   return /^[\x00-\x7f]*$/.test(text) ? text : fold(text);
 }
 

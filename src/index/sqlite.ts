@@ -17,4 +17,3 @@ export function sqlite(): typeof Database {
     return new Database(path, { ...options, nativeBinding: binding });
   } as unknown as typeof Database;
 }
-

@@ -69,7 +69,8 @@ export function loadFeeds(library: string): FeedList {
   const path = join(dataFolder(library), FILE);
   const document = data as { version?: unknown; feeds?: unknown };
   if (typeof document !== 'object' || !Array.isArray(document.feeds)) throw new LibraryError(`${path}:1: not a feed list (no "feeds" array)`);
-  if (document.version !== VERSION) throw new LibraryError(`${path}:1: a feed list of version ${String(document.version)}; this reader knows version ${VERSION}`);
+  if (document.version !== VERSION)
+    throw new LibraryError(`${path}:1: a feed list of version ${String(document.version)}; this reader knows version ${VERSION}`);
   const feeds = document.feeds.map((feed: unknown, at: number) => checkFeed(feed, `${path}: feed ${at + 1}`));
   return { feeds };
 }

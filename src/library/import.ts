@@ -236,7 +236,7 @@ async function readDocument(body: Uint8Array, kind: 'page' | 'feed', options: { 
     if (drafts.length === 0) throw new ImportFileError('a feed with no entries');
     return drafts.map(prepared);
   } catch (error) {
-    if (error instanceof web.NotImportable) throw new ImportFileError(error.message);
+    if (error instanceof web.NotImportable) throw new ImportFileError(error.message, error.otherKind);
     throw error;
   }
 }
@@ -285,6 +285,14 @@ export function urlKey(url: string | null): string | null {
 /** One file or URL that cannot be imported. */
 export class ImportFileError extends Error {
   override name = 'ImportFileError';
+
+  constructor(
+    message: string,
+    /** A document of another kind (a .json or .xml file that is no feed): passed over when found in a folder. */
+    readonly otherKind = false,
+  ) {
+    super(message);
+  }
 }
 
 /** The folder of the library an imported article goes in: two hex digits of a hash of its slug. */
@@ -453,6 +461,9 @@ export async function importArticles(library: string, inputs: readonly string[],
   const paths: string[] = [];
   for (const input of inputs) (URL_INPUT.test(input) || REFUSED_SCHEME.test(input) ? urls : paths).push(input);
   const items = [...listImportFiles(paths, fail), ...urls];
+  // Files named on the command line are imported whatever they are; files
+  // found in folders only if they are what their names say.
+  const named = new Set(inputs);
   const writer = new LibraryWriter(library, options.force ?? false);
   // The library's URLs are gathered only once an article has one: a raw import needs none.
   let known: Map<string, string> | null = null;
@@ -474,6 +485,10 @@ export async function importArticles(library: string, inputs: readonly string[],
         options.onArticle?.({ from, ...written });
       }
     } catch (error) {
+      if (error instanceof ImportFileError && error.otherKind && !named.has(from)) {
+        options.onProgress?.(i + 1, items.length);
+        continue;
+      }
       if (!(error instanceof ImportFileError)) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === undefined) throw error;

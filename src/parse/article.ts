@@ -183,7 +183,11 @@ export function readArticle(text: string, path: string): { article: Article | nu
 
   let author: string | null = null;
   if (Array.isArray(data.author) && data.author.every((a) => typeof a === 'string')) {
-    author = data.author.map((a: string) => a.trim()).filter(Boolean).join(', ') || null;
+    author =
+      data.author
+        .map((a: string) => a.trim())
+        .filter(Boolean)
+        .join(', ') || null;
   } else {
     author = text1('author');
   }
@@ -191,7 +195,10 @@ export function readArticle(text: string, path: string): { article: Article | nu
   let tags: string[] = [];
   const rawTags = data.tags;
   if (typeof rawTags === 'string') {
-    tags = rawTags.split(',').map((t) => t.trim()).filter(Boolean);
+    tags = rawTags
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
   } else if (Array.isArray(rawTags) && rawTags.every((t) => typeof t === 'string' || typeof t === 'number')) {
     tags = rawTags.map((t) => String(t).trim()).filter(Boolean);
   } else if (rawTags !== undefined && rawTags !== null) {

@@ -13,9 +13,7 @@ const AGENCY = String.raw`\((?<agency>[A-Za-z][\w .&'-]{0,40})\)`;
 // compound (`WASHINGTON-BASED`) is not read as a dateline.
 const DASH = String.raw`(?:\s*[—–]\s*|\s*--?\s+)`;
 
-const LEADING = new RegExp(
-  String.raw`^(?<place>${PLACE})(?:, (?<date>${DATE}))?(?:\s*${AGENCY})?(?<dash>${DASH})`,
-);
+const LEADING = new RegExp(String.raw`^(?<place>${PLACE})(?:, (?<date>${DATE}))?(?:\s*${AGENCY})?(?<dash>${DASH})`);
 const STANDALONE = new RegExp(String.raw`^(?<place>${PLACE})(?:, (?<date>${DATE}))?(?:\s*${AGENCY})?\s*[—–-]*\s*$`);
 
 function letters(text: string): number {

@@ -48,7 +48,10 @@ function escapeLine(line: string): string {
  */
 export function escapeMarkdown(text: string): string {
   // The reader takes a lone carriage return for a line end too.
-  return text.split(/\r\n?|\n/).map(escapeLine).join('\n');
+  return text
+    .split(/\r\n?|\n/)
+    .map(escapeLine)
+    .join('\n');
 }
 
 /** One paragraph as one line of Markdown: white space folded, syntax escaped. */
@@ -108,6 +111,14 @@ export function draftFileText(draft: ArticleDraft): string {
   field('url', draft.url);
   const tags = draft.tags.map(collapseSpace).filter((tag) => tag !== '');
   if (tags.length > 0) front.push(`tags: [${tags.map(yamlString).join(', ')}]`);
-  const body = draft.body.map((paragraph) => paragraph.replace(/\r\n?/g, '\n').replace(/\n[ \t]*(?=\n)/g, '\n').replace(/\n{2,}/g, '\n').trim()).filter((p) => p !== '');
+  const body = draft.body
+    .map((paragraph) =>
+      paragraph
+        .replace(/\r\n?/g, '\n')
+        .replace(/\n[ \t]*(?=\n)/g, '\n')
+        .replace(/\n{2,}/g, '\n')
+        .trim(),
+    )
+    .filter((p) => p !== '');
   return `---\n${front.join('\n')}\n---\n\n${body.join('\n\n')}\n`;
 }

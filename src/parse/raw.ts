@@ -115,7 +115,10 @@ function isWrapped(block: readonly string[]): boolean {
 export function parseRawText(text: string): RawArticle {
   if (text.includes('\0')) throw new RawTextError('binary file (NUL bytes), not text');
   // No-break spaces and other Unicode spaces fold like spaces; a line of them is blank.
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n?|\n/).map(collapseSpace);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n?|\n/)
+    .map(collapseSpace);
   const nonBlank: string[] = [];
   const lineOf: number[] = [];
   lines.forEach((line, i) => {
@@ -163,7 +166,17 @@ const cleanHeadline = (line: string) => line.replace(/\s*;$/, '');
 
 // Letters that Unicode decomposition does not take apart into ASCII.
 const LETTERS: Record<string, string> = {
-  ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ŧ: 't', ħ: 'h',
+  ß: 'ss',
+  æ: 'ae',
+  ø: 'o',
+  œ: 'oe',
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  þ: 'th',
+  ı: 'i',
+  ŧ: 't',
+  ħ: 'h',
 };
 
 /** Slugs are at most this many words and characters. */

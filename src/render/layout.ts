@@ -20,7 +20,6 @@ export interface Layout {
 // travel with the one before it, and looks the same. The classes are those
 // string-width measures as nothing; colour codes may stand among them.
 const SPACE_BEFORE_INVISIBLE_WORD =
-  // eslint-disable-next-line no-control-regex -- ESC starts the colour codes it steps over
   / (?=(?:\u001b\[[0-9;]*m)*[\p{Default_Ignorable_Code_Point}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}](?:[\p{Default_Ignorable_Code_Point}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]|\u001b\[[0-9;]*m)*(?: |$))/gu;
 
 export function wrapTo(layout: Layout, text: string, indent = ''): string {

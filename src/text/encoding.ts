@@ -14,10 +14,38 @@ export interface DecodedText {
 // leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) map to the C1 controls of
 // the same value, as the WHATWG Encoding Standard does.
 const WINDOWS_1252_HIGH: readonly number[] = [
-  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, // 80–87 € ‚ ƒ „ … † ‡
-  0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f, // 88–8F ˆ ‰ Š ‹ Œ Ž
-  0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, // 90–97 ‘ ’ “ ” • – —
-  0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178, // 98–9F ˜ ™ š › œ ž Ÿ
+  0x20ac,
+  0x0081,
+  0x201a,
+  0x0192,
+  0x201e,
+  0x2026,
+  0x2020,
+  0x2021, // 80–87 € ‚ ƒ „ … † ‡
+  0x02c6,
+  0x2030,
+  0x0160,
+  0x2039,
+  0x0152,
+  0x008d,
+  0x017d,
+  0x008f, // 88–8F ˆ ‰ Š ‹ Œ Ž
+  0x0090,
+  0x2018,
+  0x2019,
+  0x201c,
+  0x201d,
+  0x2022,
+  0x2013,
+  0x2014, // 90–97 ‘ ’ “ ” • – —
+  0x02dc,
+  0x2122,
+  0x0161,
+  0x203a,
+  0x0153,
+  0x009d,
+  0x017e,
+  0x0178, // 98–9F ˜ ™ š › œ ž Ÿ
 ];
 
 /** Decodes Windows-1252 bytes; every byte has a character, so this never fails. */
@@ -32,6 +60,7 @@ export function decodeWindows1252(bytes: Uint8Array): string {
       const byte = bytes[i]!;
       codes[i - start] = byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80]! : byte;
     }
+    // eslint-disable-next-line no-restricted-syntax -- a chunk of CHUNK codes at most
     out += String.fromCharCode(...codes);
   }
   return out;

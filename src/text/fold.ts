@@ -68,9 +68,7 @@ export function fold(text: string): string {
   // Replacements build one flat string; adding a character at a time would
   // build a rope of one node a character, which holds many times the text's
   // memory until it is flattened.
-  return text
-    .replace(/[A-Z]+/g, (run) => run.toLowerCase())
-    .replace(/[^\x00-\x7f]/gu, (char) => foldCodePoint(char.codePointAt(0) ?? 0) ?? char);
+  return text.replace(/[A-Z]+/g, (run) => run.toLowerCase()).replace(/[^\x00-\x7f]/gu, (char) => foldCodePoint(char.codePointAt(0) ?? 0) ?? char);
 }
 
 /**
@@ -90,7 +88,7 @@ export function words(text: string): Word[] {
     built = null;
     start = -1;
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.codePointAt(i) ?? 0;
     const size = code > 0xffff ? 2 : 1;
     const folded = foldCodePoint(code);

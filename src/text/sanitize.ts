@@ -30,7 +30,7 @@ export interface DisplaySnippet extends Displayed<Snippet> {}
 // range matches only lone surrogates: written as UTF-8 they become U+FFFD
 // anyway, and left in, wrapping measures them as nothing and may join two
 // halves into a character the article never had.
-// eslint-disable-next-line no-control-regex -- control characters are what it finds
+
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\p{Bidi_Control}\u2028\u2029\ud800-\udfff]/gu;
 
 function visible(char: string): string {

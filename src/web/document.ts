@@ -13,6 +13,14 @@ export type DocumentKind = 'page' | 'feed';
 /** A document that gives no article: the message says why. */
 export class NotImportable extends Error {
   override name = 'NotImportable';
+
+  constructor(
+    message: string,
+    /** A document of another kind altogether (JSON or XML that is no feed), rather than a broken or empty one. */
+    readonly otherKind = false,
+  ) {
+    super(message);
+  }
 }
 
 /** What a file's name says it is; null for a file of another kind. */
@@ -27,7 +35,10 @@ export function kindOfResponse(contentType: string | undefined, body: Uint8Array
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (/^application\/(rss|atom|feed|rdf)\+(xml|json)$|^application\/(xml|json)$|^text\/xml$/.test(type)) return 'feed';
   if (type === 'text/html' || type === 'application/xhtml+xml') return 'page';
-  const start = new TextDecoder().decode(body.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart();
+  const start = new TextDecoder()
+    .decode(body.subarray(0, 512))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return /^(<\?xml|<rss|<feed|<rdf:RDF|\{)/i.test(start) ? 'feed' : 'page';
 }
 
@@ -56,7 +67,7 @@ export function readFeed(body: Uint8Array | string, options: { url?: string; con
   try {
     return parseFeed(body, options);
   } catch (error) {
-    if (error instanceof FeedError) throw new NotImportable(error.message);
+    if (error instanceof FeedError) throw new NotImportable(error.message, error.kind === 'not-a-feed');
     throw error;
   }
 }

@@ -1,4 +1,3 @@
-/* eslint-disable no-control-regex -- these tests look for control characters in the output */
 import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';

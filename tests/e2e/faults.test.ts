@@ -56,7 +56,10 @@ function articleLibrary(count: number, into = dir('lib')): string {
   for (let i = 0; i < count; i++) {
     const folder = join(into, `s${i % 30}`);
     mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, `piece-${basename(into)}-${i}.md`), articleFile({ title: `Piece ${i}` }, `Body of piece ${i}, about the ${WORDS[i % WORDS.length]}.`));
+    writeFileSync(
+      join(folder, `piece-${basename(into)}-${i}.md`),
+      articleFile({ title: `Piece ${i}` }, `Body of piece ${i}, about the ${WORDS[i % WORDS.length]}.`),
+    );
   }
   return into;
 }
@@ -217,10 +220,14 @@ const namespaces = spawnSync('unshare', ['-rm', 'sh', '-c', 'mount -t tmpfs -o s
 function onTmpfs(size: string, script: string): { out: string; copy: string; mnt: string } {
   const out = dir('ns');
   const mnt = dir('mnt');
-  const result = spawnSync('unshare', ['-rm', 'sh', '-c', `set -u; mount -t tmpfs -o size=${size} tmpfs "$MNT" || exit 99; ${script}; cp -a "$MNT/lib" "$OUT/lib"`], {
-    env: { ...cleanEnv(), MNT: mnt, OUT: out, NEWS: `${process.execPath} ${NEWS}` },
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    'unshare',
+    ['-rm', 'sh', '-c', `set -u; mount -t tmpfs -o size=${size} tmpfs "$MNT" || exit 99; ${script}; cp -a "$MNT/lib" "$OUT/lib"`],
+    {
+      env: { ...cleanEnv(), MNT: mnt, OUT: out, NEWS: `${process.execPath} ${NEWS}` },
+      encoding: 'utf8',
+    },
+  );
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return { out, copy: join(out, 'lib'), mnt };

@@ -64,10 +64,19 @@ describe('broken files', () => {
     }
     const search = news(['search', '--dir', lib, 'harbour', '--all']);
     expect(search.status).toBe(0);
-    expect(search.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]).sort()).toEqual(['bom', 'crlf', 'good']);
+    expect(
+      search.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t')[0])
+        .sort(),
+    ).toEqual(['bom', 'crlf', 'good']);
     const show = news(['show', '--dir', lib, 'crlf', 'many-paragraphs', '--json']);
     expect(show.status).toBe(0);
-    const [crlf, many] = show.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const [crlf, many] = show.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(crlf.body).toEqual(['Harbour news with CRLF.']);
     expect(many.body).toHaveLength(100_000);
     expect(many.quotes).toHaveLength(100_000);
@@ -137,7 +146,9 @@ describe('escape sequences and separators in every field', () => {
 
   it('keep tab-separated lines whole: one line an article, three fields', () => {
     for (const args of [['list'], ['search', 'harbour']]) {
-      const lines = news([...args, '--dir', lib]).stdout.split('\n').filter(Boolean);
+      const lines = news([...args, '--dir', lib])
+        .stdout.split('\n')
+        .filter(Boolean);
       expect(lines).toHaveLength(1);
       expect(lines[0]!.split('\t')).toHaveLength(3);
     }

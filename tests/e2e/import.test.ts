@@ -24,7 +24,10 @@ function show(dir: string, slugs: string[]): Shown[] {
   const run = news(['show', '--dir', dir, '--json', ...slugs]);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
-  return run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Shown);
+  return run.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Shown);
 }
 
 /** Every file below `dir`, relative to it, hidden ones included. */
@@ -138,7 +141,11 @@ describe('news import', () => {
     // Within one import, articles never replace each other.
     expect(news(['import', '--dir', lib, '--force', raw]).stdout).toBe('same-headline\nsame-headline-2\n');
     expect(filesBelow(lib)).toEqual(
-      [`${shelfOf('same-headline-2')}/same-headline-2.md`, `${shelfOf('same-headline-3')}/same-headline-3.md`, `${shelfOf('same-headline')}/same-headline.md`].sort(),
+      [
+        `${shelfOf('same-headline-2')}/same-headline-2.md`,
+        `${shelfOf('same-headline-3')}/same-headline-3.md`,
+        `${shelfOf('same-headline')}/same-headline.md`,
+      ].sort(),
     );
   });
 

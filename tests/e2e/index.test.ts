@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { articleFile, HOME, library, news } from './helpers.js';
 
 const slugs = (dir: string, args: string[] = []) =>
-  news(['list', '--dir', dir, '--format', '{slug}', ...args]).stdout.split('\n').filter(Boolean).sort();
+  news(['list', '--dir', dir, '--format', '{slug}', ...args])
+    .stdout.split('\n')
+    .filter(Boolean)
+    .sort();
 
 const indexFiles = (cache: string) => readdirSync(join(cache, 'news')).filter((name) => name.endsWith('.sqlite'));
 

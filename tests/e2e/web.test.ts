@@ -116,7 +116,12 @@ describe('news feed add, news update', () => {
 
     const shown = await run(['--dir', library, 'show', 'ferry-runs-late-again', '--json']);
     const article = JSON.parse(shown.stdout);
-    expect(article).toMatchObject({ headline: 'Ferry runs late again', date: '2016-03-01T23:30:00-05:00', source: 'Valley Courier', tags: ['Transport', 'Harbour'] });
+    expect(article).toMatchObject({
+      headline: 'Ferry runs late again',
+      date: '2016-03-01T23:30:00-05:00',
+      source: 'Valley Courier',
+      tags: ['Transport', 'Harbour'],
+    });
     expect(article.body).toHaveLength(6);
 
     const second = await run(['--dir', library, 'update']);
@@ -128,21 +133,41 @@ describe('news feed add, news update', () => {
     expect(served).toBe(3);
 
     const listed = await run(['--dir', library, 'feed', 'list', '--json']);
-    expect(JSON.parse(listed.stdout)).toMatchObject({ name: 'valley-courier', url: server.url('/courier.xml'), status: 'not modified', articles: 2, etag: '"v1"' });
+    expect(JSON.parse(listed.stdout)).toMatchObject({
+      name: 'valley-courier',
+      url: server.url('/courier.xml'),
+      status: 'not modified',
+      articles: 2,
+      etag: '"v1"',
+    });
     // The feed list is the library's own data, not the cache's.
     expect(existsSync(join(library, '.news', 'feeds.json'))).toBe(true);
   });
 
   it('finds the feed a page links, and fetches the page of an entry that is only a summary', async () => {
     const library = newLibrary();
-    server.route('/home', answer(page('Front', '<p>Hello.</p>', `<link rel="alternate" type="application/rss+xml" title="Courier" href="/summaries.xml">`), { 'content-type': 'text/html' }));
     server.route(
-      '/summaries.xml',
-      answer(rss(`<item><guid>s1</guid><title>Bridge closes for repairs</title><link>${server.url('/stories/bridge')}</link><description>The bridge is shut.</description></item>`, 'Courier Summaries'), {
-        'content-type': 'application/rss+xml',
+      '/home',
+      answer(page('Front', '<p>Hello.</p>', `<link rel="alternate" type="application/rss+xml" title="Courier" href="/summaries.xml">`), {
+        'content-type': 'text/html',
       }),
     );
-    server.route('/stories/bridge', answer(page('Bridge closes for repairs', LONG_STORY.replace(/ferry/g, 'bridge')), { 'content-type': 'text/html; charset=utf-8' }));
+    server.route(
+      '/summaries.xml',
+      answer(
+        rss(
+          `<item><guid>s1</guid><title>Bridge closes for repairs</title><link>${server.url('/stories/bridge')}</link><description>The bridge is shut.</description></item>`,
+          'Courier Summaries',
+        ),
+        {
+          'content-type': 'application/rss+xml',
+        },
+      ),
+    );
+    server.route(
+      '/stories/bridge',
+      answer(page('Bridge closes for repairs', LONG_STORY.replace(/ferry/g, 'bridge')), { 'content-type': 'text/html; charset=utf-8' }),
+    );
     const added = await run(['--dir', library, 'feed', 'add', server.url('/home'), '--name', 'summaries']);
     expect(added).toMatchObject({ status: 0, stdout: 'summaries\n' });
     const updated = await run(['--dir', library, 'update', 'summaries']);
@@ -156,7 +181,15 @@ describe('news feed add, news update', () => {
 
   it('keeps the summary of a feed told not to fetch pages', async () => {
     const library = newLibrary();
-    server.route('/terse.xml', answer(rss(`<item><guid>t1</guid><title>Snow expected</title><link>${server.url('/stories/snow')}</link><description>Snow by Friday.</description></item>`, 'Terse')));
+    server.route(
+      '/terse.xml',
+      answer(
+        rss(
+          `<item><guid>t1</guid><title>Snow expected</title><link>${server.url('/stories/snow')}</link><description>Snow by Friday.</description></item>`,
+          'Terse',
+        ),
+      ),
+    );
     await run(['--dir', library, 'feed', 'add', server.url('/terse.xml'), '--no-full-text']);
     const updated = await run(['--dir', library, 'update']);
     expect(updated).toMatchObject({ status: 0, stdout: 'snow-expected\n' });
@@ -169,7 +202,10 @@ describe('news feed add, news update', () => {
     server.route('/good.xml', answer(rss(item('g1', 'Library extends its hours', server.url('/stories/library'), LONG_STORY), 'Good Feed')));
     server.route('/gone.xml', answer('not here', {}, 404));
     server.route('/busy.xml', answer('later', { 'retry-after': '3600' }, 503));
-    server.route('/broken.xml', answer('<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<title>Broken</title>\n<item <title>x</title></item>\n</channel></rss>'));
+    server.route(
+      '/broken.xml',
+      answer('<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<title>Broken</title>\n<item <title>x</title></item>\n</channel></rss>'),
+    );
     server.route('/bomb.xml', answer(gzipSync(Buffer.alloc(64 * 1024 * 1024, 32)), { 'content-encoding': 'gzip', 'content-type': 'application/rss+xml' }));
     writeFileSync(
       join(library, 'feeds.opml'),
@@ -230,7 +266,12 @@ describe('news feed add, news update', () => {
 describe('news import of pages and feeds', () => {
   it('imports the article at a URL once; --force imports it again; a page that is no article is refused', async () => {
     const library = newLibrary();
-    server.route('/stories/tram', answer(page('Tram line opens to the coast', LONG_STORY.replace(/ferry/g, 'tram'), `<link rel="canonical" href="/stories/tram">`), { 'content-type': 'text/html' }));
+    server.route(
+      '/stories/tram',
+      answer(page('Tram line opens to the coast', LONG_STORY.replace(/ferry/g, 'tram'), `<link rel="canonical" href="/stories/tram">`), {
+        'content-type': 'text/html',
+      }),
+    );
     const first = await run(['--dir', library, 'import', server.url('/stories/tram')]);
     expect(first).toMatchObject({ status: 0, stdout: 'tram-line-opens-to-the-coast\n' });
     const again = await run(['--dir', library, 'import', server.url('/stories/tram?from=home')]);
@@ -240,7 +281,12 @@ describe('news import of pages and feeds', () => {
     expect(forced).toMatchObject({ status: 0, stdout: 'tram-line-opens-to-the-coast\n' });
     expect(articles(library).size).toBe(1);
 
-    server.route('/front', answer(page('Front page', '<ul>' + Array.from({ length: 30 }, (_, n) => `<li><a href="/s${n}">Story number ${n}</a></li>`).join('') + '</ul>'), { 'content-type': 'text/html' }));
+    server.route(
+      '/front',
+      answer(page('Front page', '<ul>' + Array.from({ length: 30 }, (_, n) => `<li><a href="/s${n}">Story number ${n}</a></li>`).join('') + '</ul>'), {
+        'content-type': 'text/html',
+      }),
+    );
     const refused = await run(['--dir', library, 'import', server.url('/front')]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/^news: cannot import .*\/front: not an article/);
@@ -259,16 +305,20 @@ describe('news import of pages and feeds', () => {
     writeFileSync(join(saved, 'mill.html'), page('Old mill becomes a museum', LONG_STORY.replace(/ferry/g, 'mill')));
     writeFileSync(
       join(saved, 'bulletin.xml'),
-      rss(item('b1', 'Council \u001b]52;c;aGk=\u0007meets', 'javascript:alert(1)', '<p>The council met.</p><script>document.write("SCRIPT-RAN")</script>') + item('b2', 'Pool reopens', 'http://127.0.0.1:9/pool', '<p>Swimming again.</p>'), 'Bulletin'),
+      rss(
+        item('b1', 'Council \u001b]52;c;aGk=\u0007meets', 'javascript:alert(1)', '<p>The council met.</p><script>document.write("SCRIPT-RAN")</script>') +
+          item('b2', 'Pool reopens', 'http://127.0.0.1:9/pool', '<p>Swimming again.</p>'),
+        'Bulletin',
+      ),
     );
     const imported = await run(['--dir', library, 'import', saved]);
     expect(imported.stderr).toBe('');
     expect(lines(imported.stdout).sort()).toEqual(['council-52-c-agk-meets', 'old-mill-becomes-a-museum', 'pool-reopens'].sort());
     const council = [...articles(library).entries()].find(([slug]) => slug.startsWith('council'))![1];
     expect(council).not.toContain('javascript:');
-    expect(council).not.toContain("SCRIPT-RAN");
+    expect(council).not.toContain('SCRIPT-RAN');
     const listed = await run(['--dir', library, 'list']);
-    // eslint-disable-next-line no-control-regex
+
     expect(listed.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   });
 });

@@ -38,14 +38,7 @@ describe('parseArticle', () => {
 
   it('gives null for every field the front matter does not name', () => {
     const parsed = parseArticle(article('title: Only a Title'), 'a.md');
-    expect([parsed.section, parsed.source, parsed.author, parsed.date, parsed.dateline, parsed.url]).toEqual([
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-    ]);
+    expect([parsed.section, parsed.source, parsed.author, parsed.date, parsed.dateline, parsed.url]).toEqual([null, null, null, null, null, null]);
     expect(parsed.tags).toEqual([]);
   });
 

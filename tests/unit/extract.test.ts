@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { markdownToParagraphs } from '../../src/parse/markdown.js';
@@ -293,5 +294,109 @@ describe('extractPage: hostile pages', () => {
       page(`<img src="http://127.0.0.1:9/x.png"><p>See <a href="/next">the next</a> story.</p>${filler(3)}`, '<base href="https://mirror.example/a/">'),
     );
     expect(result.body[0]).toBe('See [the next](https://mirror.example/next) story.');
+  });
+});
+
+describe('extractPage: Markdown that reads back as the page', () => {
+  const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const piece = fc.stringMatching(/^[a-zA-Z0-9 *_[\]()<>#!&\\`~|+.="'“”:;,-]{1,12}$/);
+  type Node = string | { tag: string; children: Node[] };
+  const inline = (tags: string[]) =>
+    fc.letrec<{ node: Node }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        piece,
+        fc.record({ tag: fc.constantFrom(...tags), children: fc.array(tie('node'), { minLength: 1, maxLength: 3 }) }),
+      ),
+    })).node;
+  const html = (n: Node): string =>
+    typeof n === 'string'
+      ? escapeHtml(n)
+      : n.tag === 'br'
+        ? '<br>'
+        : n.tag === 'code'
+          ? `<code>${escapeHtml(text(n))}</code>`
+          : `<${n.tag}${n.tag === 'a' ? ' href="/x"' : ''}>${n.children.map(html).join('')}</${n.tag}>`;
+  const text = (n: Node): string => (typeof n === 'string' ? n : n.tag === 'br' ? ' ' : n.children.map(text).join(''));
+  /** The story's paragraphs as the reader gives them back, the filler's three left out. */
+  const readBack = (nodes: Node[]) => {
+    const paragraph = `<p>The story goes on to say ${nodes.map(html).join('')} and then it ends.</p>`;
+    const { body } = extractPage(page(paragraph + filler(3)), { url: PAGE_URL });
+    return markdownToParagraphs(body.join('\n\n')).slice(0, -3);
+  };
+
+  it('gives back the words and spaces of any paragraph of text, emphasis, links and code, through the reader', () => {
+    const nodes = fc.array(inline(['em', 'strong', 'i', 'b', 'span', 'a', 's', 'code']), { minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(nodes, (nodes) => {
+        expect(readBack(nodes).map(fold)).toEqual([fold(`The story goes on to say ${nodes.map(text).join('')} and then it ends.`)]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives back the words when line breaks split the paragraph too', () => {
+    // Two <br>s in a row end a paragraph, where spaces may come or go; the characters stay.
+    const nodes = fc.array(inline(['em', 'strong', 'span', 's', 'code', 'br']), { minLength: 1, maxLength: 5 });
+    const squeeze = (text: string) => text.replace(/\s+/g, '');
+    fc.assert(
+      fc.property(nodes, (nodes) => {
+        expect(squeeze(readBack(nodes).join(''))).toBe(squeeze(`The story goes on to say ${nodes.map(text).join('')} and then it ends.`));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('extractPage: any input', () => {
+  const token = fc.oneof(
+    fc.constantFrom(
+      '<p>',
+      '</p>',
+      '<div class="share">',
+      '</div>',
+      '<article>',
+      '<b>',
+      '</i>',
+      '<br>',
+      '<a href="javascript:x">',
+      '<a href="//[::1">',
+      '</a>',
+      '<table><tr><td>',
+      '<ul><li>',
+      '<blockquote>',
+      '<h2>',
+      '<script>',
+      '</script>',
+      '<!--',
+      '-->',
+      '<meta charset="x-user-defined">',
+      '<script type="application/ld+json">{"@graph":[{"@id":"a","author":{"@id":"a"}}',
+      '<time datetime="2024-99-99">',
+      '<html>',
+      '</body>',
+      '&#0;',
+      '&#xD800;',
+      '\u0000',
+      '\u202e',
+    ),
+    fc.string({ maxLength: 30 }),
+    fc.constant('The harbour board voted on Friday to run a ferry to the island after dark for the first time in years. '),
+  );
+
+  it('returns an article or throws NotAnArticle, never anything else, and leaves no NUL in the text', () => {
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 60 }), fc.boolean(), (tokens, asBytes) => {
+        const source = tokens.join('');
+        try {
+          const result = extractPage(asBytes ? Buffer.from(source) : source, { url: 'https://gazette.example/a/b' });
+          expect(JSON.stringify(result)).not.toMatch(/\\u0000/);
+        } catch (err) {
+          if (!(err instanceof NotAnArticle)) throw err;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

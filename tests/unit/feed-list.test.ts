@@ -18,7 +18,11 @@ describe('the feed list', () => {
   });
 
   it('keeps what is saved, in the library data folder, with no temporary file left', () => {
-    const feed = { ...newFeed('harbour-news', 'http://127.0.0.1:9/feed.xml', true, new Date('2026-01-02T03:04:05Z')), etag: 'W/"a1"', seen: { 'tag:a,1': 'storm-closes-port' } };
+    const feed = {
+      ...newFeed('harbour-news', 'http://127.0.0.1:9/feed.xml', true, new Date('2026-01-02T03:04:05Z')),
+      etag: 'W/"a1"',
+      seen: { 'tag:a,1': 'storm-closes-port' },
+    };
     saveFeeds(library, { feeds: [feed] });
     expect(loadFeeds(library)).toEqual({ feeds: [feed] });
     expect(readdirSync(dataFolder(library))).toEqual(['feeds.json']);

@@ -7,8 +7,36 @@ import { articleFileText, escapeMarkdown, escapeParagraph, yamlString } from '..
 import type { RawArticle } from '../../src/parse/raw.js';
 
 // Text that is mostly Markdown syntax, to meet the cases plain random text rarely does.
-const SYNTAX = [...'\\*_[]()<>`~|&#;!-+=.:/@^ 0123456789aZé\t\u00a0'].concat(['&amp;', '&#96;', '&#x2014;', '&nbsp;', '&frac12;', '&CounterClockwiseContourIntegral;', '<b>', '</b>', '<!--', '-->', '](http://x)', '![', '[^1]', ']: ', '^[', ':-', '```', '~~~', '***', '___', '1. ', '- ', '> ', '# ', '\ufdd0', '\ufdef', '  ']);
-// eslint-disable-next-line no-restricted-syntax -- SYNTAX is the short list above
+const SYNTAX = [...'\\*_[]()<>`~|&#;!-+=.:/@^ 0123456789aZé\t\u00a0'].concat([
+  '&amp;',
+  '&#96;',
+  '&#x2014;',
+  '&nbsp;',
+  '&frac12;',
+  '&CounterClockwiseContourIntegral;',
+  '<b>',
+  '</b>',
+  '<!--',
+  '-->',
+  '](http://x)',
+  '![',
+  '[^1]',
+  ']: ',
+  '^[',
+  ':-',
+  '```',
+  '~~~',
+  '***',
+  '___',
+  '1. ',
+  '- ',
+  '> ',
+  '# ',
+  '\ufdd0',
+  '\ufdef',
+  '  ',
+]);
+
 const markdownish = fc.string({ unit: fc.constantFrom(...SYNTAX), maxLength: 40 });
 // No text holding NUL reaches the writer (raw text and article files with NUL
 // are refused as binary), and CommonMark reads NUL as U+FFFD.
@@ -87,7 +115,27 @@ describe('yamlString', () => {
   });
 
   it('reads titles that plain YAML would misread', () => {
-    for (const title of ['Iran: What Now?', 'Rates # up', '"Quoted"', "It's", '- leading dash', 'yes', '2014-09-24', '1e3', '[x]', '{a: 1}', '&anchor', '*alias', '!tag', '@x', '`x`', '%YAML', 'a\\b', '\u2028', '\u0085']) {
+    for (const title of [
+      'Iran: What Now?',
+      'Rates # up',
+      '"Quoted"',
+      "It's",
+      '- leading dash',
+      'yes',
+      '2014-09-24',
+      '1e3',
+      '[x]',
+      '{a: 1}',
+      '&anchor',
+      '*alias',
+      '!tag',
+      '@x',
+      '`x`',
+      '%YAML',
+      'a\\b',
+      '\u2028',
+      '\u0085',
+    ]) {
       expect(frontMatterYaml(`\ntitle: ${yamlString(title)}`)).toEqual({ title });
     }
   });
@@ -136,13 +184,16 @@ describe('articleFileText', () => {
   });
 
   it('writes the scraped seed as the hand-made article has it', () => {
-    expect(articleFileText({ headline: 'US Informed Iran of Intent to Hit IS', section: 'National', source: 'Financialtribune.com', paragraphs: ['One.', 'Two.'] })).toBe(
-      '---\ntitle: "US Informed Iran of Intent to Hit IS"\nsection: "National"\nsource: "Financialtribune.com"\n---\n\nOne.\n\nTwo.\n',
-    );
+    expect(
+      articleFileText({ headline: 'US Informed Iran of Intent to Hit IS', section: 'National', source: 'Financialtribune.com', paragraphs: ['One.', 'Two.'] }),
+    ).toBe('---\ntitle: "US Informed Iran of Intent to Hit IS"\nsection: "National"\nsource: "Financialtribune.com"\n---\n\nOne.\n\nTwo.\n');
   });
 
   it('keeps wire datelines for the reader to find', () => {
-    const read = parseArticle(articleFileText({ headline: 'Vote', section: null, source: null, paragraphs: ['WASHINGTON (AP) — The vote was delayed.'] }), 'x.md');
+    const read = parseArticle(
+      articleFileText({ headline: 'Vote', section: null, source: null, paragraphs: ['WASHINGTON (AP) — The vote was delayed.'] }),
+      'x.md',
+    );
     expect(read.dateline).toEqual({ place: 'WASHINGTON', date: null, agency: 'AP' });
     expect(read.body).toEqual(['The vote was delayed.']);
   });

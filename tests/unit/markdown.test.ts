@@ -4,12 +4,8 @@ import { markdownToParagraphs, stripInline } from '../../src/parse/markdown.js';
 describe('stripInline', () => {
   it('removes emphasis, code, links, images, autolinks and tags', () => {
     expect(stripInline('A **bold** and *soft* _word_ and ***both***.')).toBe('A bold and soft word and both.');
-    expect(stripInline('See [the report](https://example.com/r "Report") and ![a chart](c.png).')).toBe(
-      'See the report and a chart.',
-    );
-    expect(stripInline('Mail <someone@example.com> or visit <https://example.com>.')).toBe(
-      'Mail someone@example.com or visit https://example.com.',
-    );
+    expect(stripInline('See [the report](https://example.com/r "Report") and ![a chart](c.png).')).toBe('See the report and a chart.');
+    expect(stripInline('Mail <someone@example.com> or visit <https://example.com>.')).toBe('Mail someone@example.com or visit https://example.com.');
     expect(stripInline('Run `ls *.md` <b>now</b><!-- note -->.')).toBe('Run ls *.md now.');
     expect(stripInline('~~old~~ new')).toBe('old new');
   });
@@ -53,16 +49,7 @@ describe('markdownToParagraphs', () => {
       'Setext',
       '======',
     ].join('\n');
-    expect(markdownToParagraphs(md)).toEqual([
-      'A Heading',
-      'first item',
-      'second item',
-      'quoted line continues',
-      'a | b',
-      '1 | 2',
-      'code here',
-      'Setext',
-    ]);
+    expect(markdownToParagraphs(md)).toEqual(['A Heading', 'first item', 'second item', 'quoted line continues', 'a | b', '1 | 2', 'code here', 'Setext']);
   });
 
   it('folds no-break spaces and runs of white space', () => {
@@ -84,10 +71,7 @@ describe('markdownToParagraphs: definitions and links', () => {
       '',
       '[spring]: https://example.com/plan',
     ].join('\n');
-    expect(markdownToParagraphs(md)).toEqual([
-      'The harbour board voted on Tuesday, and the mayor spoke after it.',
-      'Work starts in spring.',
-    ]);
+    expect(markdownToParagraphs(md)).toEqual(['The harbour board voted on Tuesday, and the mayor spoke after it.', 'Work starts in spring.']);
   });
 
   it('leaves footnotes out of the body, and their markers out of the text', () => {
@@ -103,10 +87,7 @@ describe('markdownToParagraphs: definitions and links', () => {
       '',
       'The council meets again in May.',
     ].join('\n');
-    expect(markdownToParagraphs(md)).toEqual([
-      'Turnout was the lowest since 1998. Counting ends on Friday.',
-      'The council meets again in May.',
-    ]);
+    expect(markdownToParagraphs(md)).toEqual(['Turnout was the lowest since 1998. Counting ends on Friday.', 'The council meets again in May.']);
   });
 
   it('reads a link whose text holds brackets as its text', () => {
@@ -118,9 +99,7 @@ describe('markdownToParagraphs: definitions and links', () => {
   });
 
   it('keeps brackets that are not links as written', () => {
-    expect(markdownToParagraphs('He said [sic] the figure [^9] was [wrong][nowhere].')).toEqual([
-      'He said [sic] the figure [^9] was [wrong][nowhere].',
-    ]);
+    expect(markdownToParagraphs('He said [sic] the figure [^9] was [wrong][nowhere].')).toEqual(['He said [sic] the figure [^9] was [wrong][nowhere].']);
   });
 });
 
@@ -150,4 +129,3 @@ describe('markdownToParagraphs: raw HTML and quotation marks', () => {
     expect(markdownToParagraphs(text)).toEqual([text]);
   });
 });
-

@@ -99,7 +99,7 @@ describe('writeOpml', () => {
     title === null
       ? null
       : title
-          // eslint-disable-next-line no-control-regex -- control characters are what XML cannot carry
+
           .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
           .replace(/[\u0080-\u009f]/g, (c) => decodeWindows1252(Uint8Array.of(c.charCodeAt(0))))
           .trim()

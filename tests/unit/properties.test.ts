@@ -121,7 +121,7 @@ const hostile = (maxLength = 20) => fc.array(piece, { maxLength }).map((parts) =
 const hostileNonEmpty = (maxLength = 20) => fc.array(piece, { minLength: 1, maxLength }).map((parts) => parts.join(''));
 
 /** Runs of letters and digits, lower-cased: what "every word kept" compares. */
-const wordsOf = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 // ---------------------------------------------------------------------------
 // 1. The article parser
@@ -172,7 +172,10 @@ const articleFile = fc.oneof(
       .record({
         bom: fc.constantFrom('', '\ufeff'),
         open: fc.constantFrom('---', '---', '---', '--- ', '---js', '---yaml', '-- -'),
-        title: fc.oneof(hostile(8).map((t) => [`title: ${yamlString(t)}`]), fc.constant([])),
+        title: fc.oneof(
+          hostile(8).map((t) => [`title: ${yamlString(t)}`]),
+          fc.constant([]),
+        ),
         lines: frontMatterLines,
         close: fc.constantFrom('---', '---', '---', '...', '--- ', ''),
         body: fc.array(hostile(30), { maxLength: 5 }),
@@ -224,10 +227,35 @@ describe('property: the article parser', () => {
 // 2. The quote extractor
 
 const quotePiece = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom('"', '“', '”', '„', '’’', '"', ' "', '" ', ',"', '."', ' he said', ' Ann Lee said:', ' told', ' - ', '\n', ' (1998)', ' by ', ' 60 percent') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      '"',
+      '“',
+      '”',
+      '„',
+      '’’',
+      '"',
+      ' "',
+      '" ',
+      ',"',
+      '."',
+      ' he said',
+      ' Ann Lee said:',
+      ' told',
+      ' - ',
+      '\n',
+      ' (1998)',
+      ' by ',
+      ' 60 percent',
+    ),
+  },
   { weight: 4, arbitrary: piece },
 );
-const quoteBody = fc.array(fc.array(quotePiece, { maxLength: 30 }).map((parts) => parts.join('')), { maxLength: 6 });
+const quoteBody = fc.array(
+  fc.array(quotePiece, { maxLength: 30 }).map((parts) => parts.join('')),
+  { maxLength: 6 },
+);
 
 describe('property: the quote extractor', () => {
   it('only returns quotes that stand in the paragraph they point at', () => {
@@ -253,9 +281,7 @@ describe('property: the quote extractor', () => {
       fc.property(quoteBody, fc.nat(), (body, at) => {
         const k = at % (body.length + 1);
         const withQuote = [...body.slice(0, k), plain, ...body.slice(k)];
-        expect(extractQuotes(withQuote)).toContainEqual(
-          expect.objectContaining({ text: 'We will rebuild the harbour before the winter.', paragraph: k }),
-        );
+        expect(extractQuotes(withQuote)).toContainEqual(expect.objectContaining({ text: 'We will rebuild the harbour before the winter.', paragraph: k }));
       }),
       { numRuns: 1000 },
     );
@@ -279,17 +305,22 @@ const articleModel: fc.Arbitrary<Article> = fc
     url: optional(hostile(6)),
     tags: fc.array(hostile(4), { maxLength: 3 }),
     body: fc.array(hostile(30), { maxLength: 4 }),
-    quoteSeeds: fc.array(fc.record({ p: fc.nat(), from: fc.nat(), length: fc.nat({ max: 40 }), own: optional(hostile(6)), speaker: optional(hostile(6)) }), { maxLength: 4 }),
+    quoteSeeds: fc.array(fc.record({ p: fc.nat(), from: fc.nat(), length: fc.nat({ max: 40 }), own: optional(hostile(6)), speaker: optional(hostile(6)) }), {
+      maxLength: 4,
+    }),
     path: hostile(6),
   })
   .map(({ quoteSeeds, ...a }) => {
     // Quotes are mostly stretches of their paragraph, as the parser makes them.
-    const quotes: Quote[] = a.body.length === 0 ? [] : quoteSeeds.map(({ p, from, length, own, speaker }) => {
-      const paragraph = p % a.body.length;
-      const text = a.body[paragraph]!;
-      const start = text.length === 0 ? 0 : from % text.length;
-      return { text: own ?? text.slice(start, start + length), speaker, paragraph };
-    });
+    const quotes: Quote[] =
+      a.body.length === 0
+        ? []
+        : quoteSeeds.map(({ p, from, length, own, speaker }) => {
+            const paragraph = p % a.body.length;
+            const text = a.body[paragraph]!;
+            const start = text.length === 0 ? 0 : from % text.length;
+            return { text: own ?? text.slice(start, start + length), speaker, paragraph };
+          });
     return { ...a, quotes };
   });
 
@@ -370,7 +401,11 @@ describe('property: human-readable output', () => {
     fc.assert(
       fc.property(articles, layout, (list, l) => {
         const shown = list.map(sanitizeArticle);
-        expectRendered(toLayout(l), (lay) => renderListTable(shown, lay), (lay) => renderListTsv(shown, lay.style));
+        expectRendered(
+          toLayout(l),
+          (lay) => renderListTable(shown, lay),
+          (lay) => renderListTsv(shown, lay.style),
+        );
         const formatted = shown.map((a) => template(a) + '\n').join('');
         expectSafe(formatted, '\n\t');
         expectFields(formatted, 7);
@@ -389,7 +424,11 @@ describe('property: human-readable output', () => {
           selected = selectQuotes(list, undefined);
         }
         const rows = selected.map(sanitizeArticle).flatMap((article) => article.quotes.map((quote) => ({ article, quote })));
-        expectRendered(toLayout(l), (lay) => renderQuotesTerminal(rows, lay), (lay) => renderQuotesTsv(rows, lay.style));
+        expectRendered(
+          toLayout(l),
+          (lay) => renderQuotesTerminal(rows, lay),
+          (lay) => renderQuotesTsv(rows, lay.style),
+        );
       }),
       { numRuns: 1500 },
     );
@@ -400,7 +439,11 @@ describe('property: human-readable output', () => {
     fc.assert(
       fc.property(hits, layout, (found, l) => {
         const shown: DisplayHit[] = found.map((h) => ({ article: sanitizeArticle(h.article), snippet: sanitizeHighlighted(h.snippet) }));
-        expectRendered(toLayout(l), (lay) => renderSearchTerminal(shown, lay), (lay) => renderSearchTsv(shown, lay.style));
+        expectRendered(
+          toLayout(l),
+          (lay) => renderSearchTerminal(shown, lay),
+          (lay) => renderSearchTsv(shown, lay.style),
+        );
       }),
       { numRuns: 1500 },
     );
@@ -412,7 +455,48 @@ describe('property: human-readable output', () => {
 
 describe('property: queries', () => {
   const queryPiece = fc.oneof(
-    { weight: 4, arbitrary: fc.constantFrom('iran', 'Zürich', 'Straße', 'ǅ', 'ﬁ', '½', '²', 'ⅷ', '𝟘', 'İ', '\u0301', 'OR', 'or', 'AND', 'NOT', 'NEAR', 'NEAR(', '-', '"', '""', '*', '^', ':', '(', ')', '{', '}', '+', 'headline:', 'speaker:', 'section:', 'SOURCE:', 'body:', 'foo:', ' ', "'s", '-"') },
+    {
+      weight: 4,
+      arbitrary: fc.constantFrom(
+        'iran',
+        'Zürich',
+        'Straße',
+        'ǅ',
+        'ﬁ',
+        '½',
+        '²',
+        'ⅷ',
+        '𝟘',
+        'İ',
+        '\u0301',
+        'OR',
+        'or',
+        'AND',
+        'NOT',
+        'NEAR',
+        'NEAR(',
+        '-',
+        '"',
+        '""',
+        '*',
+        '^',
+        ':',
+        '(',
+        ')',
+        '{',
+        '}',
+        '+',
+        'headline:',
+        'speaker:',
+        'section:',
+        'SOURCE:',
+        'body:',
+        'foo:',
+        ' ',
+        "'s",
+        '-"',
+      ),
+    },
     { weight: 2, arbitrary: piece },
     { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 4 }) },
   );
@@ -453,7 +537,12 @@ describe('property: queries', () => {
 describe('property: import then show keeps every word', () => {
   // tests/unit/markdown-escape.test.ts covers articleFileText → parseArticle
   // for a RawArticle; this starts from the raw text the user imports.
-  const rawParagraph = fc.array(fc.oneof({ weight: 3, arbitrary: piece }, { weight: 1, arbitrary: fc.constantFrom('\n', '\r\n', '\r', '\n\n', '\t') }), { minLength: 1, maxLength: 25 }).map((p) => p.join(''));
+  const rawParagraph = fc
+    .array(fc.oneof({ weight: 3, arbitrary: piece }, { weight: 1, arbitrary: fc.constantFrom('\n', '\r\n', '\r', '\n\n', '\t') }), {
+      minLength: 1,
+      maxLength: 25,
+    })
+    .map((p) => p.join(''));
   const rawArticle = fc.record({
     // A headline line without a word would make the next line the headline.
     headline: hostileNonEmpty(8).filter((h) => !/[\r\n\0]/.test(h) && /[\p{L}\p{N}]/u.test(h)),
@@ -475,7 +564,12 @@ describe('property: import then show keeps every word', () => {
         // The scraped form drops a repeated headline and counters, and moves
         // label lines and a site name out of the body, on purpose; this
         // property is about the common form.
-        const firstLine = collapseSpace(paragraphs.join(eol).split(/\r\n?|\n/).find((line) => collapseSpace(line) !== '') ?? '');
+        const firstLine = collapseSpace(
+          paragraphs
+            .join(eol)
+            .split(/\r\n?|\n/)
+            .find((line) => collapseSpace(line) !== '') ?? '',
+        );
         fc.pre(raw.section === null && raw.source === null && firstLine !== collapseSpace(headline) && !/^\d{1,9}$/.test(firstLine));
         const article = parseArticle(articleFileText(raw), 'x.md');
         expect(wordsOf(article.headline)).toEqual(wordsOf(headline));

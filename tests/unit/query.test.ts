@@ -156,10 +156,7 @@ describe('parseQuery: fields', () => {
 
   it('takes a quoted phrase as a value, and field names in any case', () => {
     expect(parseQuery('Speaker:"Hassan Rouhani" HEADLINE:iran*')).toEqual({
-      must: [
-        [phrase(['hassan', 'rouhani'], { field: 'speaker' })],
-        [term('iran', { field: 'headline', prefix: true })],
-      ],
+      must: [[phrase(['hassan', 'rouhani'], { field: 'speaker' })], [term('iran', { field: 'headline', prefix: true })]],
       mustNot: [],
     });
   });
@@ -197,10 +194,11 @@ describe('parseQuery: malformed queries', () => {
   });
 
   it('never throws anything but QueryError, and never returns an empty query', () => {
-    const pieces = fc.constantFrom(
-      ...['iran', 'Zürich', 'OR', 'or', '-', '"', '*', ':', 'headline:', 'speaker:', 'foo:', ' ', "'s", '(', ')'],
+    const pieces = fc.constantFrom(...['iran', 'Zürich', 'OR', 'or', '-', '"', '*', ':', 'headline:', 'speaker:', 'foo:', ' ', "'s", '(', ')']);
+    const input = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.array(pieces, { maxLength: 12 }).map((p) => p.join('')),
     );
-    const input = fc.oneof(fc.string({ unit: 'binary' }), fc.array(pieces, { maxLength: 12 }).map((p) => p.join('')));
     fc.assert(
       // Plain booleans rather than expect(): fast-check reports the failing input.
       fc.property(input, (text) => {

@@ -24,7 +24,8 @@ describe('parseRawText: the common form', () => {
   });
 
   it('keeps lines that end their sentences as paragraphs of their own, joining only hard-wrapped lines', () => {
-    const raw = 'Headline\n\nThe mayor spoke first.\n"We will rebuild," she said.\nThe crowd cheered.\n\nA long paragraph that was\nwrapped at a fixed width by\nthe archive.\n';
+    const raw =
+      'Headline\n\nThe mayor spoke first.\n"We will rebuild," she said.\nThe crowd cheered.\n\nA long paragraph that was\nwrapped at a fixed width by\nthe archive.\n';
     expect(parseRawText(raw).paragraphs).toEqual([
       'The mayor spoke first.',
       '"We will rebuild," she said.',
@@ -40,9 +41,7 @@ describe('parseRawText: the common form', () => {
   });
 
   it('leaves a wire dateline in the body', () => {
-    expect(parseRawText('Vote Delayed\n\nWASHINGTON (AP) — The vote was delayed.').paragraphs).toEqual([
-      'WASHINGTON (AP) — The vote was delayed.',
-    ]);
+    expect(parseRawText('Vote Delayed\n\nWASHINGTON (AP) — The vote was delayed.').paragraphs).toEqual(['WASHINGTON (AP) — The vote was delayed.']);
   });
 
   it('keeps a deck under the headline as the first paragraph and drops the joining semicolon', () => {

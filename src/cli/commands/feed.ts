@@ -99,7 +99,11 @@ function feedSummary(feed: FeedRecord) {
 export async function feedList(ctx: Context, options: FeedListOptions): Promise<CommandResult> {
   const feeds = readFeeds(ctx).feeds.map(feedSummary);
   if (options.json) return { stdout: feeds.map((feed) => toJsonLine(feed) + '\n').join(''), found: feeds.length };
-  const rows = feeds.map((feed) => [feed.name, feed.url, feed.updated?.slice(0, 16).replace('T', ' ') ?? 'never', feed.status ?? 'not fetched yet', String(feed.articles)].map((cell) => sanitize(cell)));
+  const rows = feeds.map((feed) =>
+    [feed.name, feed.url, feed.updated?.slice(0, 16).replace('T', ' ') ?? 'never', feed.status ?? 'not fetched yet', String(feed.articles)].map((cell) =>
+      sanitize(cell),
+    ),
+  );
   if (ctx.stdout.isTTY && !options.plain) {
     if (rows.length === 0) {
       ctx.warn('news feed: this library follows no feed (news feed add URL)');
@@ -111,7 +115,8 @@ export async function feedList(ctx: Context, options: FeedListOptions): Promise<
       for (const row of rows) width = Math.max(width, row[column]!.length);
       return width;
     });
-    const line = (cells: readonly string[]) => cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ') + '\n';
+    const line = (cells: readonly string[]) =>
+      cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ') + '\n';
     return { stdout: line(header) + rows.map(line).join('') };
   }
   return { stdout: rows.map((row) => row.map((cell) => cell.replace(/[\t\n]/g, ' ')).join('\t') + '\n').join('') };

@@ -13,7 +13,9 @@ import { fetchForImport, httpClient } from '../web.js';
 
 /** When a failed feed is asked again, said the way the user reads it. */
 function retryWords(outcome: Extract<FeedOutcome, { kind: 'failed' }>): string {
-  return outcome.retryAt === null ? 'tried again at the next update' : `not asked again before ${outcome.retryAt.slice(0, 16).replace('T', ' ')} UTC (the server asked to wait)`;
+  return outcome.retryAt === null
+    ? 'tried again at the next update'
+    : `not asked again before ${outcome.retryAt.slice(0, 16).replace('T', ' ')} UTC (the server asked to wait)`;
 }
 
 export async function updateCommand(ctx: Context, names: readonly string[]): Promise<CommandResult> {
@@ -25,7 +27,7 @@ export async function updateCommand(ctx: Context, names: readonly string[]): Pro
   process.once('SIGINT', onInterrupt);
   process.once('SIGTERM', onInterrupt);
   const client = await httpClient(ctx);
-  const { fetchResource, FEED_ACCEPT, PAGE_ACCEPT, FetchError } = await import('../../web/index.js');
+  const { fetchResource, FEED_ACCEPT, FetchError } = await import('../../web/index.js');
   let listening = true;
   let progress = '';
   const clearProgress = () => {

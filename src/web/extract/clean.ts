@@ -165,7 +165,7 @@ const LONE_WORDS =
   /^(?:advertisement|advert|ad|ads|sponsored|comments?|post comment.*|share|share this(?: article| story)?|print|email|tweet|pin|close|caption|next|previous|loading\.*|tags?:?.*|filed under:?.*|topics?:?.*)$/i;
 // A share bar's words: the networks' names and the actions.
 const SHARE_WORDS =
-  /^(?:(?:share|shares|tweet|email|e-mail|mail|print|save|copy link|link|whatsapp|facebook|twitter|x|pinterest|pin|pint|linkedin|reddit|telegram|messenger|flipboard|tumblr|vk|sms|comment|comments|download|baixar|compartir|partager|teilen|condividi|compartilhe)\b[\s\W\d]*)+$/i;
+  /^(?:(?:share|shares|tweet|email|e-mail|mail|print|save|copy link|link|whatsapp|facebook|twitter|pinterest|pin|pint|linkedin|reddit|telegram|messenger|flipboard|tumblr|vk|sms|comment|comments|download|baixar|compartir|partager|teilen|condividi|compartilhe)\b[\s\W\d]*)+$/i;
 // The wire services' closing credit: "(Reporting by …; Editing by …)".
 const WIRE_CREDIT = /^\(?(?:(?:additional )?reporting|writing|editing|compiled|edited|written) by\b/i;
 // A heading that introduces links to other stories.

@@ -5,15 +5,15 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { decodePage } from './charset.js';
-import { isElement, tagOf, type DomDocument, type DomElement } from './dom.js';
+import { all, isElement, tagOf, TEXT_NODE, type DomDocument, type DomElement } from './dom.js';
 import { NotAnArticle, PageTooLarge } from './errors.js';
 import { cleanBlocks, cleanDocument, keepFirstArticle } from './clean.js';
 import { toBlocks, toParagraphs, type Block } from './markdown.js';
-import { readMetadata } from './metadata.js';
+import { absoluteUrl, readMetadata } from './metadata.js';
 import { judgePage, pageSignals, visibleText } from './verdict.js';
 
 export interface ExtractOptions {
-  /** The page's address: relative links and the canonical link are resolved against it. */
+  /** The page's http(s) address: relative links and the canonical link are resolved against it (other schemes are ignored). */
   url?: string;
   /** The HTTP Content-Type the page was served with; its charset decides how bytes are read. */
   contentType?: string;
@@ -111,9 +111,10 @@ function parseDocument(text: string, maxElements: number): DomDocument {
   // linkedom keeps no content after </body> or </html> and makes no <html>
   // for a fragment; a browser moves such content into the body. Dropping the
   // end tags and wrapping a fragment gives the same tree.
-  let source = limitNesting(text.replace(NOT_CONTENT, ' ')).replace(/<\/(?:html|body)\s*>/gi, '');
-  if (!/<html[\s>]/i.test(source)) source = `<html>${source}</html>`;
-  const { document } = parseHTML(source) as unknown as { document: DomDocument };
+  const source = limitNesting(text.replace(NOT_CONTENT, ' ')).replace(/<\/(?:html|body)\s*>/gi, '');
+  let { document } = parseHTML(source) as unknown as { document: DomDocument };
+  // An "<html>" that is not the root (in an unclosed script, or missing) leaves linkedom without one.
+  if (document.documentElement?.localName !== 'html') ({ document } = parseHTML(`<html>${source}</html>`) as unknown as { document: DomDocument });
   const elements = document.querySelectorAll('*').length;
   if (elements > maxElements) throw new PageTooLarge(elements, maxElements, 'elements');
   const html = document.documentElement!;
@@ -146,6 +147,17 @@ function flattenDeepElements(document: DomDocument): void {
   }
 }
 
+// Readability turns runs of <br> into paragraphs and drops the empty ones it
+// makes, which can bring the words on either side together ("<b>Title<br><br></b>Text"
+// → "TitleText"). A space before each break keeps them apart.
+function spaceBeforeBreaks(document: DomDocument): void {
+  for (const br of all(document, 'br')) {
+    const previous = br.previousSibling;
+    if (previous?.nodeType === TEXT_NODE && /\s$/.test(previous.textContent ?? '')) continue;
+    br.parentElement?.insertBefore(document.createTextNode(' '), br);
+  }
+}
+
 function readText(input: string | Uint8Array, options: ExtractOptions): { text: string; encoding: string | null } {
   const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (input.length > limit) throw new PageTooLarge(input.length, limit);
@@ -168,12 +180,14 @@ export function extractPage(input: string | Uint8Array, options: ExtractOptions 
   if (options.contentType && !HTML_TYPES.test(options.contentType)) throw new NotAnArticle('not-html', options.contentType.trim());
   const { text, encoding } = readText(input, options);
   if (!/\S/.test(text)) throw new NotAnArticle('empty');
-  const pageUrl = options.url ?? null;
+  // Only a web address can be a base for links; anything else is no address.
+  const pageUrl = absoluteUrl(options.url, null);
   const document = parseDocument(text, options.maxElements ?? DEFAULT_MAX_ELEMENTS);
   flattenDeepElements(document);
   const metadata = readMetadata(document, pageUrl);
   const signals = pageSignals(document, metadata, pageUrl);
   cleanDocument(document);
+  spaceBeforeBreaks(document);
 
   let content: DomElement | null = null;
   try {

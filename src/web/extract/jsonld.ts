@@ -18,7 +18,6 @@ export interface JsonLdArticle {
   section: string | null;
   keywords: string[];
   url: string | null;
-  articleBody: string | null;
   /** false when the node says the article is for subscribers only. */
   free: boolean | null;
 }
@@ -55,7 +54,7 @@ function parseLenient(raw: string): Json | undefined {
   } catch {
     // Raw control characters are white space outside strings and invalid
     // inside them, so a space is right in both places.
-    // eslint-disable-next-line no-control-regex
+
     const repaired = text.replace(/[\u0000-\u001f]+/g, ' ').replace(/,\s*([}\]])/g, '$1');
     try {
       return JSON.parse(repaired) as Json;
@@ -209,7 +208,6 @@ export function parseJsonLd(document: DomDocument): JsonLd {
         .map((k) => (typeof k === 'string' ? clean(k) : ''))
         .filter((k) => k !== ''),
       url,
-      articleBody: typeof best['articleBody'] === 'string' ? best['articleBody'] : null,
       free: free === false || free === 'false' || free === 'False' ? false : free === true || free === 'true' || free === 'True' ? true : null,
     },
     siteName,

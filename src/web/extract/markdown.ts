@@ -41,9 +41,20 @@ const CODE = words('code kbd samp tt');
 
 interface Inline {
   markdown: string;
+  /** The markdown without emphasis, to go inside emphasis: nested delimiters of one kind pair up unpredictably. */
+  plain: string;
+  /** The markdown without emphasis or code spans, for where their delimiters would run into their neighbours'. */
+  bare: string;
   text: string;
   linkChars: number;
+  // Whether an emphasis delimiter at the very start (end) of `markdown`
+  // opens (closes) depends on the character before (after) it, which only
+  // the next join knows: the character just inside the delimiter, or null.
+  opens: string | null;
+  closes: string | null;
 }
+
+const NOTHING: Inline = { markdown: '', plain: '', bare: '', text: '', linkChars: 0, opens: null, closes: null };
 
 /** Plain text, escaped so that the reader gives it back as it is. */
 function escapeText(text: string): string {
@@ -53,7 +64,7 @@ function escapeText(text: string): string {
   return (folded.startsWith(' ') ? ' ' : '') + escapeMarkdown(core) + (folded.endsWith(' ') ? ' ' : '');
 }
 
-/** Markdown delimiters go inside the spaces around a span, or CommonMark would not take them as delimiters. */
+/** A link's brackets go inside the spaces around its text. */
 function wrap(inner: string, open: string, close = open): string {
   const core = inner.trim();
   if (core === '') return inner;
@@ -62,20 +73,37 @@ function wrap(inner: string, open: string, close = open): string {
   return `${lead}${open}${core}${close}${trail}`;
 }
 
+// CommonMark's flanking rules, which decide whether a run of `*` or `~`
+// opens or closes emphasis: "" stands for the start or end of the line.
+const WHITE = /^\s?$/;
+const PUNCTUATION = /^[\p{P}\p{S}]$/u;
+const canOpen = (before: string, after: string) => !WHITE.test(after) && (!PUNCTUATION.test(after) || WHITE.test(before) || PUNCTUATION.test(before));
+const canClose = (before: string, after: string) => !WHITE.test(before) && (!PUNCTUATION.test(before) || WHITE.test(after) || PUNCTUATION.test(after));
+
 // Quotation marks and sentence punctuation at the edges of an emphasised
-// span go outside its delimiters: `foo*"bar"*baz` is no emphasis in
-// CommonMark and would show its asterisks, `foo"*bar*"baz` is. Only
-// characters the escaping leaves alone are moved, so no escape, entity or
-// link is cut.
+// span go outside its delimiters (`"*bar*"` rather than `*"bar"*`), where
+// they stand in the delimiters' way less often. Only characters the escaping
+// leaves alone are moved, so no escape, entity or link is cut.
 const EDGE_PUNCTUATION = /^([«"'“‘¿¡]*)([\s\S]*?)([.,:!?…"'”’»]*)$/;
 
-function emphasise(inner: string, delimiter: string): string {
-  const core = inner.trim();
-  const [, before = '', middle = '', after = ''] = EDGE_PUNCTUATION.exec(core) ?? [];
-  if (middle === '' || /^\s|\s$/.test(middle)) return inner;
-  return wrap(inner.replace(core, `${before}\u0000${middle}\u0001${after}`), '')
-    .replace('\u0000', delimiter)
-    .replace('\u0001', delimiter);
+function emphasise(inner: Inline, delimiter: string): Inline {
+  const plain = { ...inner, markdown: inner.plain, opens: null, closes: null };
+  const [, before = '', middle = '', after = ''] = EDGE_PUNCTUATION.exec(inner.plain.trim()) ?? [];
+  // Emphasis that starts or ends with a line break, or whose middle ends in a
+  // backslash that escaped a character moved out ("1\\."), is left plain.
+  if (middle === '' || /^\s|\s$|^\\\n|\\$/.test(middle)) return plain;
+  const lead = /^\s/.test(inner.plain) ? ' ' : '';
+  const trail = /\s$/.test(inner.plain) ? ' ' : '';
+  const first = middle[0]!;
+  const last = middle.at(-1)!;
+  // The side whose neighbour is known now is checked now; the other waits for the join.
+  if ((lead + before !== '' && !canOpen((lead + before).at(-1)!, first)) || (after + trail !== '' && !canClose(last, (after + trail)[0]!))) return plain;
+  return {
+    ...inner,
+    markdown: `${lead}${before}${delimiter}${middle}${delimiter}${after}${trail}`,
+    opens: lead + before === '' ? first : null,
+    closes: after + trail === '' ? last : null,
+  };
 }
 
 function linkTarget(href: string, base: string | null): string | null {
@@ -102,9 +130,38 @@ function codeSpan(text: string): string {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 
-// "!" just before a link would make it an image.
-const join = (before: string, after: string) =>
-  (after.startsWith('[') && before.endsWith('!') && !before.endsWith('\\!') ? before.slice(0, -1) + '\\!' : before) + after;
+// "!" just before a link would make it an image, unless an odd number of backslashes escapes it.
+function joinText(before: string, after: string): string {
+  const bang = after.startsWith('[') ? /(\\*)!$/.exec(before) : null;
+  return (bang && bang[1]!.length % 2 === 0 ? `${before.slice(0, -1)}\\!` : before) + after;
+}
+
+const bare = (inline: Inline): Inline => ({ ...inline, markdown: inline.bare, plain: inline.bare, opens: null, closes: null });
+const withoutEmphasis = (inline: Inline): Inline => ({ ...inline, markdown: inline.plain, opens: null, closes: null });
+
+/**
+ * Two inline runs one after the other. Emphasis or code whose delimiters
+ * would not act as delimiters beside their new neighbours ("a**(**",
+ * "*a**b*", "`a``b`") is written without them: its words matter more than
+ * its slant.
+ */
+function join(before: Inline, after: Inline): Inline {
+  if (after.markdown === '') return { ...before, text: before.text + after.text, linkChars: before.linkChars + after.linkChars };
+  if (before.markdown === '') return { ...after, text: before.text + after.text, linkChars: before.linkChars + after.linkChars };
+  let next = after;
+  if (/[*~`]$/.test(before.markdown) && /^[*~`]/.test(after.markdown)) next = bare(after);
+  else if (next.opens !== null && !canOpen(before.markdown.at(-1)!, next.opens)) next = withoutEmphasis(next);
+  const previous = before.closes !== null && !canClose(before.closes, next.markdown[0]!) ? withoutEmphasis(before) : before;
+  return {
+    markdown: joinText(previous.markdown, next.markdown),
+    plain: joinText(previous.plain, next.plain),
+    bare: joinText(previous.bare, next.bare),
+    text: previous.text + next.text,
+    linkChars: previous.linkChars + next.linkChars,
+    opens: previous.opens,
+    closes: next.closes,
+  };
+}
 
 class Converter {
   readonly blocks: Block[] = [];
@@ -139,15 +196,19 @@ class Converter {
     if (node.nodeType === TEXT_NODE) {
       const raw = node.textContent ?? '';
       const text = raw.replace(/[\s\u00a0]+/g, ' ');
-      return { markdown: escapeText(raw), text, linkChars: inLink ? text.trim().length : 0 };
+      const markdown = escapeText(raw);
+      return { markdown, plain: markdown, bare: markdown, text, linkChars: inLink ? text.trim().length : 0, opens: null, closes: null };
     }
-    if (!isElement(node)) return { markdown: '', text: '', linkChars: 0 };
+    if (!isElement(node)) return NOTHING;
     const tag = tagOf(node);
-    if (SKIPPED.has(tag)) return { markdown: '', text: '', linkChars: 0 };
-    if (tag === 'br') return { markdown: '\\\n', text: ' ', linkChars: 0 };
+    if (SKIPPED.has(tag)) return NOTHING;
+    if (tag === 'br') return { ...NOTHING, markdown: '\\\n', plain: '\\\n', bare: '\\\n', text: ' ' };
     if (CODE.has(tag)) {
       const text = (node.textContent ?? '').replace(/[\s\u00a0]+/g, ' ');
-      return text.trim() === '' ? { markdown: text, text, linkChars: 0 } : { markdown: codeSpan(text.trim()), text: text.trim(), linkChars: 0 };
+      if (text.trim() === '') return { ...NOTHING, markdown: text, plain: text, bare: text, text };
+      // The spaces around the code stay around it, as the page shows them.
+      const code = `${text.startsWith(' ') ? ' ' : ''}${codeSpan(text.trim())}${text.endsWith(' ') ? ' ' : ''}`;
+      return { ...NOTHING, markdown: code, plain: code, bare: escapeText(text), text };
     }
     const isLink = tag === 'a' && !inLink;
     const inner = this.children(node, inLink || isLink);
@@ -155,41 +216,28 @@ class Converter {
       const href = node.getAttribute('href') ?? '';
       let target = this.targets.get(href);
       if (target === undefined) this.targets.set(href, (target = linkTarget(href, this.base)));
-      if (target && inner.text.trim() !== '') return { ...inner, markdown: wrap(inner.markdown.replace(/\\\n/g, ' '), '[', `](${target})`) };
-      return inner;
+      if (!target || inner.text.trim() === '') return inner;
+      const link = (markdown: string) => wrap(markdown.replace(/\\\n/g, ' '), '[', `](${target})`);
+      // Inside the brackets emphasis has punctuation beside it, where it always works.
+      return { ...inner, markdown: link(inner.markdown), plain: link(inner.plain), bare: link(inner.bare), opens: null, closes: null };
     }
-    if (EMPHASIS.has(tag)) return { ...inner, markdown: emphasise(inner.markdown, '*') };
-    if (STRONG.has(tag)) return { ...inner, markdown: emphasise(inner.markdown, '**') };
-    if (tag === 's' || tag === 'del' || tag === 'strike') return { ...inner, markdown: emphasise(inner.markdown, '~~') };
-    return inner;
+    const delimiter = EMPHASIS.has(tag) ? '*' : STRONG.has(tag) ? '**' : tag === 's' || tag === 'del' || tag === 'strike' ? '~~' : '';
+    return delimiter === '' ? inner : emphasise(inner, delimiter);
   }
 
   private children(element: DomElement, inLink: boolean): Inline {
-    let markdown = '';
-    let text = '';
-    let linkChars = 0;
-    for (const child of Array.from(element.childNodes)) {
-      const part = this.inline(child, inLink);
-      markdown = join(markdown, part.markdown);
-      text += part.text;
-      linkChars += part.linkChars;
-    }
-    return { markdown, text, linkChars };
+    let joined = NOTHING;
+    for (const child of Array.from(element.childNodes)) joined = join(joined, this.inline(child, inLink));
+    return joined;
   }
 
   private push(kind: BlockKind, parts: DomNode[], level = 0, group = -1, ordinal: number | null = null): void {
-    let markdown = '';
-    let text = '';
-    let linkChars = 0;
-    for (const node of parts) {
-      const part = this.inline(node);
-      markdown = join(markdown, part.markdown);
-      text += part.text;
-      linkChars += part.linkChars;
-    }
-    text = fold(text);
+    let joined = NOTHING;
+    for (const node of parts) joined = join(joined, this.inline(node));
+    const text = fold(joined.text);
+    const linkChars = joined.linkChars;
     // Hard breaks at the ends of a block, or doubled, break nothing.
-    markdown = markdown
+    const markdown = joined.markdown
       .replace(/[ \t]*\\\n[ \t]*/g, '\\\n')
       .replace(/(?:\\\n){2,}/g, '\\\n')
       .replace(/^(?:\s|\\\n)+|(?:\s|\\\n)+$/g, '')
@@ -275,7 +323,7 @@ class Converter {
     for (const row of rows) {
       const cells = Array.from(row.children).filter((c) => tagOf(c) === 'td' || tagOf(c) === 'th');
       const parts = cells.map((cell) => {
-        const inline = this.inline(cell);
+        const inline = this.children(cell, false);
         // The escaping has made the cells' own `|` literal already.
         return { markdown: inline.markdown.replace(/\\\n/g, ' ').trim(), text: fold(inline.text), linkChars: inline.linkChars };
       });

@@ -17,8 +17,6 @@ export interface PageMetadata {
   base: string | null;
   section: string | null;
   tags: string[];
-  /** The article's text as JSON-LD gives it (no paragraphs, no links), if it does. */
-  articleBody: string | null;
   /** The page declares itself an article (JSON-LD article type, or og:type article). */
   declaresArticle: boolean;
   /** The page declares the article is for subscribers only. */
@@ -101,11 +99,10 @@ export function stripSiteName(title: string, siteNames: readonly string[]): stri
   while (parts.length > 1 && isSite(parts[parts.length - 1]!)) parts = parts.slice(0, -1);
   while (parts.length > 1 && isSite(parts[0]!)) parts = parts.slice(1);
   if (parts.length === title.split(SEPARATED).length) return title;
-  // The separators of what is left are the title's own: cut at the first removed part.
-  const kept = parts.join(' ');
+  // What is left is cut from the title itself, so that its own separators ("Ferries: the long view") stay as written.
   const start = title.indexOf(parts[0]!);
   const end = title.lastIndexOf(parts[parts.length - 1]!) + parts[parts.length - 1]!.length;
-  return start >= 0 && end > start ? title.slice(start, end).trim() : kept;
+  return start >= 0 && end > start ? title.slice(start, end).trim() : parts.join(' ');
 }
 
 function headlineOf(document: DomDocument, meta: Meta, ld: JsonLd, siteNames: string[]): string | null {
@@ -120,7 +117,7 @@ function headlineOf(document: DomDocument, meta: Meta, ld: JsonLd, siteNames: st
   // the page's one h1; else its <title>.
   for (const h1 of h1s) {
     const key = comparable(h1);
-    if (stated.some((s) => comparable(s).includes(key.slice(0, 40)) || key.includes(comparable(s).slice(0, 40)))) return h1;
+    if (key.length >= 8 && stated.some((s) => comparable(s).includes(key.slice(0, 40)) || key.includes(comparable(s).slice(0, 40)))) return h1;
   }
   if (stated[0]) return stated[0];
   const inArticle = all(document, 'article h1, main h1')
@@ -297,7 +294,6 @@ export function readMetadata(document: DomDocument, pageUrl: string | null): Pag
     base: base ?? url,
     section: section ? fold(section) : null,
     tags: tagsOf(meta, ld),
-    articleBody: ld.article?.articleBody ?? null,
     declaresArticle: declaresArticle(meta, ld),
     paywalled: ld.article?.free === false,
     declaredTypes: [...ld.types],

@@ -96,7 +96,7 @@ export function parseOpml(input: string | Uint8Array): OpmlFeed[] {
 
 // XML 1.0 cannot carry C0 controls other than tab, LF and CR, U+FFFE, U+FFFF
 // or lone surrogates, not even as character references: they are dropped.
-// eslint-disable-next-line no-control-regex -- control characters are what it removes
+
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** A string as an XML attribute value in double quotes; tabs and line ends as references, so that they survive attribute normalisation. */

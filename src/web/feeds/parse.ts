@@ -408,7 +408,8 @@ function parseXml(text: string, format: Exclude<Format, 'json'>, rootAt: number,
     const feed = readXml(format, text, docUrl, notes);
     // The parser reads past faults it can step over; the reader is told where the document is broken.
     const fault = xmlFault(text);
-    if (fault) notes.messages.push(`not well-formed XML: line ${fault.line}, column ${fault.column}: ${sanitize(fault.message.slice(0, 120))}; read as far as it goes`);
+    if (fault)
+      notes.messages.push(`not well-formed XML: line ${fault.line}, column ${fault.column}: ${sanitize(fault.message.slice(0, 120))}; read as far as it goes`);
     return feed;
   } catch (err) {
     // A feed element with nothing feedsmith can read in it: a feed without entries.
