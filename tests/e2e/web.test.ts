@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer, redirect, startServer, type TestServer } from '../helpers/http-server.js';
+import { answer, redirect, stall, startServer, type TestServer } from '../helpers/http-server.js';
 import { cleanEnv, NEWS, ROOT, type Run } from './helpers.js';
 
 function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
@@ -248,6 +248,45 @@ describe('news feed add, news update', () => {
     expect((await run(['--dir', library, 'update'])).status).toBe(0);
     const listed = await run(['--dir', library, 'feed', 'list', '--json']);
     expect(JSON.parse(listed.stdout).url).toBe(server.url('/new.xml'));
+  });
+
+  it('stops on Ctrl-C with every article whole and the feed list saved', async () => {
+    const library = newLibrary();
+    server.route(
+      '/quick.xml',
+      answer(
+        rss(
+          item('q1', 'Quick story one', server.url('/stories/q1'), LONG_STORY) + item('q2', 'Quick story two', server.url('/stories/q2'), LONG_STORY),
+          'Quick',
+        ),
+      ),
+    );
+    server.route('/slow.xml', stall());
+    await run(['--dir', library, 'feed', 'add', server.url('/quick.xml'), '--name', 'quick']);
+    const listPath = join(library, '.news', 'feeds.json');
+    const list = JSON.parse(readFileSync(listPath, 'utf8'));
+    list.feeds.push({ ...list.feeds[0], name: 'slow', url: server.url('/slow.xml'), seen: {} });
+    writeFileSync(listPath, JSON.stringify(list));
+    const child = spawn(process.execPath, [NEWS, '--dir', library, 'update'], { env: cleanEnv(), cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const status = await new Promise<number | null>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        // The quick feed is done once both its slugs are out; the slow one hangs.
+        if (stdout.split('\n').length > 2) child.kill('SIGINT');
+      });
+      child.on('close', resolve);
+    });
+    expect(status).toBe(1);
+    expect(lines(stdout)).toEqual(['quick-story-one', 'quick-story-two']);
+    expect(stderr).toMatch(/update stopped; the articles written are kept and the feed list is saved/);
+    const saved = JSON.parse(readFileSync(listPath, 'utf8'));
+    expect(Object.keys(saved.feeds[0].seen).sort()).toEqual(['q1', 'q2']);
+    expect(saved.feeds[1].status).toBeNull();
+    expect([...articles(library).values()].every((text) => text.includes('Paragraph 6 of the ferry story'))).toBe(true);
+    expect(readdirSync(join(library, '.news')).sort()).toEqual(['feeds.json']);
   });
 
   it('refuses what is not a feed, and a name the library does not follow', async () => {
