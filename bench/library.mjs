@@ -203,4 +203,13 @@ for (const r of results) {
 }
 const report = lines.join('\n');
 console.log(report);
-writeFileSync(join(root, 'bench', 'RESULTS.md'), report);
+// Other benchmarks keep sections of their own in the file (update.mjs, the
+// extraction and feed figures): those are kept, after this one's.
+const resultsFile = join(root, 'bench', 'RESULTS.md');
+const others = existsSync(resultsFile)
+  ? readFileSync(resultsFile, 'utf8')
+      .split(/^(?=## )/m)
+      .slice(1)
+      .filter((section) => !/^## [\d,]+ articles/.test(section))
+  : [];
+writeFileSync(resultsFile, [report.trimEnd() + '\n', ...others].join('\n'));

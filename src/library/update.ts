@@ -70,6 +70,10 @@ export async function updateFeeds(library: string, names: readonly string[], dep
     deps.onStart?.(selected.length);
     const web = await import('../web/index.js');
     let writer: LibraryWriter | null = null;
+    // The library's URLs are read once, when the first feed has entries, and
+    // kept up to date with what this update writes.
+    let known: Promise<Map<string, string>> | null = null;
+    const knownUrls = () => (known ??= deps.knownUrls());
     const result: UpdateResult = { feeds: [], added: 0 };
     const updateOne = async (feed: FeedRecord): Promise<FeedOutcome> => {
       const now = deps.now();
@@ -105,13 +109,12 @@ export async function updateFeeds(library: string, names: readonly string[], dep
       if (broken !== undefined) deps.onWarning?.(`${feed.name}: ${broken}`);
       feed.title = parsed.title;
       feed.site = parsed.link;
-      const known = await deps.knownUrls();
       let added = 0;
       for (const entry of parsed.entries) {
         if (deps.signal?.aborted) break;
         if (Object.hasOwn(feed.seen, entry.id)) continue;
         const key = urlKey(entry.link);
-        const existing = key === null ? undefined : known.get(key);
+        const existing = key === null ? undefined : (await knownUrls()).get(key);
         if (existing !== undefined) {
           feed.seen[entry.id] = slugFromPath(existing);
           continue;
@@ -135,7 +138,7 @@ export async function updateFeeds(library: string, names: readonly string[], dep
         writer ??= new LibraryWriter(library, false);
         const written = writer.write(draft.headline, draftFileText(draft));
         feed.seen[entry.id] = written.slug;
-        if (key !== null) known.set(key, written.path);
+        if (key !== null) (await knownUrls()).set(key, written.path);
         added++;
         result.added++;
         deps.onArticle?.(written.slug, feed);

@@ -252,6 +252,15 @@ describe('extractPage: pages that are not articles', () => {
     expect(refusal(() => extractPage(wall)).reason).toBe('login-wall');
   });
 
+  it('takes a short article for an article, whatever its header holds or its headline says', () => {
+    const brief = page(
+      '<h1>S&amp;P 500 falls 2% as harbour stocks slide</h1><p>Shares of the three listed harbour operators fell on Tuesday after the board said night ferries would cost more than planned. Analysts said the drop was likely to be short-lived because fares are set to rise next year, and two brokers kept their advice to buy the shares.</p>' +
+        '<p>Trading was heavy in the last hour, and the index closed near its low of the day.</p>',
+      '<meta property="og:type" content="article">',
+    ).replace('<body>', '<body><header><a href="/subscribe">Already a subscriber? Sign in</a><form><input type="password"></form></header>');
+    expect(extractPage(brief).headline).toBe('S&P 500 falls 2% as harbour stocks slide');
+  });
+
   it('refuses empty pages and pages with too little text', () => {
     for (const empty of [
       '',

@@ -205,7 +205,7 @@ describe('parseFeed: identity', () => {
     expect(feed.warnings).toEqual(['1 entry repeats the id of an earlier one']);
   });
 
-  it('without an id: link + date, else link, else title, else a hash of the text', () => {
+  it('without an id: its link, else its title and date, else a hash of the text', () => {
     const feed = parseFeed(
       rss(
         `<item><link>https://a.example/1</link><pubDate>Sat, 01 Jun 2024 10:00:00 +0000</pubDate><title>One</title></item>` +
@@ -216,7 +216,7 @@ describe('parseFeed: identity', () => {
       ),
     );
     const ids = feed.entries.map((e) => e.id);
-    expect(ids.slice(0, 3)).toEqual(['https://a.example/12024-06-01T10:00:00+00:00', 'https://a.example/2', 'Three']);
+    expect(ids.slice(0, 3)).toEqual(['https://a.example/1', 'https://a.example/2', 'Three2024-06-01T10:00:00+00:00']);
     expect(ids[3]).toMatch(/^sha256:[0-9a-f]{32}$/);
     // The same text, the same identity: the second is the first again.
     expect(ids[4]).toBe(ids[3]);

@@ -115,8 +115,8 @@ export async function importCommand(ctx: Context, inputs: readonly string[], opt
   return { stdout: '', failed: result.failures.length };
 }
 
-/** The URL of every article of the library, to the file that has it. */
-async function libraryUrls(ctx: Context): Promise<Map<string, string>> {
+/** The URL of every article of the library, to the file that has it (by urlKey). */
+export async function libraryUrls(ctx: Context): Promise<Map<string, string>> {
   const index = await openLibrary(ctx, { warnProblems: false });
   try {
     const urls = new Map<string, string>();

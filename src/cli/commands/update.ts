@@ -1,12 +1,14 @@
 // `news update`: every followed feed fetched and its new entries imported
 // (library/update.ts); this module prints the slugs as they come, a line for
 // each failed feed, and on a terminal a progress line and a summary.
+import { setMaxListeners } from 'node:events';
 import { writeSync } from 'node:fs';
 import { LibraryError } from '../../library/names.js';
 import { updateFeeds, type FeedOutcome } from '../../library/update.js';
 import type { FeedRecord } from '../../library/feeds.js';
 import { sanitize } from '../../text/sanitize.js';
-import { openLibrary, type CommandResult, type Context } from '../context.js';
+import type { CommandResult, Context } from '../context.js';
+import { libraryUrls } from './import.js';
 import { FailedError, UsageError } from '../errors.js';
 import { BrokenPipe, write } from '../output.js';
 import { fetchForImport, httpClient } from '../web.js';
@@ -22,6 +24,9 @@ export async function updateCommand(ctx: Context, names: readonly string[]): Pro
   if (ctx.importDir === '') throw new UsageError('no library: set HOME or XDG_DATA_HOME, or give --dir DIR');
   const terminal = process.stderr.isTTY === true;
   const stop = new AbortController();
+  // Every request under way or waiting for its turn listens for the stop: as
+  // many as there are feeds and pages, each removed when its request ends.
+  setMaxListeners(0, stop.signal);
   // Ctrl-C ends the requests under way; articles written are whole and the feed list is saved.
   const onInterrupt = () => stop.abort();
   process.once('SIGINT', onInterrupt);
@@ -42,20 +47,7 @@ export async function updateCommand(ctx: Context, names: readonly string[]): Pro
       fetchFeed: (url, validators) => fetchResource(url, { accept: FEED_ACCEPT, ...validators, signal: stop.signal }, client),
       fetchPage: await fetchForImport(client, stop.signal),
       refusal: (error) => (error instanceof FetchError ? { message: error.message, retryAt: error.retryAt } : null),
-      knownUrls: async () => {
-        const index = await openLibrary(ctx, { warnProblems: false });
-        try {
-          const { urlKey } = await import('../../library/import.js');
-          const urls = new Map<string, string>();
-          for (const { url, path } of index.eachUrl()) {
-            const key = urlKey(url);
-            if (key !== null && !urls.has(key)) urls.set(key, path);
-          }
-          return urls;
-        } finally {
-          index.close();
-        }
-      },
+      knownUrls: () => libraryUrls(ctx),
       now: () => new Date(),
       signal: stop.signal,
       onStart: (feeds) => {

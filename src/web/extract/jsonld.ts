@@ -4,6 +4,7 @@
 // here and an object or array there, and JSON that is not quite JSON (raw line
 // breaks in strings, trailing commas, comment wrappers). Each is read as
 // leniently as can be done without guessing.
+import { decodeEntities } from '../../text/entities.js';
 import { all, type DomDocument } from './dom.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -90,32 +91,7 @@ function collect(value: Json | undefined, into: JsonObject[], depth: number): vo
   }
 }
 
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ndash: '–',
-  mdash: '—',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  hellip: '…',
-};
-
-// Templates put HTML-escaped text into JSON strings as often as not.
-function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (whole, name: string) => {
-    if (name[0] !== '#') return NAMED[name.toLowerCase()] ?? whole;
-    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
-  });
-}
-
+// Templates put HTML-escaped text into JSON strings as often as not: decodeEntities.
 /** Text from a JSON-LD string: entities decoded, stray tags dropped, white space folded. */
 function clean(value: string): string {
   return decodeEntities(value.replace(/<[^>]*>/g, ' '))

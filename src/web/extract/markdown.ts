@@ -163,6 +163,17 @@ function join(before: Inline, after: Inline): Inline {
   };
 }
 
+// Pages are flattened before they get here (extract.ts), but fragments are
+// not: a bound keeps a hostile fragment's nesting off the call stack.
+const MAX_DEPTH = 200;
+
+/** A node's words, escaped, without their markup. */
+function textOnly(node: DomNode): Inline {
+  const text = (node.textContent ?? '').replace(/[\s\u00a0]+/g, ' ');
+  const markdown = escapeText(text);
+  return { markdown, plain: markdown, bare: markdown, text, linkChars: 0, opens: null, closes: null };
+}
+
 class Converter {
   readonly blocks: Block[] = [];
   private nextGroup = 0;
@@ -171,6 +182,8 @@ class Converter {
   private readonly holdsBlocks = new Set<DomNode>();
   // Pages link to the same few addresses many times over.
   private readonly targets = new Map<string, string | null>();
+  // How deep the walk is: past MAX_DEPTH an element counts for its text alone.
+  private depth = 0;
 
   constructor(
     private readonly base: string | null,
@@ -179,13 +192,20 @@ class Converter {
     this.markBlockHolders(root);
   }
 
-  private markBlockHolders(element: DomElement): boolean {
-    let holds = false;
-    for (const child of Array.from(element.children)) {
-      if (this.markBlockHolders(child) || BLOCKS.has(tagOf(child))) holds = true;
+  /** Marks every element with a block inside, walking the tree with a stack rather than the call stack. */
+  private markBlockHolders(root: DomElement): void {
+    const order: DomElement[] = [];
+    const stack = [root];
+    while (stack.length > 0) {
+      const element = stack.pop()!;
+      order.push(element);
+      for (const child of Array.from(element.children)) stack.push(child);
     }
-    if (holds) this.holdsBlocks.add(element);
-    return holds;
+    // Children come after their parents in `order`: walked backwards, each is marked before its parent asks.
+    for (let i = order.length - 1; i >= 0; i--) {
+      const element = order[i]!;
+      if (Array.from(element.children).some((child) => BLOCKS.has(tagOf(child)) || this.holdsBlocks.has(child))) this.holdsBlocks.add(element);
+    }
   }
 
   private isBlock(node: DomNode): boolean {
@@ -193,6 +213,16 @@ class Converter {
   }
 
   inline(node: DomNode, inLink = false): Inline {
+    if (this.depth > MAX_DEPTH) return textOnly(node);
+    this.depth++;
+    try {
+      return this.inlineAt(node, inLink);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private inlineAt(node: DomNode, inLink: boolean): Inline {
     if (node.nodeType === TEXT_NODE) {
       const raw = node.textContent ?? '';
       const text = raw.replace(/[\s\u00a0]+/g, ' ');
@@ -248,6 +278,19 @@ class Converter {
 
   /** Walks the block structure; runs of inline content become paragraphs of the given kind. */
   block(element: DomElement, kind: BlockKind = 'paragraph', group = -1, level = 0): void {
+    if (this.depth > MAX_DEPTH) {
+      this.push(kind === 'heading' || kind === 'item' || kind === 'quote' ? kind : 'paragraph', [element], level, group);
+      return;
+    }
+    this.depth++;
+    try {
+      this.blockAt(element, kind, group, level);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private blockAt(element: DomElement, kind: BlockKind, group: number, level: number): void {
     const tag = tagOf(element);
     if (SKIPPED.has(tag) || tag === 'hr') return;
     if (/^h[1-6]$/.test(tag)) {

@@ -71,16 +71,27 @@ export function pageSignals(document: DomDocument, metadata: PageMetadata, pageU
   };
 }
 
+// Said of the page, not of the news: a status code standing first or beside
+// "error", "page not found" and its translations. (A headline about the
+// S&P 500 or a flight numbered 404 has the number alone.)
 const ERROR_TITLE =
-  /(?:^|[\s:|(-])(?:404|410|500|502|503)(?:$|[\s:|).-])|\b(?:page|file|article|story|content|url) (?:was )?not found\b|^not found\b|\b(?:page|article|story) (?:does not|doesn't|no longer) exists?\b|\bno longer available\b|\b(?:server|internal|unexpected) error\b|\boops\b|\bsomething went wrong\b|\bseite nicht gefunden\b|\bpágina no encontrada\b|\bpage introuvable\b|\bpagina non trovata\b|\bpágina não encontrada\b|\bстраница не найдена\b/i;
+  /^(?:error\s*)?(?:404|410|500|502|503)\b|\b(?:error|erreur|fehler|errore|erro)\s*(?:404|410|500|502|503)\b|\b(?:404|410)\s*(?:error|not found)\b|\bpage (?:was )?not found\b|^not found\b|\b(?:page|article|story|content) (?:you (?:are|were) looking for )?(?:could not|couldn't|cannot|can't) be found\b|\bpage (?:does not|doesn't|no longer) exists?\b|^oops\b|^something went wrong\b|seite nicht gefunden|página no encontrada|page introuvable|pagina non trovata|página não encontrada|страница не найдена/i;
+// What a wall says in place of the article; not "Already a subscriber?",
+// which page headers say everywhere.
 const WALL_TEXT =
-  /\b(?:subscribe|sign in|log in|login|register|create (?:a |an )?(?:free )?account|become a (?:member|subscriber)) (?:now )?to (?:continue|read|keep reading|access|view|unlock)\b|\b(?:for|only for|available to|exclusive to) (?:paid )?(?:subscribers|members|registered users)(?: only)?\b|\bsubscribers only\b|\balready a subscriber\b|\byou(?:'ve| have) reached your (?:free )?(?:article )?limit\b/i;
+  /\b(?:subscribe|sign in|log in|login|register|create (?:a |an )?(?:free )?account|become a (?:member|subscriber)) (?:now )?to (?:continue|read|keep reading|access|view|unlock)\b|\b(?:for|only for|available to|exclusive to) (?:paid )?(?:subscribers|members|registered users)(?: only)?\b|\bsubscribers only\b|\byou(?:'ve| have) reached your (?:free )?(?:article )?limit\b/i;
 
 // A body shorter than this is no article, whatever else the page says.
 const MIN_WORDS = 25;
-// An error page, a wall or a listing may carry some text; an article that
-// merely mentions "not found" or "subscribe" has more than this.
-const SHORT_WORDS = 150;
+// An error page may carry some text; an article that merely has "page not
+// found" in a heading has more.
+const ERROR_WORDS = 150;
+// A wall shows the article's opening, a paragraph or two. News briefs run
+// from about 60 words, on pages whose headers often offer "Already a
+// subscriber? Sign in" and a password field: the words a wall's text (or a
+// declared paywall) and a password field allow are set below them.
+const WALL_WORDS = 100;
+const PASSWORD_WALL_WORDS = 50;
 
 const wordsOf = (text: string) => (text === '' ? 0 : text.split(' ').length);
 
@@ -99,8 +110,10 @@ export function judgePage(signals: PageSignals, chosen: readonly Block[], kept: 
   if (signals.text === '') throw new NotAnArticle('empty');
   const words = kept.reduce((n, b) => n + wordsOf(b.text), 0);
   const errorTitle = signals.titles.find((t) => ERROR_TITLE.test(t));
-  if (errorTitle && words < SHORT_WORDS * 2) throw new NotAnArticle('error-page', JSON.stringify(errorTitle));
-  if (words < SHORT_WORDS && (signals.passwordField || signals.paywalled || WALL_TEXT.test(signals.text))) throw new NotAnArticle('login-wall');
+  if (errorTitle && words < ERROR_WORDS) throw new NotAnArticle('error-page', JSON.stringify(errorTitle));
+  if ((words < WALL_WORDS && (signals.paywalled || WALL_TEXT.test(signals.text))) || (words < PASSWORD_WALL_WORDS && signals.passwordField)) {
+    throw new NotAnArticle('login-wall');
+  }
   // A page that declares itself an article (JSON-LD, og:type) is taken at its
   // word. Otherwise, what Readability chose being mostly links, or many short
   // teasers and few paragraphs of story, makes it a page that lists articles.

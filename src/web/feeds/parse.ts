@@ -143,8 +143,8 @@ function makeEntry(raw: RawEntry, notes: Notes): FeedEntry {
   const ownId = raw.id?.trim();
   const authors = distinct(raw.authors, 20, MAX_AUTHOR_CHARS, notes);
   return {
-    // newsboat's order: the feed's id, link + date, link, title.
-    id: ownId ? capText(ownId, 2000) : entryLink && date ? entryLink + date : (entryLink ?? title ?? contentHash(raw)),
+    // The feed's id, else the link, else title and date (newsboat's order), else the text's hash.
+    id: ownId ? capText(ownId, 2000) : (entryLink ?? (title !== null ? title + (date ?? '') : contentHash(raw))),
     title,
     link: entryLink,
     date,

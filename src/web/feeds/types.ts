@@ -15,10 +15,9 @@ export interface Enclosure {
 
 export interface FeedEntry {
   /**
-   * The entry's identity within its feed, the way newsboat identifies
-   * entries: the feed's own id (RSS guid, RSS 1.0 rdf:about, Atom id, JSON
-   * Feed id); else the link followed by the date (`link + date`); else the
-   * link alone; else the title; else `sha256:` and a hash of the summary and
+   * The entry's identity within its feed: the feed's own id (RSS guid, RSS
+   * 1.0 rdf:about, Atom id, JSON Feed id); else its link; else its title
+   * followed by its date; else `sha256:` and a hash of the summary and
    * content. Two entries of one feed can share an identity: both are kept.
    */
   id: string;
