@@ -161,7 +161,7 @@ const withKey = { NEWS_READER_KEY: JSON.stringify(readerKey) };
 const cli = await bundle('src/cli/main.ts', [noJsYaml, lazyChildProcess, webApart], withKey);
 const web = await bundle('src/web/index.ts', [noCanvas], withKey);
 // The library is readable: it is for programs, whose start-up it does not rule.
-const api = await bundle('src/index.ts', [noJsYaml], withKey, { minify: false, supported: {} });
+const api = await bundle('src/index.ts', [noJsYaml, noCanvas], withKey, { minify: false, supported: {} });
 // The CLI checks the key of an index that a worker may have written.
 if (!cli.includes(readerKey) || [cli, worker, api].some((text) => text.includes(PLACEHOLDER))) throw new Error('build: the bundles disagree on the reader key');
 
