@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,20 +13,9 @@ import {
   parseFeed,
   type FeedEntry,
 } from '../../src/web/feeds/index.js';
-
-const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'feeds', name));
+import { failure, fixture } from '../helpers/feeds.js';
 
 const rss = (items: string, channel = '<title>T</title>') => `<?xml version="1.0"?><rss version="2.0"><channel>${channel}${items}</channel></rss>`;
-
-function failure(run: () => unknown): FeedError {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(FeedError);
-    return err as FeedError;
-  }
-  throw new Error('no FeedError thrown');
-}
 
 describe('parseFeed: the formats', () => {
   it('reads RSS 2.0 with content:encoded, Dublin Core, categories and an enclosure', () => {

@@ -1,21 +1,8 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeWindows1252 } from '../../src/text/encoding.js';
-import { FeedError, parseOpml, parseOpmlDocument, writeOpml, type OpmlFeed } from '../../src/web/feeds/index.js';
-
-const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'feeds', name));
-
-function failure(run: () => unknown): FeedError {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(FeedError);
-    return err as FeedError;
-  }
-  throw new Error('no FeedError thrown');
-}
+import { parseOpml, parseOpmlDocument, writeOpml, type OpmlFeed } from '../../src/web/feeds/index.js';
+import { failure, fixture } from '../helpers/feeds.js';
 
 describe('parseOpml', () => {
   it('flattens nested outlines, takes title else text, and keeps the first of each URL', () => {
