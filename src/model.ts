@@ -17,6 +17,15 @@ export interface Quote {
   text: string;
   /** Who spoke, as the article names them, or null when it does not say. */
   speaker: string | null;
+  /**
+   * The person who spoke, one name for them across the article: the fullest
+   * name it gives them, without titles ("Sen. Jo Varga", "Mr. Varga" and
+   * "Varga" are all "Jo Varga"). Null when the speaker is a description ("a
+   * Varga spokesman", "the city engineer"), an organisation or unknown. The
+   * parser sets it on every quote; it is optional only so that quotes made
+   * by hand (tests, API callers) need not.
+   */
+  person: string | null;
   /** Index into `Article.body` of the paragraph the quote stands in. */
   paragraph: number;
 }

@@ -18,6 +18,7 @@ import {
   defineQuotes,
   defineSearch,
   defineShow,
+  defineSpeakers,
   type GlobalOptions,
   type Program,
 } from './program.js';
@@ -43,6 +44,7 @@ function attachCommands(program: Program, chosen: (run: Run) => void): void {
   defineShow(program).action((slugs, options) => chosen(async (ctx) => (await import('./commands/show.js')).show(ctx, slugs, options)));
   defineSearch(program).action((words, options) => chosen(async (ctx) => (await import('./commands/search.js')).search(ctx, words, options)));
   defineQuotes(program).action((slugs, options) => chosen(async (ctx) => (await import('./commands/quotes.js')).quotes(ctx, slugs, options)));
+  defineSpeakers(program).action((options) => chosen(async (ctx) => (await import('./commands/speakers.js')).speakers(ctx, options)));
   defineIndex(program).action((options) => chosen(async (ctx) => (await import('./commands/index.js')).indexCommand(ctx, options)));
   defineCheck(program).action((options) => chosen(async (ctx) => (await import('./commands/check.js')).check(ctx, options)));
   defineImport(program).action((paths, options) => chosen(async (ctx) => (await import('./commands/import.js')).importCommand(ctx, paths, options)));

@@ -141,7 +141,7 @@ export const defineQuotes = (program: Program) =>
     .command('quotes')
     .description('who said what: every quotation with its speaker, across the library or in the given articles')
     .argument('[slug...]', 'only these articles')
-    .option('--speaker <name>', 'only quotes by this person (any of the words they are named by)')
+    .option('--speaker <name>', 'only quotes by this person (every word given is a word of their name; titles aside)')
     .option('--json', 'print JSON Lines: each article with the quotes listed')
     .option('--plain', 'plain text even on a terminal')
     .option('--width <n>', 'wrap quotations to N columns', width)
@@ -156,6 +156,25 @@ export const defineQuotes = (program: Program) =>
       ]),
     );
 export type QuotesOptions = OptionsOf<ReturnType<typeof defineQuotes>>;
+
+export const defineSpeakers = (program: Program) =>
+  program
+    .command('speakers')
+    .description('who is quoted: each person, their quotes and the articles quoting them, most quoted first')
+    .option('--json', 'print JSON Lines, one object {name, quotes, articles} a line')
+    .option('--limit <n>', 'at most N people', positiveInt('limit'))
+    .option('--plain', 'plain text even on a terminal')
+    .option('--no-pager', 'never page the output')
+    .addHelpText(
+      'before',
+      examples([
+        ['news speakers', 'everyone quoted, most quoted first'],
+        ['news speakers --limit 10', 'the ten most quoted'],
+        ['news speakers --json | jq -r .name', 'the names, for scripts'],
+      ]),
+    )
+    .addHelpText('after', '\nA person is counted by one name across the library: "Sen. Jo Varga", "Mr. Varga" and "Jo Varga" are one.');
+export type SpeakersOptions = OptionsOf<ReturnType<typeof defineSpeakers>>;
 
 export const defineIndex = (program: Program) =>
   program

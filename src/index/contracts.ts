@@ -18,7 +18,7 @@ export interface ArticleRow {
   /** Section and source folded, for filters. */
   section: string | null;
   source: string | null;
-  /** The speakers the article quotes, one a line, as written. */
+  /** The people the article quotes (each quote's person), one a line. */
   speakers: string;
   json: string;
   /** The FTS5 columns' text as indexed: folded where it is not ASCII. */

@@ -5,9 +5,16 @@ import { fold } from '../text/fold.js';
 import type { ArticleRow } from './contracts.js';
 import { ftsText } from './schema.js';
 
-/** The text of an article's FTS5 columns, as written (the index's content view gives the same). */
+/**
+ * The text of an article's FTS5 columns, as written (the index's content view
+ * gives the same). The speakers column holds the people quoted, one a line,
+ * by the article's one name for each: `speaker:` finds a person, not every
+ * speaker with the word ("a Varga spokesman" is no one's name). A quote
+ * made without a person (by hand, through the API) counts by its speaker.
+ */
 export function ftsColumns(article: Article): string[] {
-  const speakers = [...new Set(article.quotes.map((q) => q.speaker).filter((s): s is string => s !== null))].join('\n');
+  const people = article.quotes.map((q) => (q.person === undefined ? q.speaker : q.person));
+  const speakers = [...new Set(people.filter((s): s is string => s !== null))].join('\n');
   return [article.headline, article.body.join('\n'), speakers, article.section ?? '', article.source ?? ''];
 }
 

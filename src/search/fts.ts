@@ -2,6 +2,7 @@
 // string (a `"` inside doubled), so no user input can form FTS5 syntax, and
 // the whole query is passed to SQLite as one bound parameter.
 import { FTS_COLUMNS } from '../index/schema.js';
+import { TITLES } from '../parse/quotes/words.js';
 import type { Field, Match, Query } from './query.js';
 
 /**
@@ -21,8 +22,20 @@ const COLUMNS: Record<Field | 'text', string> = {
 
 const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
-function phrase(match: Match): string {
+/**
+ * The speakers column holds people by name, titles left out, so a title in a
+ * `speaker:` phrase ("Mayor Solberg") is dropped, unless it is all the
+ * phrase has. A prefix is kept on the phrase's last word, title or not.
+ */
+function wordsOf(match: Match): string[] {
   const words = match.kind === 'term' ? [match.word] : match.words;
+  if (match.field !== 'speaker' || words.length < 2) return words;
+  const names = words.filter((word, k) => !TITLES.has(word) || (match.prefix && k === words.length - 1));
+  return names.length > 0 ? names : words;
+}
+
+function phrase(match: Match): string {
+  const words = wordsOf(match);
   return `${COLUMNS[match.field ?? 'text']} : ${quoted(words.join(' '))}${match.prefix ? ' *' : ''}`;
 }
 

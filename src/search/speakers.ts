@@ -1,11 +1,18 @@
-// Finding a person's quotes: which speakers a name asked for is, and the
-// index search that narrows a library to the articles quoting them.
+// Finding a person's quotes and counting who is quoted. A quote's person is
+// the article's one name for its speaker (parse/quotes/person.ts); across the
+// library, a person an article names by a surname alone ("Varga said", in an
+// article that never gives the first name) is the library's one person of
+// that surname with a full name, when it has exactly one. That joining is
+// done here, when a command asks, from the people of the articles read: the
+// index keeps each article's own people only, so that adding an article
+// never changes another's row.
 import type { ArticleIndex } from '../index/article-index.js';
 import { FTS_COLUMNS } from '../index/schema.js';
 import { compareArticles } from '../library/files.js';
-import type { Article } from '../model.js';
+import type { Article, Quote } from '../model.js';
+import { nameParts, surnameOf } from '../parse/quotes/person.js';
 import { TITLES } from '../parse/quotes/words.js';
-import { words } from '../text/fold.js';
+import { fold, words } from '../text/fold.js';
 import { toFtsQuery } from './fts.js';
 import { QueryError, type Query } from './query.js';
 
@@ -20,9 +27,8 @@ export function speakerWords(name: string): string[] {
 }
 
 /**
- * Whether a speaker is the person asked for: every word of `wanted` is a word
- * of the speaker as the article names them ("rouhani", "Hassan Rouhani" and
- * "president rouhani" all find "President Hassan Rouhani").
+ * Whether a name is the person asked for: every word of `wanted` is a word
+ * of it ("varga", "Jo Varga" and "sen. varga" all find "Jo Varga").
  */
 export function speakerMatches(speaker: string | null, wanted: readonly string[]): boolean {
   if (speaker === null) return false;
@@ -33,38 +39,138 @@ export function speakerMatches(speaker: string | null, wanted: readonly string[]
 }
 
 /**
+ * A quote's person: the parser's, or, for a quote made without one (by
+ * hand, from JavaScript through the API), the name its speaker phrase ends
+ * with.
+ */
+export function personOf(quote: Omit<Quote, 'person'> & { person?: string | null }): string | null {
+  if (quote.person !== undefined) return quote.person;
+  return quote.speaker === null ? null : (nameParts(quote.speaker)?.words.join(' ') ?? null);
+}
+
+/** A name as one word: a surname or a first name standing alone. */
+const isAlone = (name: string): boolean => !/\s/.test(name.trim());
+const surnameKey = (name: string): string => fold(surnameOf(name) ?? '');
+const nameKey = (name: string): string => fold(name.trim().replace(/\s+/g, ' '));
+
+/** The people of a set of articles, named as the library names them. */
+export class LibraryPeople {
+  /** Full names (a first name and a surname at least) by folded surname, then by folded name. */
+  private readonly full = new Map<string, Map<string, string>>();
+
+  add(person: string): void {
+    if (isAlone(person)) return;
+    const surname = surnameKey(person);
+    let named = this.full.get(surname);
+    if (!named) this.full.set(surname, (named = new Map()));
+    if (!named.has(nameKey(person))) named.set(nameKey(person), person);
+  }
+
+  /** The library's name for an article's person: a surname alone becomes the one full name of that surname, when there is one. */
+  nameOf(person: string): string {
+    if (!isAlone(person)) return person;
+    const named = this.full.get(surnameKey(person));
+    return named?.size === 1 ? (named.values().next().value ?? person) : person;
+  }
+}
+
+/**
  * The articles with only the quotes of `speaker` (every quote when it is
- * undefined); articles left with none are dropped. A name without a word
- * throws `QueryError`.
+ * undefined), matched by person as the given articles name them; articles
+ * left with none are dropped. A name without a word throws `QueryError`.
  */
 export function selectQuotes(articles: readonly Article[], speaker: string | undefined): Article[] {
-  const wanted = speaker === undefined ? null : speakerWords(speaker);
-  return articles
-    .map((article) => ({ ...article, quotes: article.quotes.filter((q) => wanted === null || speakerMatches(q.speaker, wanted)) }))
-    .filter((article) => article.quotes.length > 0);
+  if (speaker === undefined) return articles.filter((article) => article.quotes.length > 0);
+  const wanted = speakerWords(speaker);
+  const people = new LibraryPeople();
+  for (const article of articles) for (const quote of article.quotes) addPerson(people, quote);
+  const matches = (quote: Quote) => {
+    const person = personOf(quote);
+    return person !== null && speakerMatches(people.nameOf(person), wanted);
+  };
+  return articles.map((article) => ({ ...article, quotes: article.quotes.filter(matches) })).filter((article) => article.quotes.length > 0);
+}
+
+function addPerson(people: LibraryPeople, quote: Quote): void {
+  const person = personOf(quote);
+  if (person !== null) people.add(person);
 }
 
 /** Only the speakers column counts: which article names the person most often does not matter here. */
 const SPEAKER_WEIGHTS: readonly number[] = FTS_COLUMNS.map((column) => (column === 'speakers' ? 1 : 0));
 
-/**
- * The query finding the articles that quote a speaker with any of the words:
- * a superset of those `speakerMatches` keeps (a title may be left out), which
- * `selectQuotes` then narrows.
- */
-function speakerQuery(wanted: readonly string[]): Query {
-  return { must: [wanted.map((word) => ({ kind: 'term', word, prefix: false, field: 'speaker' }))], mustNot: [] };
+/** The articles whose people have any of the words, by the index's speakers column. */
+function quotingAny(index: ArticleIndex, any: readonly string[]): Article[] {
+  const query: Query = { must: [any.map((word) => ({ kind: 'term', word, prefix: false, field: 'speaker' }))], mustNot: [] };
+  return index.search(toFtsQuery(query), SPEAKER_WEIGHTS, null).map((hit) => hit.article);
 }
 
 /**
  * The articles of the index quoting someone the name `speaker` may be, newest
- * first, with all their quotes: `selectQuotes` keeps that person's. A name
- * without a word throws `QueryError`.
+ * first, with all their quotes: `selectQuotes` keeps that person's. With the
+ * people the name finds come every article quoting someone of their
+ * surnames, so that `selectQuotes` sees whether a surname alone is theirs. A
+ * name without a word throws `QueryError`.
  */
 export function articlesQuoting(index: ArticleIndex, speaker: string): Article[] {
-  const match = toFtsQuery(speakerQuery(speakerWords(speaker)));
-  return index
-    .search(match, SPEAKER_WEIGHTS, null)
-    .map((hit) => hit.article)
-    .sort(compareArticles);
+  const wanted = speakerWords(speaker);
+  const found = quotingAny(index, wanted);
+  const asked = new Set(wanted);
+  const surnames = new Set<string>();
+  for (const article of found) {
+    for (const quote of article.quotes) {
+      const person = personOf(quote);
+      if (person === null || isAlone(person) || !speakerMatches(person, wanted)) continue;
+      for (const { word } of words(surnameOf(person) ?? '')) if (!asked.has(word)) surnames.add(word);
+    }
+  }
+  const articles = new Map(found.map((article) => [article.slug, article]));
+  if (surnames.size > 0) for (const article of quotingAny(index, [...surnames])) articles.set(article.slug, article);
+  return [...articles.values()].sort(compareArticles);
+}
+
+/** A person quoted in the library: how many quotes, in how many articles. */
+export interface SpeakerCount {
+  name: string;
+  quotes: number;
+  articles: number;
+}
+
+/**
+ * Who the articles quote, most quoted first (then by articles, then by
+ * name), each person once as the library names them. Read an article at a
+ * time: only the people are kept.
+ */
+export function countSpeakers(articles: Iterable<Article>): SpeakerCount[] {
+  const people = new LibraryPeople();
+  const byName = new Map<string, { name: string; quotes: number; articles: Set<number> }>();
+  let n = 0;
+  for (const article of articles) {
+    n++;
+    for (const quote of article.quotes) {
+      const person = personOf(quote);
+      if (person === null) continue;
+      people.add(person);
+      const key = nameKey(person);
+      let entry = byName.get(key);
+      if (!entry) byName.set(key, (entry = { name: person, quotes: 0, articles: new Set() }));
+      entry.quotes++;
+      entry.articles.add(n);
+    }
+  }
+  const joined = new Map<string, { name: string; quotes: number; articles: Set<number> }>();
+  for (const entry of byName.values()) {
+    const name = people.nameOf(entry.name);
+    const key = nameKey(name);
+    const into = joined.get(key);
+    if (!into) {
+      joined.set(key, { ...entry, name });
+      continue;
+    }
+    into.quotes += entry.quotes;
+    for (const a of entry.articles) into.articles.add(a);
+  }
+  return [...joined.values()]
+    .map(({ name, quotes, articles }) => ({ name, quotes, articles: articles.size }))
+    .sort((a, b) => b.quotes - a.quotes || b.articles - a.articles || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -72,7 +72,12 @@ export function sanitizeArticle(article: Article): DisplayArticle {
     url: maybe(article.url),
     tags: article.tags.map(sanitize),
     body: article.body.map(sanitize),
-    quotes: article.quotes.map((quote): DisplayQuote => ({ text: sanitize(quote.text), speaker: maybe(quote.speaker), paragraph: quote.paragraph })),
+    quotes: article.quotes.map((quote): DisplayQuote => ({
+      text: sanitize(quote.text),
+      speaker: maybe(quote.speaker),
+      person: maybe(quote.person),
+      paragraph: quote.paragraph,
+    })),
     path: sanitize(article.path),
   };
 }

@@ -65,7 +65,7 @@ describe('the public library API', () => {
             .sort(),
         ).toEqual(['ferry', 'pier']);
         const [hit] = api.searchIndex(index, api.parseQuery('speaker:dijk'));
-        expect([hit?.article.slug, hit?.snippet]).toEqual(['pier', { text: 'harbour master Lena Dijk', highlights: [[20, 24]] }]);
+        expect([hit?.article.slug, hit?.snippet]).toEqual(['pier', { text: 'Lena Dijk', highlights: [[5, 9]] }]);
         const quoted = api.selectQuotes(api.articlesQuoting(index, 'Lena Dijk'), 'Lena Dijk');
         expect(quoted.map((a) => [a.slug, a.quotes.map((q) => q.text)])).toEqual([['pier', ['The pier is safe again']]]);
       } finally {

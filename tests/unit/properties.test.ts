@@ -319,7 +319,7 @@ const articleModel: fc.Arbitrary<Article> = fc
             const paragraph = p % a.body.length;
             const text = a.body[paragraph]!;
             const start = text.length === 0 ? 0 : from % text.length;
-            return { text: own ?? text.slice(start, start + length), speaker, paragraph };
+            return { text: own ?? text.slice(start, start + length), speaker, person: speaker, paragraph };
           });
     return { ...a, quotes };
   });

@@ -28,8 +28,17 @@ describe('findQuoteSpans: pairing marks', () => {
     ]);
   });
 
-  it('still drops an opening mark that is never closed before the next quote opens', () => {
-    expect(spans('“The ferry is late again. “It always is,” she said.')).toEqual(['It always is,']);
+  it('ends a run-on quotation at its last full stop when the next quotation opens', () => {
+    expect(spans('“The ferry is late again. “It always is,” she said.')).toEqual(['The ferry is late again.', 'It always is,']);
+    expect(spans('He said: "We lost the toss. "We lost the match. "We go again on Friday."')).toEqual([
+      'We lost the toss.',
+      'We lost the match.',
+      'We go again on Friday.',
+    ]);
+  });
+
+  it('still drops an opening mark that is never closed when no sentence ends before the next quote opens', () => {
+    expect(spans('The clerk called it "the rule of “The ferry is late,” she said.')).toEqual(['The ferry is late,']);
   });
 
   it('lets a quote that opens its paragraph and runs on hold quotes in the other style of mark', () => {

@@ -8,10 +8,12 @@ import { tokenize } from '../../src/parse/quotes/tokens.js';
 import { Vocabulary } from '../../src/parse/quotes/vocabulary.js';
 
 const who = (body: string[]) => extractQuotes(body).map(({ text, speaker }) => ({ text, speaker }));
+// Whole quotes are compared with toMatchObject: a field the parser adds later (the
+// canonical `person`) is tested where it is made, not in every case here.
 
 describe('extractQuotes: where the attribution stands', () => {
   it('reads a speaker after the quote', () => {
-    expect(extractQuotes(['"The bridge will reopen in spring," the city engineer said.'])).toEqual([
+    expect(extractQuotes(['"The bridge will reopen in spring," the city engineer said.'])).toMatchObject([
       { text: 'The bridge will reopen in spring', speaker: 'the city engineer', paragraph: 0 },
     ]);
   });
@@ -195,7 +197,7 @@ describe('extractQuotes: naming the speaker', () => {
         '"The second year the river took the lower field.',
         '"This year, at last, we have something to sell."',
       ]),
-    ).toEqual([
+    ).toMatchObject([
       { text: 'The first year we lost the whole crop to frost.', speaker: 'Rosa Lind', paragraph: 0 },
       { text: 'The second year the river took the lower field.', speaker: 'Rosa Lind', paragraph: 1 },
       { text: 'This year, at last, we have something to sell.', speaker: 'Rosa Lind', paragraph: 2 },
@@ -268,11 +270,11 @@ describe('extractQuotes: paragraphs around a quote', () => {
         '"The number 9 was the only way my mother could get to the clinic."',
         '- Jane Roe, a nurse in Leeds.',
       ]),
-    ).toEqual([{ text: 'The number 9 was the only way my mother could get to the clinic.', speaker: 'Jane Roe', paragraph: 1 }]);
+    ).toMatchObject([{ text: 'The number 9 was the only way my mother could get to the clinic.', speaker: 'Jane Roe', paragraph: 1 }]);
   });
 
   it('treats line breaks inside a paragraph as paragraph breaks', () => {
-    expect(extractQuotes(['"We were never told the plant would close.\nJim Doyle, a welder at the plant."'])).toEqual([
+    expect(extractQuotes(['"We were never told the plant would close.\nJim Doyle, a welder at the plant."'])).toMatchObject([
       { text: 'We were never told the plant would close.', speaker: 'Jim Doyle', paragraph: 0 },
     ]);
   });
@@ -353,7 +355,7 @@ describe('extractQuotes: robustness', () => {
     const tail = 'Smith said'.repeat(500_000);
     const hostile = '"a, '.repeat(1_000_000) + tail;
     const quotes = extractQuotes([hostile]).map(({ text, ...rest }) => ({ ...rest, length: text.length, start: text.slice(0, 13), end: text.slice(-10) }));
-    expect(quotes).toEqual([{ speaker: null, paragraph: 0, length: 3 + tail.length, start: 'a, Smith said', end: 'Smith said' }]);
+    expect(quotes).toMatchObject([{ speaker: null, paragraph: 0, length: 3 + tail.length, start: 'a, Smith said', end: 'Smith said' }]);
   });
 });
 

@@ -25,7 +25,7 @@ function article(overrides: Partial<Article> = {}): DisplayArticle {
     url: null,
     tags: ['ports', 'trade'],
     body: ['The harbour opened on Monday after four years of work.', '"We are proud of it," the mayor said.'],
-    quotes: [{ text: 'We are proud of it,', speaker: 'the mayor', paragraph: 1 }],
+    quotes: [{ text: 'We are proud of it,', speaker: 'the mayor', person: null, paragraph: 1 }],
     path: 'articles/harbour-opens.md',
     ...overrides,
   });
@@ -92,7 +92,7 @@ describe('renderArticle', () => {
   });
 
   it('calls a quote with no speaker unattributed and leaves out unknown meta', () => {
-    const a = article({ quotes: [{ text: 'x y z w', speaker: null, paragraph: 0 }], source: null, date: null });
+    const a = article({ quotes: [{ text: 'x y z w', speaker: null, person: null, paragraph: 0 }], source: null, date: null });
     expect(renderArticle(a, plain)).toContain('unattributed: “x y z w”');
     expect(metaLine(a)).toBe('Local');
   });
@@ -111,7 +111,7 @@ describe('terminal width: cases found by tests/unit/properties.test.ts', () => {
     const a = article({ slug: 'a-rather-long-article-name', headline: 'A Rather Long Headline' });
     const search = renderSearchTerminal([{ article: a, snippet: sanitizeHighlighted({ text: 'x', highlights: [] }) }], narrow);
     expect(widest(widths(search))).toBeLessThanOrEqual(20);
-    const quote = article({ quotes: [{ text: 'x', speaker: 'Jane Roe-Richardson', paragraph: 0 }] });
+    const quote = article({ quotes: [{ text: 'x', speaker: 'Jane Roe-Richardson', person: 'Jane Roe-Richardson', paragraph: 0 }] });
     const quotes = renderQuotesTerminal([{ article: a, quote: quote.quotes[0]! }], narrow);
     expect(widest(widths(quotes))).toBeLessThanOrEqual(20);
   });

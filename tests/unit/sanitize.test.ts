@@ -40,11 +40,11 @@ describe('sanitize', () => {
       url: dirty,
       tags: [dirty],
       body: [dirty],
-      quotes: [{ text: dirty, speaker: dirty, paragraph: 0 }],
+      quotes: [{ text: dirty, speaker: dirty, person: dirty, paragraph: 0 }],
       path: dirty,
     };
     expect(JSON.stringify(sanitizeArticle(article))).not.toContain(ESC);
-    expect(JSON.stringify(sanitizeArticle(article)).match(/\^\[\[2J/g)).toHaveLength(15);
+    expect(JSON.stringify(sanitizeArticle(article)).match(/\^\[\[2J/g)).toHaveLength(16);
   });
 });
 

@@ -12,7 +12,7 @@ import type { Article, SearchHit, Snippet } from '../../src/model.js';
 import { fold, words } from '../../src/text/fold.js';
 import { parseQuery, QueryError } from '../../src/search/query.js';
 import { eachSearchHit, searchIndex } from '../../src/search/search.js';
-import { articlesQuoting, selectQuotes, speakerMatches, speakerWords } from '../../src/search/speakers.js';
+import { articlesQuoting, personOf, selectQuotes, speakerMatches, speakerWords } from '../../src/search/speakers.js';
 
 const home = mkdtempSync(join(tmpdir(), 'news-search-'));
 const open: ArticleIndex[] = [];
@@ -182,11 +182,14 @@ describe('searchIndex: field filters', () => {
     expect(slugs('headline:mayor')).toEqual([]);
   });
 
-  it("matches speaker: against quotes' speakers, not mentions", () => {
+  it('matches speaker: against the people quoted, not mentions or descriptions', () => {
     expect(slugs('speaker:solberg')).toEqual(['mayor']);
     expect(slugs('speaker:"ingrid solberg"')).toEqual(['mayor']);
-    expect(slugs('speaker:official')).toEqual(['opinion']);
-    expect(slugs('speaker:offic*')).toEqual(['opinion']);
+    // A title is no part of a person's name: it is passed over.
+    expect(slugs('speaker:"mayor solberg"')).toEqual(['mayor']);
+    // "a port official" is a description, no one's name.
+    expect(slugs('speaker:official')).toEqual([]);
+    expect(slugs('speaker:offic*')).toEqual([]);
     expect(slugs('speaker:analysts')).toEqual([]);
   });
 
@@ -305,7 +308,7 @@ describe('searchIndex: snippets', () => {
     const index = await libraryIndex({
       a: articleFile({ title: 'Notes', section: 'Local News' }, 'Leaders met.', '"We will talk," Mayor Ingrid Solberg said.'),
     });
-    expect(marked(searchIndex(index, 'speaker:solberg')[0]!.snippet)).toBe('Mayor Ingrid [Solberg]');
+    expect(marked(searchIndex(index, 'speaker:solberg')[0]!.snippet)).toBe('Ingrid [Solberg]');
     expect(marked(searchIndex(index, 'section:local')[0]!.snippet)).toBe('[Local] News');
   });
 
@@ -379,7 +382,7 @@ describe('speakers', () => {
     url: null,
     tags: [],
     body: ['Words.'],
-    quotes: speakers.map((speaker) => ({ text: 'Words', speaker, paragraph: 0 })),
+    quotes: speakers.map((speaker) => ({ text: 'Words', speaker, person: personOf({ text: 'Words', speaker, paragraph: 0 }), paragraph: 0 })),
     path: `${slug}.md`,
   });
 

@@ -54,6 +54,9 @@ const cueAt = (tokens: readonly Token[], k: number): boolean =>
 const isParticiple = (t: Token | undefined): boolean => t !== undefined && !t.punct && CUE_PARTICIPLES.has(t.text);
 const isMark = (t: Token | undefined): boolean => t !== undefined && t.punct && /["“”„]/.test(t.text);
 const text = (t: Token | undefined): string => (t ? lower(t.text) : '');
+/** "Dawson's", "the senators'": a word that owns the noun after it. */
+const isPossessive = (t: Token, before: Token | undefined): boolean =>
+  t.punct ? /^['’]$/.test(t.text) && before !== undefined && !before.punct && /s$/i.test(before.text) : /\p{L}['’]s$/iu.test(t.text);
 
 /** A paragraph's tokens, with those inside quotation marks flagged: cues and subjects are never read from them. */
 export interface Paragraph {
@@ -63,9 +66,15 @@ export interface Paragraph {
   vocabulary: Vocabulary;
 }
 
-/** "his recent remarks", "the claims": a cue verb's -s form used as a plural noun. */
+/**
+ * "his recent remarks", "the claims", "Dawson's remarks", "a series of
+ * posts": a cue verb's -s form used as a plural noun. A verb never follows a
+ * possessive or a preposition straight on.
+ */
 function isNounUse(tokens: readonly Token[], k: number): boolean {
   if (!/s$/.test(text(tokens[k]))) return false;
+  const prev = tokens[k - 1];
+  if (prev && (isPossessive(prev, tokens[k - 2]) || (!prev.punct && PREPOSITIONS.has(lower(prev.text))))) return true;
   return (
     NOUN_OPENERS.has(text(tokens[k - 1])) ||
     (NOUN_OPENERS.has(text(tokens[k - 2])) && !(tokens[k - 1] as Token).punct && !isCapitalized((tokens[k - 1] as Token).text))
@@ -436,10 +445,16 @@ function shaped(words: readonly Token[]): Found | null {
   const last = words[words.length - 1];
   if (!first || !last) return null;
   const w0 = lower(first.text);
+  // "out of the U.S.", "for the EU", "hitting Trump for …", "Calling the plan a
+  // disgrace": a phrase a preposition or a participle opens is not who spoke.
+  const second = words[1];
+  if (words.length > 1 && ((!isCapitalized(first.text) && PREPOSITIONS.has(w0)) || (/ing$/.test(w0) && second && !isCapitalized(second.text)))) return null;
   const ok =
     (words.length === 1 && PRONOUNS.has(w0)) ||
     words.some((t) => isCapitalized(t.text) && !CAPITAL_FUNCTION_WORDS.has(lower(t.text))) ||
     (DETERMINERS.has(w0) && words.length >= 2) ||
+    // "said another": the next of several unnamed speakers, never the last named one.
+    (words.length === 1 && w0 === 'another') ||
     GROUP_HEADS.has(lower(last.text));
   if (!ok) return null;
   return { phrase: words.map((t) => t.text).join(' '), at: first.start };

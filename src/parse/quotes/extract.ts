@@ -10,6 +10,7 @@
 // the bug off as an article without quotations.
 import type { Quote } from '../../model.js';
 import { FIRST_CARRY, readParagraph, type ArticleContext, type Candidate, type Line, type ParagraphFacts } from './paragraph.js';
+import { withPersons } from './person.js';
 import { resolveSpeakers } from './resolve.js';
 import { Cast } from './speakers.js';
 import { tokenize, type Token } from './tokens.js';
@@ -47,7 +48,7 @@ export function extractQuotes(body: readonly string[]): Quote[] {
     facts.push(reading.facts);
     carry = reading.next;
   }
-  return resolveSpeakers(found, facts);
+  return withPersons(resolveSpeakers(found, facts), lines);
 }
 
 /**

@@ -29,8 +29,10 @@ const CLOSE_CONTEXT = /[\s.,;:!?)\]}\u2014\u2013\-…'’]/u;
  * role comes from its neighbours; a curly one's from its shape unless the
  * neighbours clearly say otherwise (some sources use ” for both). An opening
  * mark met inside an open quote nests when its own closing mark, then the
- * outer one, follow; otherwise the earlier mark was never closed and is
- * dropped rather than swallowing the text between.
+ * outer one, follow; otherwise the earlier mark was never closed: the quote
+ * it opened ends with its last finished sentence (a run-on quotation), or,
+ * when it holds no finished sentence, the mark is dropped rather than
+ * swallowing the text between.
  */
 export function findQuoteSpans(text: string): QuoteSpan[] {
   const marks = marksOf(text);
@@ -56,6 +58,11 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
         // (its closing mark comes later) may hold quotes of its own, told by
         // marks of another style than its own ("… “Dock Rule,” which …).
         if (!doubled && text.slice(0, openAt).trim() === '' && nestsToEnd(text, marks, k, openAt)) break;
+        // British copy runs one quotation on into the next without closing
+        // it ("… one option. "Television has …"): a fresh opening mark after
+        // a finished sentence ends the open quote there instead of voiding it.
+        const stop = doubled ? -1 : runOnStop(text, openAt, at);
+        if (stop > openAt) spans.push({ open: openAt, close: stop, closed: true });
         openAt = at;
         continue;
       }
@@ -126,6 +133,18 @@ function roleOf(text: string, i: number, mark: string): Role {
   if (mark === '“' || mark === '„') return context === 'close' ? 'close' : 'open';
   if (mark === '”') return context === 'open' ? 'open' : 'close';
   return context;
+}
+
+/**
+ * Where an unclosed quote opened at `openAt` ends when a new opening mark
+ * stands at `at`: just after the stop of the sentence before the mark, or -1
+ * when that text does not end a sentence (then the earlier mark is a stray).
+ */
+function runOnStop(text: string, openAt: number, at: number): number {
+  if (!/\s/u.test(text[at - 1] ?? '')) return -1;
+  const inside = text.slice(openAt + 1, at).trimEnd();
+  // Two plain tests, not one pattern with a wildcard, so a long run of marks stays linear.
+  return /[.!?][’']?$/u.test(inside) && /\p{L}/u.test(inside) ? openAt + 1 + inside.length : -1;
 }
 
 // Only trusted when the stray closer ends a sentence, so a lone mark after a

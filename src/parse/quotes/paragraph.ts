@@ -101,6 +101,9 @@ export interface ParagraphReading {
 /** How many tokens before an opening mark a cue verb may stand and still introduce it: "Smith said on Tuesday that …" but no further. */
 const CUE_TOUCH = 6;
 
+/** Longest section header: a few words in capitals. */
+const SECTION_HEADER_CHARS = 80;
+
 /** Most words in a signature line; more make it narrative. */
 const SIGNATURE_WORDS = 14;
 /** The punctuation a signature line may add to its words: a dash, a comma after the name, a full stop and a closing mark. */
@@ -132,6 +135,15 @@ export function readParagraph(line: Line, tokens: readonly Token[], carry: Carry
 
   // A closing mark with no opener ends a quote only when the paragraph before left one open.
   const spans = findQuoteSpans(para).filter((s) => s.open >= 0 || carry.openChain >= 0);
+  if (spans.length === 0 && isSectionHeader(para)) {
+    // "ON TRADE" heads a section: it names a topic, not a speaker for the quotes below it.
+    return {
+      quotes: [],
+      facts: { hasQuotes: false, lastSubject: null, colonSpeaker: null, narrativeSpeaker: null },
+      signs: null,
+      next: { base: nextBase, openChain: -1, chains: carry.chains, afterQuote: false },
+    };
+  }
   const bounds = spans.map((s) => tokenBounds(tokens, s));
   const narrative = narrativeRanges(bounds, tokens.length);
   for (const [a, b] of narrative) article.cast.observe(tokens.slice(a, b), base);
@@ -256,6 +268,11 @@ function signature(tokens: readonly Token[]): Found | null {
 /** After a signature's name, a word that starts a clause: the line says more than who spoke. */
 function startsClause(w: string): boolean {
   return CLAUSE_WORDS.has(w) && !PHRASE_LINKS.has(w) && !SIGNATURE_LINKS.has(w);
+}
+
+/** A short line in capitals throughout: a section header, not narrative. */
+function isSectionHeader(para: string): boolean {
+  return para.length <= SECTION_HEADER_CHARS && /\p{Lu}\p{Lu}/u.test(para) && !/\p{Ll}/u.test(para);
 }
 
 function quoteText(para: string, span: QuoteSpan): string {

@@ -32,7 +32,8 @@ export function resolveSpeakers(found: readonly Candidate[], facts: readonly Par
     if (!speaker) speaker = q.nearby;
     lastSpeaker.set(q.paragraph, speaker);
     if (!isQuotation(q)) return;
-    quotes.push({ text: q.text, speaker, paragraph: q.source });
+    // The person is found once every speaker is known (person.ts).
+    quotes.push({ text: q.text, speaker, person: null, paragraph: q.source });
   });
   return quotes;
 }

@@ -1,15 +1,19 @@
 // The article's cast: the people, organisations and groups it names, in the
 // order it names them, so a pronoun or a surname used as a speaker can be
 // turned back into the name the article gave in full.
-import { isCapitalized, lower, type Token } from './tokens.js';
+import { endsSentence, isCapitalized, lower, type Token } from './tokens.js';
 import {
+  AUXILIARIES,
   CAPITAL_FUNCTION_WORDS,
+  CLAUSE_CONJUNCTIONS,
+  CUE_VERBS,
   DESCRIPTION_OPENERS,
   FEMALE_TITLES,
   GROUP_HEADS,
   MALE_TITLES,
   ORG_HEADS,
   PLACE_PREPOSITIONS,
+  PREPOSITIONS,
   PRONOUNS,
   TIME_WORDS,
   TITLES,
@@ -29,11 +33,21 @@ interface Mention {
   entity: Entity;
   /** Position in the whole body (paragraph offsets laid end to end). */
   at: number;
+  /** True when the mention is the subject of its sentence or of a speech verb: what a later "he" or "she" most likely stands for. */
+  subject: boolean;
 }
 
 // How far back a pronoun looks: enough for a long article, and a bound on
 // the work one pronoun can cost.
 const LOOKBACK = 400;
+
+/**
+ * How many characters before the latest fitting mention a sentence subject
+ * may stand and still be preferred for a pronoun: "Owen inspired a win over
+ * Real Betis. He said: …" means Owen. About two news sentences; further back
+ * the latest mention is the safer guess.
+ */
+const SUBJECT_REACH_CHARS = 300;
 
 export class Cast {
   private readonly bySurname = new Map<string, Entity>();
@@ -45,17 +59,39 @@ export class Cast {
    * people named inside a quote are rarely the ones speaking).
    */
   observe(tokens: readonly Token[], base: number): void {
+    // Per sentence: whether a subject has been seen, and the people named so
+    // far, so that "Lee said she …" can tell Lee's gender.
+    let sentence: { subjectSeen: boolean; people: Entity[] } = { subjectSeen: false, people: [] };
     let i = 0;
     while (i < tokens.length) {
+      const t = tokens[i] as Token;
+      if (endsSentence(t)) sentence = { subjectSeen: false, people: [] };
       if (!isNameWord(tokens[i])) {
+        if (!t.punct) this.learnGender(lower(t.text), sentence.people);
         i++;
         continue;
       }
       let j = i;
       while (j < tokens.length && isNameWord(tokens[j])) j++;
-      this.observeRun(tokens, i, j, base);
+      const subject = (!sentence.subjectSeen || opensClause(tokens, i, j)) && canBeSubject(tokens, i, j);
+      const entity = this.observeRun(tokens, i, j, base, subject);
+      // A name the cast does not take ("Hassall", spelt anew) still fills the
+      // subject's place: the object named after it is not the subject.
+      if (subject && tokens.slice(i, j).some((t) => !isSkippable(t))) sentence.subjectSeen = true;
+      if (entity?.kind === 'person' && !sentence.people.includes(entity)) sentence.people.push(entity);
       i = j;
     }
+  }
+
+  /**
+   * A personal pronoun in the sentence of exactly one named person, after
+   * that name, is theirs ("Lee said she would run"): the article's own
+   * evidence of a gender no title gave.
+   */
+  private learnGender(word: string, people: readonly Entity[]): void {
+    const gender: Gender = word === 'he' || word === 'him' || word === 'his' ? 'm' : word === 'she' || word === 'her' ? 'f' : null;
+    const only = people.length === 1 ? people[0] : undefined;
+    if (gender && only && only.gender === null) only.gender = gender;
   }
 
   /** Notes a speaker phrase the attribution found, and returns its best name. */
@@ -73,34 +109,33 @@ export class Cast {
     // A description ("the Iranian official", "a Nevada Democrat") stays as
     // written: its last word is a role, not a surname to match on.
     if (DESCRIPTION_OPENERS.has(lower(first)) || !words.some((w) => isCapitalized(w) && !CAPITAL_FUNCTION_WORDS.has(lower(w)))) {
-      this.remember(phrase, 'person', null, at);
+      this.remember(phrase, 'person', null, at, undefined, true);
       return phrase;
     }
-    const entity = this.nameEntity(words, at);
+    const entity = this.nameEntity(words, at, false, true);
     return entity ? entity.name : phrase;
   }
 
-  private observeRun(tokens: readonly Token[], from: number, to: number, base: number): void {
+  private observeRun(tokens: readonly Token[], from: number, to: number, base: number, subject: boolean): Entity | null {
     let i = from;
     while (i < to && isSkippable(tokens[i])) i++;
     let j = to;
     while (j > i && TIME_WORDS.has(lower(tokens[j - 1]?.text ?? ''))) j--;
-    if (i >= j) return;
+    if (i >= j) return null;
     const words = tokens.slice(i, j).map((t) => t.text);
     const before = tokens[from - 1];
     const titled = words.some((w, k) => TITLES.has(lower(w)) && k < words.length - 1);
-    if (!titled && before && !before.punct && PLACE_PREPOSITIONS.has(before.text)) return;
+    if (!titled && before && !before.punct && PLACE_PREPOSITIONS.has(before.text)) return null;
     const at = base + (tokens[i]?.start ?? 0);
     // People are not "the …": "the United States", "the White House".
     if (!titled && lower(tokens[i - 1]?.text ?? '') === 'the') {
-      this.remember(words.map(stripPossessive).join(' '), 'org', null, at);
-      return;
+      return this.remember(words.map(stripPossessive).join(' '), 'org', null, at);
     }
-    this.nameEntity(words, at, words.length === 1 && !titled);
+    return this.nameEntity(words, at, words.length === 1 && !titled, subject);
   }
 
   /** Finds or creates the entity a run of capitalised words names. */
-  private nameEntity(words: string[], at: number, knownOnly = false): Entity | null {
+  private nameEntity(words: string[], at: number, knownOnly = false, subject = false): Entity | null {
     const clean = words.map(stripPossessive);
     const lows = clean.map(lower);
     const last = lows[lows.length - 1] ?? '';
@@ -116,15 +151,17 @@ export class Cast {
       // A later, fuller mention ("Hillary Clinton" after "Clinton") upgrades the name.
       if (bare.length > 1 && wordCount(known.name) < clean.length) known.name = clean.join(' ');
       if (titleAt >= 0 && known.gender === null) known.gender = genderOf(lows);
-      this.mentions.push({ entity: known, at });
+      this.mentions.push({ entity: known, at, subject });
       return known;
     }
     if (knownOnly) return null;
     const name = clean.slice(Math.max(0, titleAt)).join(' ');
-    return this.remember(name, 'person', genderOf(lows), at, last);
+    // A lone capitalised word ("Farmers met Ken Abe") may be no one: only a
+    // full name or a title makes a new entity a subject a pronoun can take.
+    return this.remember(name, 'person', genderOf(lows), at, last, subject && (bare.length > 1 || titleAt >= 0));
   }
 
-  private remember(name: string, kind: EntityKind, gender: Gender, at: number, surname?: string): Entity {
+  private remember(name: string, kind: EntityKind, gender: Gender, at: number, surname?: string, subject = false): Entity {
     const key = name.toLowerCase();
     let entity = this.byName.get(key);
     if (!entity) {
@@ -132,13 +169,21 @@ export class Cast {
       this.byName.set(key, entity);
       if (surname !== undefined && !this.bySurname.has(surname)) this.bySurname.set(surname, entity);
     }
-    this.mentions.push({ entity, at });
+    this.mentions.push({ entity, at, subject });
     return entity;
   }
 
+  /**
+   * "He" and "she" stand for the person of that gender the narrative last
+   * made its subject, when that is recent; an object, a possessive or a
+   * bystander named after it ("Ellis praised Rivera. "…," he said") does not
+   * take the pronoun from the subject.
+   */
   private lastPerson(at: number, gender: 'm' | 'f'): string | null {
-    const hit = this.lastWhere(at, (e) => e.kind === 'person' && e.gender !== (gender === 'm' ? 'f' : 'm'));
-    return hit ? hit.name : null;
+    const fits = (e: Entity): boolean => e.kind === 'person' && e.gender !== (gender === 'm' ? 'f' : 'm');
+    const [latest, subject] = this.lastMentions(at, fits);
+    if (!latest) return null;
+    return subject && latest.at - subject.at <= SUBJECT_REACH_CHARS ? subject.entity.name : latest.entity.name;
   }
 
   private lastGroup(at: number): string | null {
@@ -147,16 +192,23 @@ export class Cast {
   }
 
   private lastWhere(at: number, fits: (e: Entity) => boolean): Entity | null {
+    return this.lastMentions(at, fits)[0]?.entity ?? null;
+  }
+
+  /** The latest fitting mention before `at`, and the latest of those that is a subject, in one pass. */
+  private lastMentions(at: number, fits: (e: Entity) => boolean): [Mention | null, Mention | null] {
     // Mentions arrive nearly in order (speakers are noted after their
     // paragraph's names), so the latest one is sought among the last few.
     let best: Mention | null = null;
+    let subject: Mention | null = null;
     const stop = Math.max(0, this.mentions.length - LOOKBACK);
     for (let k = this.mentions.length - 1; k >= stop; k--) {
       const m = this.mentions[k];
       if (!m || m.at >= at || !fits(m.entity)) continue;
       if (!best || m.at > best.at) best = m;
+      if (m.subject && (!subject || m.at > subject.at)) subject = m;
     }
-    return best ? best.entity : null;
+    return [best, subject];
   }
 }
 
@@ -178,4 +230,32 @@ function genderOf(lows: readonly string[]): Gender {
   if (lows.some((w) => MALE_TITLES.has(w))) return 'm';
   if (lows.some((w) => FEMALE_TITLES.has(w))) return 'f';
   return null;
+}
+
+/**
+ * Can the run of capitals in tokens [from, to) be its sentence's subject?
+ * Not after a preposition ("a win over Real Betis") and not as a possessive
+ * ("Jones' lawyer said").
+ */
+function canBeSubject(tokens: readonly Token[], from: number, to: number): boolean {
+  const before = tokens[from - 1];
+  if (before && !before.punct && PREPOSITIONS.has(lower(before.text))) return false;
+  const last = tokens[to - 1];
+  const next = tokens[to];
+  if (last && /['’]s?$/u.test(last.text)) return false;
+  return !(next && /^['’]s?$/u.test(next.text));
+}
+
+/**
+ * Does the run of capitals in tokens [from, to) open a clause of its own
+ * after a conjunction, with a verb straight after it ("…, and Owen is
+ * confident", "but Lee said")? Then it is that clause's subject, though the
+ * sentence had one before.
+ */
+function opensClause(tokens: readonly Token[], from: number, to: number): boolean {
+  const before = tokens[from - 1];
+  const next = tokens[to];
+  if (!before || before.punct || !CLAUSE_CONJUNCTIONS.has(lower(before.text))) return false;
+  if (!next || next.punct || isCapitalized(next.text)) return false;
+  return AUXILIARIES.has(next.text) || CUE_VERBS.has(next.text) || /ed$/.test(next.text);
 }

@@ -59,7 +59,7 @@ export const CUE_VERBS = list(`
   deadpanned teased bragged brags blasted blasts slammed slams railed rails
   protested objected elaborated clarified ventured speculated reasoned
   confided confessed commented comments mentioned interrupted chimed
-  relayed intoned griped offered offers
+  relayed intoned griped offered offers advised advises
   write argue warn insist explain tell
 `);
 
@@ -181,6 +181,12 @@ export const CLAUSE_WORDS = list(`
   over under against between without within through upon
 `);
 
+/** Conjunctions after which a name and a verb open a new clause with its own subject: "…, and Owen is confident". */
+export const CLAUSE_CONJUNCTIONS = list('and but while as because though although whereas');
+
+/** Auxiliaries: after a name, one shows the name is the subject of a verb ("Owen is confident", "Lee has said"). */
+export const AUXILIARIES = list('is are was were has have had will would can could should may might must does did do');
+
 /** Words that may sit inside a noun phrase between its words ("head of the agency"). */
 export const PHRASE_LINKS = list('of for');
 
@@ -239,5 +245,5 @@ export const WORK_CUES = list('titled entitled headlined headline subtitled');
 /** Units after a figure that make it a share of respondents: survey wording answered by "60 percent". */
 export const SHARE_UNITS = list('percent % per');
 
-/** Prepositions a signature line's description may hold besides the phrase links: "Jo Roe, a nurse in Leeds". */
-export const SIGNATURE_LINKS = list('at in');
+/** Prepositions a signature line's description may hold besides the phrase links: "Jo Roe, a nurse in Leeds", "Jo Roe, a historian, on the campaign". */
+export const SIGNATURE_LINKS = list('at in on');

@@ -1,0 +1,114 @@
+// One name per person within an article (parse/quotes/person.ts): titles and
+// descriptions left out, the fullest name the article gives, and two people
+// of one surname told apart only by what the article says of them.
+import { describe, expect, it } from 'vitest';
+import type { Quote } from '../../src/model.js';
+import { extractQuotes } from '../../src/parse/quotes/extract.js';
+import { nameParts, surnameOf, withPersons } from '../../src/parse/quotes/person.js';
+
+const persons = (body: string[]) => extractQuotes(body).map((q) => q.person);
+
+/** Quotes by the given speakers, one a paragraph, with the body's lines. */
+function attributed(speakers: Array<string | null>, body: string[]): Quote[] {
+  const quotes = speakers.map((speaker, k) => ({ text: `Words ${k}`, speaker, person: null, paragraph: body.length + k }));
+  const lines = [...body, ...speakers.map((s, k) => `"Words ${k}," ${s ?? 'someone'} said.`)].map((text, source) => ({ text, source }));
+  return withPersons(quotes, lines);
+}
+
+describe('nameParts: the name a speaker phrase ends with', () => {
+  it('leaves out titles, places and descriptions before the name', () => {
+    for (const [phrase, name] of [
+      ['Sen. Jo Varga', 'Jo Varga'],
+      ['Harbour Sen. Jo Varga', 'Jo Varga'],
+      ['Mr. Varga', 'Varga'],
+      ['harbour master Lena Dijk', 'Lena Dijk'],
+      ['Secretary of State Ana Lind', 'Ana Lind'],
+      ['Democrat Ana Lind', 'Ana Lind'],
+      ['Former Lind Senior Adviser Tom Berg', 'Tom Berg'],
+      ['Jo Major', 'Jo Major'],
+      ['Pia van Berg', 'Pia van Berg'],
+      ['Tom Berg III', 'Tom Berg III'],
+      ['JO VARGA', 'JO VARGA'],
+    ]) {
+      expect(nameParts(phrase!)?.words.join(' '), phrase).toBe(name);
+    }
+  });
+
+  it('finds no name in a description, a pronoun, an organisation or a group', () => {
+    for (const phrase of ['a Varga spokesman', 'the Iranian official', 'Varga spokesman', 'he', 'Harbour Authority', 'NATO', 'Republicans', 'Prime Minister']) {
+      expect(nameParts(phrase), phrase).toBeNull();
+    }
+  });
+
+  it('tells the sex a title gives, and keeps the title for a name left as written', () => {
+    expect(nameParts('Mrs. Lind')).toEqual({ words: ['Lind'], titled: 'Mrs. Lind', gender: 'f' });
+    expect(nameParts('Mr. Tom Berg')).toMatchObject({ words: ['Tom', 'Berg'], gender: 'm' });
+    expect(nameParts('Jo Varga')?.gender).toBeNull();
+  });
+
+  it('takes the surname as the last word, a suffix passed over', () => {
+    expect(surnameOf('Tom Berg Jr.')).toBe('berg');
+    expect(surnameOf('Ana Lind')).toBe('lind');
+  });
+});
+
+describe('withPersons: one name per person in an article', () => {
+  it('gives every form of a name the fullest name, without titles', () => {
+    expect(
+      persons(['"We will win the vote," said Sen. Jo Varga.', '"The count is close tonight," Varga said.', '"We are ready for the recount," Mr. Varga said.']),
+    ).toEqual(['Jo Varga', 'Jo Varga', 'Jo Varga']);
+  });
+
+  it('gives a descriptive speaker no person, though it holds a surname', () => {
+    expect(
+      persons([
+        '"We will win the vote," said Sen. Jo Varga.',
+        '"The senator has no comment today," a Varga spokesman said.',
+        '"Talks will go on," the port official said.',
+      ]),
+    ).toEqual(['Jo Varga', null, null]);
+  });
+
+  it('keeps a surname the article never gives a first name to as written', () => {
+    expect(persons(['"The pier will hold through the winter," Varga said.'])).toEqual(['Varga']);
+  });
+
+  it('finds the full name of a surname in the narrative', () => {
+    expect(attributed(['Varga', 'Mr. Varga'], ['Councillor Jo Varga opened the session.']).map((q) => q.person)).toEqual(['Jo Varga', 'Jo Varga']);
+  });
+
+  it('reads a first name alone as the one person the article gives it', () => {
+    expect(attributed(['Ana'], ['Ana Lind runs the bakery.']).map((q) => q.person)).toEqual(['Ana Lind']);
+  });
+
+  it('tells two people of one surname apart by the titles and pronouns the article gives them', () => {
+    const body = ['Per Lind and Ana Lind opened the bakery in 1990.', 'Ana Lind said she would stay on.', 'Per Lind said he was ready to retire.'];
+    expect(attributed(['Mrs. Lind', 'Mr. Lind', 'Per Lind'], body).map((q) => q.person)).toEqual(['Ana Lind', 'Per Lind', 'Per Lind']);
+    // Through the extractor too, whatever name its attribution settles on first.
+    expect(persons([...body, '"We sold the first loaf at dawn," Mrs. Lind said.', '"I am tired of the ovens," Mr. Lind said.'])).toEqual([
+      'Ana Lind',
+      'Per Lind',
+    ]);
+  });
+
+  it('does not take a person the quote paragraph names for the speaker it names by first name', () => {
+    const lines = ['Per Lind and Ana Lind opened the bakery in 1990.', 'After the mayor criticised Per Lind, Ana shot back, "We pay our taxes."'].map(
+      (text, source) => ({
+        text,
+        source,
+      }),
+    );
+    expect(withPersons([{ text: 'We pay our taxes.', speaker: 'Ana', person: null, paragraph: 1 }], lines).map((q) => q.person)).toEqual(['Ana Lind']);
+  });
+
+  it('keeps a surname two people share as written when the article does not say which', () => {
+    const body = ['Per Lind and Ana Lind opened the bakery in 1990.'];
+    expect(attributed(['Lind', 'Dr. Lind'], body).map((q) => q.person)).toEqual(['Lind', 'Dr. Lind']);
+  });
+
+  it('keeps the speaker as the article names them, and null for no speaker', () => {
+    const [named, unknown] = attributed(['Sen. Jo Varga', null], []);
+    expect(named).toEqual({ text: 'Words 0', speaker: 'Sen. Jo Varga', person: 'Jo Varga', paragraph: 0 });
+    expect(unknown).toMatchObject({ speaker: null, person: null });
+  });
+});

@@ -1,0 +1,132 @@
+// Who said what, for the kinds of error seen on articles the rules were not
+// written against: a pronoun given to the wrong person, a speaker that is not
+// a person, a name near the quote that did not say it, a speaker carried on
+// wrongly, inverted cues with rarer verbs, and British run-on quotations.
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../src/parse/quotes/extract.js';
+
+const who = (body: string[]) => extractQuotes(body).map(({ text, speaker }) => ({ text, speaker }));
+const speakers = (body: string[]) => extractQuotes(body).map((q) => q.speaker);
+
+describe('a pronoun goes to the person it stands for', () => {
+  it('prefers the subject of the sentence before over its object', () => {
+    expect(speakers(['Mayor Tom Ellis went on to praise Dana Rivera, his deputy.', '"She is far better prepared than anyone," he said.'])).toEqual([
+      'Mayor Tom Ellis',
+    ]);
+  });
+
+  it('prefers the subject over a team or a rival named after it', () => {
+    expect(speakers(['Paolo Brandt inspired a 3-1 win over Vale Rovers on Sunday.', 'He said: "I am happy I could start a game again."'])).toEqual([
+      'Paolo Brandt',
+    ]);
+  });
+
+  it('does not give "she" to a man the article showed to be one', () => {
+    expect(
+      speakers([
+        'Lena Marsh chaired the meeting on the budget.',
+        'Owen Pike said he would not back the bill.',
+        '"We will keep pressing for a new count," she said.',
+      ]),
+    ).toEqual(['Lena Marsh']);
+  });
+
+  it('takes the subject of the last clause a conjunction opens', () => {
+    expect(
+      speakers([
+        'Midfielder Sam Ode scored late on Sunday, and Tom Reed is confident the side can win the title.',
+        'He added: "We have several games left and we can catch the leaders."',
+      ]),
+    ).toEqual(['Tom Reed']);
+  });
+
+  it('keeps a possessive out of the subject', () => {
+    expect(speakers(["Kemp's lawyer, Ruth Adair, spoke to reporters.", '"My client has done nothing wrong at all," she said.'])).toEqual(['Ruth Adair']);
+  });
+
+  it("does not give the pronoun to the organisation in the speaker's job title", () => {
+    expect(speakers(['Ana Ruiz, chief economist at Harbor Bank, expects rates to fall.', '"The slowdown is already here," she said.'])).toEqual(['Ana Ruiz']);
+  });
+});
+
+describe('a speaker is a person, or a description as written', () => {
+  it('does not take an all-capital section header for the speaker of the quote under it', () => {
+    expect(speakers(['Governor Hal Dunn spoke for an hour.', 'ON TRADE', '"We are losing badly to everyone on trade."'])).toEqual([null]);
+  });
+
+  it('does not take a phrase that a preposition opens for the speaker', () => {
+    expect(speakers(['Voters are moving out of the city centre. "It costs too much to live here," one renter said.'])).toEqual(['one renter']);
+  });
+
+  it('keeps a description as written when the article never names the speaker', () => {
+    expect(speakers(['The agency said the review would take months.', '"We will publish everything we find," the agency said.'])).toEqual(['the agency']);
+  });
+
+  it('does not take a day for the speaker', () => {
+    expect(speakers(['After Saturday\'s rally, Jon Smith said, "We have the votes to win this."'])).toEqual(['Jon Smith']);
+  });
+
+  it('does not take the place of a dateline apposition', () => {
+    expect(speakers(['"I have never seen the river this high," said Lee Park, 41, of Dayton, Ohio.'])).toEqual(['Lee Park']);
+  });
+
+  it('does not take a participle phrase for the speaker', () => {
+    expect(speakers(['Calling the plan a disgrace, Senator Mia Cole said: "It will not pass this chamber."'])).toEqual(['Senator Mia Cole']);
+  });
+
+  it('does not take "a series of" for the speaker', () => {
+    expect(speakers(['Governor Hal Dunn responded in a series of posts: "The report is wrong from start to finish."'])).toEqual(['Governor Hal Dunn']);
+  });
+});
+
+describe('a name near the quote that did not say it', () => {
+  it('gives the quote to the subject, not the possessor of the quoted words', () => {
+    expect(speakers(['Nina Reyes called Paul Dawson\'s remarks "the language of a schoolyard bully."'])).toEqual(['Nina Reyes']);
+  });
+});
+
+describe('speakers in turn', () => {
+  it('keeps unnamed speakers apart from the last named person', () => {
+    const got = speakers([
+      'Principal Jo Hart said the school would reopen on Monday.',
+      '"I was scared the whole night through," one student said. "We just want to go back to class," said another.',
+    ]);
+    expect(got).toEqual(['one student', 'another']);
+  });
+
+  it('gives a pull quote to the signature in the next paragraph', () => {
+    expect(speakers(['"History does not repeat, but it rhymes with this campaign."', '— Jane Roe, a historian, on the campaign'])).toEqual(['Jane Roe']);
+  });
+});
+
+describe('cues with rarer verbs', () => {
+  it('reads an inverted cue with "advises"', () => {
+    expect(speakers(['"Talk to your children before the news does," advises psychologist Ruth Kemp.'])).toEqual(['psychologist Ruth Kemp']);
+  });
+});
+
+describe('British copy', () => {
+  it('splits a run-on quotation that opens again without closing', () => {
+    expect(
+      who(['Coach Ian Marsh said: "We played well for an hour and then stopped. "Listing would be one option for the club. "Television has been kind to us."']),
+    ).toEqual([
+      { text: 'We played well for an hour and then stopped.', speaker: 'Coach Ian Marsh' },
+      { text: 'Listing would be one option for the club.', speaker: 'Coach Ian Marsh' },
+      { text: 'Television has been kind to us.', speaker: 'Coach Ian Marsh' },
+    ]);
+  });
+
+  it('reads "told <Organisation>" before a quote as well as after it', () => {
+    expect(speakers(['Ella Fox told Radio Norte: "I have never felt this good before a race."'])).toEqual(['Ella Fox']);
+  });
+
+  it('reads "told BBC Sport" with the speaker before the verb', () => {
+    expect(speakers(['"I feel fresh and I cannot wait to play," Rhys Evans told BBC Sport Wales.'])).toEqual(['Rhys Evans']);
+  });
+
+  it('does not take a competition for the speaker', () => {
+    expect(speakers(['England face the Grand Slam holders on Sunday.', '"We know what is at stake this weekend," said captain Will Dean.'])).toEqual([
+      'captain Will Dean',
+    ]);
+  });
+});
