@@ -48,7 +48,7 @@ export function extractQuotes(body: readonly string[]): Quote[] {
     facts.push(reading.facts);
     carry = reading.next;
   }
-  return withPersons(resolveSpeakers(found, facts), lines);
+  return withPersons(resolveSpeakers(found, facts), lines, (index) => kept[index]);
 }
 
 /**

@@ -184,7 +184,11 @@ export interface PersonLine {
  * quote's own paragraph, with their titles and the sex the article gives
  * each, tell which one spoke.
  */
-export function withPersons(quotes: readonly Quote[], lines: readonly PersonLine[]): Quote[] {
+export function withPersons(
+  quotes: readonly Quote[],
+  lines: readonly PersonLine[],
+  tokensOf: (line: number) => Token[] | undefined = () => undefined,
+): Quote[] {
   const parts = new Map<string, NameParts | null>();
   for (const q of quotes) if (q.speaker !== null && !parts.has(q.speaker)) parts.set(q.speaker, nameParts(q.speaker));
   const people = new People();
@@ -199,7 +203,7 @@ export function withPersons(quotes: readonly Quote[], lines: readonly PersonLine
     else alone.add(surname);
   }
   const surnames = new Set([...alone, ...otherFirstNames(lines, full, people)]);
-  const mentions = surnames.size > 0 ? readMentions(lines, surnames, people) : new Map<number, NameParts[]>();
+  const mentions = surnames.size > 0 ? readMentions(lines, surnames, people, tokensOf) : new Map<number, NameParts[]>();
   const personOf = new Map<string, string | null>();
   for (const [speaker, p] of parts) personOf.set(speaker, p === null ? null : nameFor(p, people));
   return quotes.map(({ text, speaker, paragraph }) => {
@@ -317,13 +321,19 @@ function personFor(p: NameParts, people: People): Person | null {
  * first pronoun after it in its sentence, before anyone else is named.
  * Returns every name of those surnames, full or not, by body paragraph.
  */
-function readMentions(lines: readonly PersonLine[], surnames: ReadonlySet<string>, people: People): Map<number, NameParts[]> {
+function readMentions(
+  lines: readonly PersonLine[],
+  surnames: ReadonlySet<string>,
+  people: People,
+  tokensOf: (line: number) => Token[] | undefined,
+): Map<number, NameParts[]> {
   const bySource = new Map<number, NameParts[]>();
-  for (const { text: line, source } of lines) {
+  for (const [at, { text: line, source }] of lines.entries()) {
     // Only lines with one of the surnames are tokenised: a few are searched
     // for as text, many looked up word by word (one pass a line).
     if (!mentionsOne(line, surnames)) continue;
-    const tokens = tokenize(line);
+    // The extractor's tokens of the line, when it kept them.
+    const tokens = tokensOf(at) ?? tokenize(line);
     let i = 0;
     while (i < tokens.length) {
       if (!isNameToken(tokens[i])) {

@@ -17,19 +17,26 @@ export interface Token {
 // pattern has no nested quantifiers that could backtrack.
 const TOKEN = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
 
+/** Whether a token is a word: ASCII is told by its code, the rest by its Unicode class. */
+function startsWord(token: string): boolean {
+  const code = token.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /^[\p{L}\p{N}]/u.test(token);
+}
+
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index + offset;
     let word = m[0];
-    const isWord = /^[\p{L}\p{N}]/u.test(word);
+    const isWord = startsWord(word);
     if (isWord && word.endsWith('.') && !keepsStop(word)) {
       word = word.slice(0, -1);
       tokens.push({ text: word, start, end: start + word.length, punct: false, stop: false });
       tokens.push({ text: '.', start: start + word.length, end: start + word.length + 1, punct: true, stop: true });
       continue;
     }
-    tokens.push({ text: word, start, end: start + word.length, punct: !isWord, stop: /^[.!?]$/.test(word) });
+    tokens.push({ text: word, start, end: start + word.length, punct: !isWord, stop: !isWord && (word === '.' || word === '!' || word === '?') });
   }
   // A stop before a comma or a lower-case word ("R-Wis., said") ends an
   // abbreviation, not a sentence.
