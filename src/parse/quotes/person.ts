@@ -6,19 +6,13 @@
 import type { Quote } from '../../model.js';
 import { isCapitalized, lower, tokenize, type Token } from './tokens.js';
 import {
-  CALENDAR_NAMES,
   CAPITAL_FUNCTION_WORDS,
   DESCRIPTION_OPENERS,
-  CLAUSE_WORDS,
-  CUE_VERBS,
-  DETERMINERS,
   FEMALE_TITLES,
   GROUP_HEADS,
   MALE_TITLES,
   NAME_PARTICLES,
   ORG_HEADS,
-  PLACE_PREPOSITIONS,
-  PREPOSITIONS,
   PRONOUNS,
   ROLE_WORDS,
   TITLES,
@@ -47,9 +41,8 @@ const bare = (word: string): string => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N
 /** Titles of local office and the police, which the extractor's list leaves out. */
 const MORE_TITLES = new Set(['councillor', 'councilor', 'cllr', 'alderman', 'inspector', 'detective', 'sergeant', 'constable', 'superintendent']);
 const isTitle = (word: string): boolean => TITLES.has(lower(word)) || MORE_TITLES.has(lower(word));
-/** A word that ends a description before a name: a title, a role, an affiliation, a place of origin ("Texas-based"). */
-const describes = (word: string): boolean =>
-  isTitle(word) || ROLE_WORDS.has(lower(word)) || AFFILIATIONS.has(lower(word)) || /-(based|born|bred)$/iu.test(word);
+/** A word that ends a description before a name: a title, a role, an affiliation. */
+const describes = (word: string): boolean => isTitle(word) || ROLE_WORDS.has(lower(word)) || AFFILIATIONS.has(lower(word));
 const isParticle = (word: string): boolean => NAME_PARTICLES.has(word);
 const isShouted = (word: string): boolean => /^\p{Lu}[\p{Lu}.&-]+$/u.test(word);
 
@@ -77,8 +70,7 @@ export function surnameOf(name: string): string | null {
  * spokesman", "the city engineer"), a pronoun, an organisation or a group.
  */
 export function nameParts(phrase: string): NameParts | null {
-  const written = phrase.split(/\s+/).filter((w) => bare(w) !== '');
-  const words = written.map(bare);
+  const words = phrase.split(/\s+/).map(bare).filter(Boolean);
   const first = words[0];
   if (first === undefined || DESCRIPTION_OPENERS.has(lower(first))) return null;
   if (words.length === 1 && PRONOUNS.has(lower(first))) return null;
@@ -86,16 +78,7 @@ export function nameParts(phrase: string): NameParts | null {
   while (start > 0) {
     const w = words[start - 1]!;
     if (describes(w) || !(isCapitalized(w) || isParticle(w))) break;
-    // A possessive before a name is whose the person is, never part of the name: "England's Jo Varga".
-    if (start < words.length && /['’]s$/u.test(written[start - 1]!)) break;
     start--;
-  }
-  // "Sen. Jo Varga of Harbour": the name before "of" is the person, the words after it their place.
-  if (start >= 2 && words.length - start <= 2 && lower(words[start - 1]!) === 'of' && isCapitalized(words[start - 2]!) && !describes(words[start - 2]!)) {
-    const end = start - 1;
-    start = end;
-    while (start > 0 && !describes(words[start - 1]!) && (isCapitalized(words[start - 1]!) || isParticle(words[start - 1]!))) start--;
-    words.splice(end);
   }
   // A surname that is also a title ("Jo Major", "Ana King") ends the name it follows.
   const lastWord = words[words.length - 1]!;
@@ -208,7 +191,6 @@ export function withPersons(
 ): Quote[] {
   const parts = new Map<string, NameParts | null>();
   for (const q of quotes) if (q.speaker !== null && !parts.has(q.speaker)) parts.set(q.speaker, nameParts(q.speaker));
-  const unsure = judgeNames(parts, lines);
   const people = new People();
   const alone = new Set<string>();
   const full = new Map<string, string>();
@@ -223,11 +205,7 @@ export function withPersons(
   const surnames = new Set([...alone, ...otherFirstNames(lines, full, people)]);
   const mentions = surnames.size > 0 ? readMentions(lines, surnames, people, tokensOf) : new Map<number, NameParts[]>();
   const personOf = new Map<string, string | null>();
-  for (const [speaker, p] of parts) {
-    // A single word the article otherwise writes as no one's is a person only as the name of one it names in full ("Ban Ki-moon").
-    const noOne = p !== null && unsure.has(speaker) && personFor(p, people) === null;
-    personOf.set(speaker, p === null || noOne ? null : nameFor(p, people));
-  }
+  for (const [speaker, p] of parts) personOf.set(speaker, p === null ? null : nameFor(p, people));
   return quotes.map(({ text, speaker, paragraph }) => {
     let person = speaker === null ? null : (personOf.get(speaker) ?? null);
     const surname = person === null ? null : surnameOf(person);
@@ -365,8 +343,7 @@ function readMentions(
       let j = i;
       while (j < tokens.length && isNameToken(tokens[j])) j++;
       const words = tokens.slice(i, j).map((t) => t.text);
-      // A month or a weekday before a name is a date ("a June Trump rally"), never a first name.
-      while (words.length > 0 && (CAPITAL_FUNCTION_WORDS.has(lower(words[0]!)) || CALENDAR_NAMES.has(lower(words[0]!)))) words.shift();
+      while (words.length > 0 && CAPITAL_FUNCTION_WORDS.has(lower(words[0]!))) words.shift();
       const name = words.length > 0 ? nameParts(words.join(' ')) : null;
       const surname = name === null ? null : surnameOf(name.words.join(' '));
       if (name !== null && surname !== null && (surnames.has(surname) || surnames.has(lower(name.words[0]!)))) {
@@ -408,210 +385,4 @@ function pronounAfter(tokens: readonly Token[], from: number): Gender {
     if (isCapitalized(t.text) && !CAPITAL_FUNCTION_WORDS.has(w)) return null;
   }
   return null;
-}
-
-/**
- * What the article's own text shows of a word or phrase a speaker's name
- * is or begins with: whether it writes it as a common word, as a thing
- * ("the Grand Slam", "for England") or as a person ("Sen. Varga", "Jo
- * Varga", "Varga said he").
- */
-interface Uses {
-  /** Written in lower case. */
-  lower: number;
-  /** Capitalised away from the start of a sentence. */
-  inside: number;
-  /** The whole run of capitals after a determiner: "the Grand Slam", "the Ohio primary". */
-  determined: number;
-  /** The whole run of capitals after a place or team preposition: "in Ohio", "against Chelsea". */
-  object: number;
-  /** After a title or a first name, or followed by "said he". */
-  person: number;
-  /** The subject of a plural verb on its own: "France were", "Ireland have". */
-  plural: number;
-  /** Without a capitalised word before it: a surname alone ("Varga said"), or a name's first word. */
-  alone: number;
-  /** Before another capitalised word, no possessive between: "Jo Varga". */
-  named: number;
-  /** Whose another name is: "England's Jo Varga". */
-  owner: number;
-  /** Followed by a speech verb ("Varga said", "Varga has said") or a colon: how an article writes a speaker. */
-  cued: number;
-}
-
-/** Prepositions whose object is a place, a team or a competition: "in England", "against Chelsea", "for Ireland". */
-const OBJECT_PREPOSITIONS = new Set([...PLACE_PREPOSITIONS, 'against', 'for', 'versus', 'vs']);
-/** Determiners before a run of capitals, which makes it a thing: "the Grand Slam", "no Ireland team". */
-const THING_DETERMINERS = new Set(['the', 'this', 'these', 'those', 'no', 'every', 'each', 'any', 'another']);
-/** Verbs that agree with a plural subject only: a team ("France were"), never one person. */
-const PLURAL_VERBS = new Set(['are', 'were', 'have']);
-/** Words that join a subject to another, making it plural: "Varga and Lind were". */
-const JOINING = new Set(['and', 'or', 'nor', '&']);
-const HE_OR_SHE = new Set(['he', 'she', 'his', 'her', 'himself', 'herself']);
-/** How far after a name its pronoun or its speech verb is looked for: "Varga, who ran the port, said she", "Varga went on to say". */
-const CLAUSE_REACH = 8;
-const SPACE = /\s/u;
-const TEXT_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
-/** A word of the text as looked up: no possessive, no trailing stop or dash. */
-const textWord = (word: string): string => (/[.'’-]/u.test(word) ? word.replace(/['’]s$/u, '').replace(/[.'’-]+$/u, '') : word);
-
-/**
- * Takes off the speakers' names what the article shows is not a person: a
- * name that is a place, a team or a competition (null), and a leading word
- * that is one, a month or a weekday, or a common word ("England Josh
- * Lewsey" → Josh Lewsey, "June Trump" → Trump). One pass over the body.
- */
-function judgeNames(parts: Map<string, NameParts | null>, lines: readonly PersonLine[]): Set<string> {
-  const unsure = new Set<string>();
-  const phrases = new Map<string, string[][]>();
-  const note = (words: readonly string[]): void => {
-    const key = words.map(lower);
-    let list = phrases.get(key[0]!);
-    if (!list) phrases.set(key[0]!, (list = []));
-    if (!list.some((k) => k.join(' ') === key.join(' '))) list.push(key);
-  };
-  for (const p of parts.values()) {
-    if (p === null) continue;
-    note(p.words);
-    if (p.words.length > 1) note(p.words.slice(0, 1));
-    if (p.words.length > 1) note(p.words.slice(-1));
-  }
-  if (phrases.size === 0) return unsure;
-  const uses = readUses(lines, phrases);
-  for (const [speaker, p] of parts) {
-    if (p === null) continue;
-    const judgement = judged(p, uses);
-    if (judgement === 'unsure') unsure.add(speaker);
-    else parts.set(speaker, judgement);
-  }
-  return unsure;
-}
-
-/** The name the article shows the speaker to have, null for none, or 'unsure' for a single word it writes as no one's (the people it names in full decide). */
-function judged(p: NameParts, uses: ReadonlyMap<string, Uses>): NameParts | null | 'unsure' {
-  const marked = p.titled !== null || p.gender !== null;
-  const whole = uses.get(p.words.map(lower).join(' '));
-  if (whole !== undefined && whole.person === 0 && !marked) {
-    // A thing: after a determiner, or (a single word) a preposition's object or a plural verb's subject.
-    // A person's surname is written alone too ("the Jo Varga campaign", "Varga said"); a competition's last word is not.
-    const last = uses.get(lower(p.words[p.words.length - 1]!));
-    if (p.words.length > 1 && whole.determined > 0 && (last === undefined || last.alone === 0)) return null;
-    if (p.words.length === 1 && whole.determined + whole.object + whole.plural > 0) return 'unsure';
-    // A common word: written in lower case, or capitalised only where a sentence starts and never as a speaker.
-    if (p.words.length === 1 && whole.inside === 0 && (whole.lower > 0 || whole.cued === 0)) return 'unsure';
-  }
-  let words = p.words;
-  while (words.length > 1) {
-    const first = lower(words[0]!);
-    const u = uses.get(first);
-    // A month or a weekday is never a first name, and a possessive before a name never part of it.
-    if (!CALENDAR_NAMES.has(first) && !(u !== undefined && u.owner > 0)) {
-      // A common word (lower case, capitalised only where a sentence starts) is no first name; a word with a
-      // person's marks, or that the article writes before a surname, is one unless it is a thing.
-      if (u === undefined || u.person > 0) break;
-      const common = u.lower > 0 && u.inside === 0;
-      if (!common && (u.named > 0 || u.determined + u.object === 0)) break;
-    }
-    words = words.slice(1);
-  }
-  return words === p.words ? p : { words, titled: null, gender: p.gender };
-}
-
-function readUses(lines: readonly PersonLine[], phrases: ReadonlyMap<string, string[][]>): Map<string, Uses> {
-  const uses = new Map<string, Uses>();
-  const firstWords = phrases.size <= FEW_SURNAMES ? [...phrases.keys()] : null;
-  for (const { text } of lines) {
-    // With a few words to look for, only the lines holding one are read word by word.
-    if (firstWords !== null) {
-      const low = text.toLowerCase();
-      if (!firstWords.some((w) => low.includes(w))) continue;
-    }
-    const ws = [...text.matchAll(TEXT_WORD)];
-    const key = (k: number): string => lower(textWord(ws[k]![0]));
-    /** The word after word k in its phrase: nothing but space between them. */
-    const next = (k: number): number => {
-      const a = ws[k]!;
-      const b = ws[k + 1];
-      if (b === undefined) return -1;
-      for (let c = a.index + a[0].length; c < b.index; c++) if (!SPACE.test(text[c]!)) return -1;
-      return k + 1;
-    };
-    for (let i = 0; i < ws.length; i++) {
-      const list = phrases.get(key(i));
-      if (list === undefined) continue;
-      for (const phrase of list) {
-        let end = i;
-        let whole = true;
-        for (let k = 1; k < phrase.length && whole; k++) {
-          end = next(end);
-          whole = end >= 0 && key(end) === phrase[k];
-        }
-        if (!whole) continue;
-        const id = phrase.join(' ');
-        let u = uses.get(id);
-        if (!u) uses.set(id, (u = { lower: 0, inside: 0, determined: 0, object: 0, person: 0, plural: 0, alone: 0, named: 0, owner: 0, cued: 0 }));
-        const written = textWord(ws[i]![0]);
-        if (!isCapitalized(written)) {
-          u.lower++;
-          continue;
-        }
-        const initial = startsSentence(text, ws[i]!.index);
-        if (!initial) u.inside++;
-        const after = next(end);
-        // "Varga, who …": a relative pronoun for a person.
-        const then = ws[end + 1];
-        if (then !== undefined && key(end + 1) === 'who' && /^\s*,\s*$/u.test(text.slice(ws[end]!.index + ws[end]![0].length, then.index))) u.person++;
-        const close = ws[end]!.index + ws[end]![0].length;
-        if (/^\s*:/u.test(text.slice(close, close + 4))) u.cued++;
-        else {
-          // A speech verb in the clause it opens: "Varga said", "Varga has said", "Varga went on to say".
-          for (let k = after; k >= 0 && k <= end + CLAUSE_REACH; k = next(k)) {
-            if (CUE_VERBS.has(key(k))) {
-              u.cued++;
-              break;
-            }
-            if (isCapitalized(ws[k]![0])) break;
-          }
-        }
-        const runEnds = after < 0 || !isCapitalized(ws[after]![0]);
-        if (!runEnds && /['’]s$/u.test(ws[end]![0])) u.owner++;
-        else if (!runEnds) u.named++;
-        const prev = !initial && i > 0 && next(i - 1) === i ? textWord(ws[i - 1]![0]) : null;
-        if (prev === null || !isCapitalized(prev) || CAPITAL_FUNCTION_WORDS.has(lower(prev))) u.alone++;
-        if (prev !== null) {
-          const word = lower(prev);
-          if (isTitle(prev) || (isCapitalized(prev) && !CAPITAL_FUNCTION_WORDS.has(word) && !describes(prev))) u.person++;
-          else if (runEnds && THING_DETERMINERS.has(word)) u.determined++;
-          else if (runEnds && OBJECT_PREPOSITIONS.has(word)) u.object++;
-        }
-        const alone = prev === null ? initial : !JOINING.has(lower(prev)) && (CAPITAL_FUNCTION_WORDS.has(lower(prev)) || !isCapitalized(prev));
-        if (alone && after >= 0 && !/['’]s$/u.test(ws[end]![0]) && PLURAL_VERBS.has(key(after))) u.plural++;
-        // The first pronoun after it in the clause it opens, before anyone else is named, is its own: "Varga compared himself".
-        const opener = prev === null ? null : lower(prev);
-        const opens =
-          opener === null ||
-          (!THING_DETERMINERS.has(opener) && !DETERMINERS.has(opener) && !PREPOSITIONS.has(opener) && (isCapitalized(prev!) || CLAUSE_WORDS.has(opener)));
-        if (opens) {
-          for (let k = end + 1; k < ws.length && k <= end + CLAUSE_REACH; k++) {
-            const gap = text.slice(ws[k - 1]!.index + ws[k - 1]![0].length, ws[k]!.index);
-            if (/[.!?;]/u.test(gap) || /\.$/u.test(ws[k - 1]![0])) break;
-            const w = key(k);
-            if (HE_OR_SHE.has(w)) {
-              u.person++;
-              break;
-            }
-            if (isCapitalized(ws[k]![0]) && !CAPITAL_FUNCTION_WORDS.has(w)) break;
-          }
-        }
-      }
-    }
-  }
-  return uses;
-}
-
-/** Whether the word at `at` opens a sentence: nothing but quote marks and space after a full stop, or the line's start. */
-function startsSentence(text: string, at: number): boolean {
-  let k = at - 1;
-  while (k >= 0 && /[\s"“”'‘’([]/u.test(text[k]!)) k--;
-  return k < 0 || /[.!?:;…]/u.test(text[k]!);
 }

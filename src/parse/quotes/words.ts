@@ -221,12 +221,6 @@ export const TIME_WORDS = list(`
   night week weekend month year today yesterday tonight
 `);
 
-/** The days of the week and the months, written out: a date, never a first name ("June Trump" is a June event of Trump's). */
-export const CALENDAR_NAMES = list(`
-  monday tuesday wednesday thursday friday saturday sunday january february
-  march april may june july august september october november december
-`);
-
 /** Words before a time word that belong to it: "on Tuesday", "last week", "early Monday". */
 export const TIME_PREPOSITIONS = list('on last this early late');
 
