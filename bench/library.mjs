@@ -210,6 +210,7 @@ const others = existsSync(resultsFile)
   ? readFileSync(resultsFile, 'utf8')
       .split(/^(?=## )/m)
       .slice(1)
-      .filter((section) => !/^## [\d,]+ articles/.test(section))
+      // Only this script's own sections, `## 1,000 articles` and the like, are replaced.
+      .filter((section) => !/^## [\d,]+ articles\n/.test(section))
   : [];
 writeFileSync(resultsFile, [report.trimEnd() + '\n', ...others].join('\n'));

@@ -21,9 +21,7 @@ export interface Quote {
    * The person who spoke, one name for them across the article: the fullest
    * name it gives them, without titles ("Sen. Jo Varga", "Mr. Varga" and
    * "Varga" are all "Jo Varga"). Null when the speaker is a description ("a
-   * Varga spokesman", "the city engineer"), an organisation or unknown. The
-   * parser sets it on every quote; it is optional only so that quotes made
-   * by hand (tests, API callers) need not.
+   * Varga spokesman", "the city engineer"), an organisation or unknown.
    */
   person: string | null;
   /** Index into `Article.body` of the paragraph the quote stands in. */

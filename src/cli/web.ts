@@ -7,7 +7,7 @@ import type { Context } from './context.js';
 const webModule = () => import('../web/index.js');
 
 /** Feeds and pages both: `news import URL` takes either. */
-export async function anyAccept(): Promise<string> {
+async function anyAccept(): Promise<string> {
   const { FEED_ACCEPT, PAGE_ACCEPT } = await webModule();
   return `${PAGE_ACCEPT.split(', */*')[0]}, ${FEED_ACCEPT}`;
 }

@@ -6,6 +6,7 @@ import { detectDateline, parseDatelineText } from './dateline.js';
 import { markdownToParagraphs } from './markdown.js';
 import { extractQuotes } from './quotes/extract.js';
 import { slugFromPath } from './slug.js';
+import { collapseSpace } from '../text/space.js';
 
 export { slugFromPath };
 
@@ -167,7 +168,7 @@ export function readArticle(text: string, path: string): { article: Article | nu
   } else if (title.trim() === '') {
     fail(line('title'), 'title is empty');
   } else {
-    headline = title.trim().replace(/\s+/g, ' ');
+    headline = collapseSpace(title);
   }
 
   let date: string | null = null;

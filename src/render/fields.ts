@@ -68,3 +68,6 @@ export function compileTemplate(template: string): (article: DisplayArticle) => 
   parts.push(template.slice(last));
   return (article) => parts.map((part) => (typeof part === 'string' ? part : tsvField(fieldText(article, part.field)))).join('');
 }
+
+/** An ISO 8601 time to the minute, as people read it: `2026-11-29 09:12`. */
+export const minuteOf = (iso: string): string => iso.slice(0, 16).replace('T', ' ');

@@ -6,6 +6,7 @@
 // done here, when a command asks, from the people of the articles read: the
 // index keeps each article's own people only, so that adding an article
 // never changes another's row.
+import { collapseSpace } from '../text/space.js';
 import type { ArticleIndex } from '../index/article-index.js';
 import { FTS_COLUMNS } from '../index/schema.js';
 import { compareArticles } from '../library/files.js';
@@ -51,7 +52,7 @@ export function personOf(quote: Omit<Quote, 'person'> & { person?: string | null
 /** A name as one word: a surname or a first name standing alone. */
 const isAlone = (name: string): boolean => !/\s/.test(name.trim());
 const surnameKey = (name: string): string => fold(surnameOf(name) ?? '');
-const nameKey = (name: string): string => fold(name.trim().replace(/\s+/g, ' '));
+const nameKey = (name: string): string => fold(collapseSpace(name));
 
 /** The people of a set of articles, named as the library names them. */
 export class LibraryPeople {

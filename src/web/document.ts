@@ -23,13 +23,6 @@ export class NotImportable extends Error {
   }
 }
 
-/** What a file's name says it is; null for a file of another kind. */
-export function kindOfName(name: string): DocumentKind | null {
-  if (/\.html?$/i.test(name)) return 'page';
-  if (/\.(xml|rss|atom|json)$/i.test(name)) return 'feed';
-  return null;
-}
-
 /** What a served document is, by its Content-Type (else its first bytes). */
 export function kindOfResponse(contentType: string | undefined, body: Uint8Array): DocumentKind {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();

@@ -5,7 +5,11 @@ import { readFileSync } from 'node:fs';
 import { feedName, findFeed, loadFeeds, lockFeeds, newFeed, saveFeeds, type FeedList, type FeedRecord } from '../../library/feeds.js';
 import { LibraryError } from '../../library/names.js';
 import { sanitize, toJsonLine } from '../../text/sanitize.js';
-import type { CommandResult, Context } from '../context.js';
+import { minuteOf } from '../../render/fields.js';
+import { renderFeedsTable, renderFeedsTsv, type DisplayFeedRow } from '../../render/feeds.js';
+import { formatFor, layoutFor, terminalFor, type CommandResult, type Context } from '../context.js';
+import type { Output } from '../output.js';
+import type { FormatOf } from '../terminal.js';
 import { FailedError, UsageError } from '../errors.js';
 import type { FeedAddOptions, FeedListOptions } from '../program.js';
 
@@ -48,7 +52,7 @@ export async function feedAdd(ctx: Context, url: string, options: FeedAddOptions
   if (!/^https?:\/\//i.test(url)) throw new UsageError(`not an http(s) URL: ${sanitize(url)}`);
   const already = findFeed(readFeeds(ctx), url);
   if (already !== undefined) throw new FailedError(`already followed, as ${sanitize(already.name)}`);
-  const { httpClient, anyAccept } = await import('../web.js');
+  const { httpClient, fetchForImport } = await import('../web.js');
   const web = await import('../../web/index.js');
   const { fetchResource, FEED_ACCEPT, FetchError, findFeedLinks } = web;
   const client = await httpClient(ctx);
@@ -56,7 +60,7 @@ export async function feedAdd(ctx: Context, url: string, options: FeedAddOptions
   let title: string | null;
   let site: string | null;
   try {
-    let answer = await fetchResource(url, { accept: await anyAccept() }, client);
+    let answer = await (await fetchForImport(client))(url);
     if (web.kindOfResponse(answer.contentType, answer.body) === 'page') {
       const links = findFeedLinks(new TextDecoder().decode(answer.body), answer.url);
       if (links.length === 0) throw new FailedError(`${sanitize(url)}: a page that links no feed (no <link rel="alternate"> to RSS, Atom or JSON Feed)`);
@@ -98,28 +102,25 @@ function feedSummary(feed: FeedRecord) {
 /** `news feed list`. */
 export async function feedList(ctx: Context, options: FeedListOptions): Promise<CommandResult> {
   const feeds = readFeeds(ctx).feeds.map(feedSummary);
-  if (options.json) return { stdout: feeds.map((feed) => toJsonLine(feed) + '\n').join(''), found: feeds.length };
-  const rows = feeds.map((feed) =>
-    [feed.name, feed.url, feed.updated?.slice(0, 16).replace('T', ' ') ?? 'never', feed.status ?? 'not fetched yet', String(feed.articles)].map((cell) =>
-      sanitize(cell),
-    ),
-  );
-  if (ctx.stdout.isTTY && !options.plain) {
-    if (rows.length === 0) {
-      ctx.warn('news feed: this library follows no feed (news feed add URL)');
-      return { stdout: '' };
-    }
-    const header = ['NAME', 'URL', 'UPDATED', 'STATUS', 'ARTICLES'];
-    const widths = header.map((cell, column) => {
-      let width = cell.length;
-      for (const row of rows) width = Math.max(width, row[column]!.length);
-      return width;
-    });
-    const line = (cells: readonly string[]) =>
-      cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ') + '\n';
-    return { stdout: line(header) + rows.map(line).join('') };
-  }
-  return { stdout: rows.map((row) => row.map((cell) => cell.replace(/[\t\n]/g, ' ')).join('\t') + '\n').join('') };
+  const shown = (): DisplayFeedRow[] =>
+    feeds.map((feed) => ({
+      name: sanitize(feed.name),
+      url: sanitize(feed.url),
+      updated: sanitize(feed.updated === null ? 'never' : minuteOf(feed.updated)),
+      status: sanitize(feed.status ?? 'not fetched yet'),
+      articles: feed.articles,
+    }));
+  const output = {
+    json: async () => ({ stdout: feeds.map((feed) => toJsonLine(feed) + '\n').join('') }),
+    plain: async () => ({ stdout: renderFeedsTsv(shown()) }),
+    terminal: async () => {
+      if (feeds.length === 0) ctx.warn('news feed: this library follows no feed (news feed add URL)');
+      return { stdout: feeds.length === 0 ? '' : renderFeedsTable(shown(), await layoutFor(terminalFor(ctx, options))) };
+    },
+  } satisfies Record<FormatOf<FeedListOptions>, () => Promise<Output>>;
+  const format = formatFor(ctx, options);
+  // As before: JSON Lines of no feed is "nothing found" (exit 1); the lists for people are not.
+  return { ...(await output[format]()), ...(format === 'json' ? { found: feeds.length } : {}) };
 }
 
 /** `news feed remove NAME|URL...`. */

@@ -1,4 +1,3 @@
-import { writeSync } from 'node:fs';
 import { importArticles, urlKey } from '../../library/import.js';
 import { slugFromPath } from '../../parse/slug.js';
 import { LibraryError } from '../../library/files.js';
@@ -6,21 +5,17 @@ import { sanitize } from '../../text/sanitize.js';
 import { openLibrary, type CommandResult, type Context } from '../context.js';
 import { FailedError, UsageError } from '../errors.js';
 import { BrokenPipe, write } from '../output.js';
+import { StatusLine } from '../status-line.js';
 import type { ImportOptions } from '../program.js';
-
-export type ImportCommandOptions = ImportOptions & {
-  /** Draw a progress bar on stderr; by default only when stderr is a terminal. For callers other than the command line. */
-  progress?: boolean;
-};
 
 /** A progress bar is drawn for imports of more files than this, or taking longer than PROGRESS_AFTER_MS. */
 const PROGRESS_FILES = 200;
 const PROGRESS_AFTER_MS = 1000;
 const REDRAW_MS = 80;
 
-/** One line on stderr, redrawn in place with `\r`; cleared before anything else is written there. */
+/** A bar of the files imported, on stderr (a StatusLine), drawn only for imports that take a while. */
 class ProgressBar {
-  private shown = false;
+  private readonly line = new StatusLine();
   private lastDraw = 0;
   private readonly started = Date.now();
 
@@ -30,27 +25,17 @@ class ProgressBar {
     const now = Date.now();
     if (total === 0 || done === total) return;
     if (total <= PROGRESS_FILES && now - this.started < PROGRESS_AFTER_MS) return;
-    if (this.shown && now - this.lastDraw < REDRAW_MS) return;
+    if (this.line.visible && now - this.lastDraw < REDRAW_MS) return;
     this.lastDraw = now;
     const counts = ` ${done}/${total}`;
     const label = 'importing ';
     const width = Math.max(10, Math.min(40, this.columns - label.length - counts.length - 3));
     const filled = Math.round((done / total) * width);
-    this.draw(`${label}[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]${counts}`);
-    this.shown = true;
+    this.line.show(`${label}[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]${counts}`);
   }
 
   clear(): void {
-    if (this.shown) this.draw('');
-    this.shown = false;
-  }
-
-  private draw(line: string): void {
-    try {
-      writeSync(2, `\r\x1b[K${line}`);
-    } catch {
-      // A progress bar is not worth failing for.
-    }
+    this.line.clear();
   }
 }
 
@@ -66,9 +51,9 @@ function stderrColumns(): number | null {
  * imported. An article the library has already (the same URL) is skipped, and
  * said so on a terminal; --force writes it again.
  */
-export async function importCommand(ctx: Context, inputs: readonly string[], options: ImportCommandOptions = {}): Promise<CommandResult> {
+export async function importCommand(ctx: Context, inputs: readonly string[], options: ImportOptions = {}): Promise<CommandResult> {
   if (ctx.importDir === '') throw new UsageError('no library to import into: set HOME or XDG_DATA_HOME, or give --dir DIR');
-  const columns = options.progress === false ? null : options.progress === true ? (stderrColumns() ?? 80) : stderrColumns();
+  const columns = stderrColumns();
   const bar = columns === null ? null : new ProgressBar(columns);
   // Slugs are printed as articles are written, so a long import shows its
   // progress in a pipe too; a reader that stops listening does not stop it.

@@ -2,22 +2,21 @@
 // (library/update.ts); this module prints the slugs as they come, a line for
 // each failed feed, and on a terminal a progress line and a summary.
 import { setMaxListeners } from 'node:events';
-import { writeSync } from 'node:fs';
 import { LibraryError } from '../../library/names.js';
 import { updateFeeds, type FeedOutcome } from '../../library/update.js';
 import type { FeedRecord } from '../../library/feeds.js';
+import { minuteOf } from '../../render/fields.js';
 import { sanitize } from '../../text/sanitize.js';
 import type { CommandResult, Context } from '../context.js';
 import { libraryUrls } from './import.js';
 import { FailedError, UsageError } from '../errors.js';
 import { BrokenPipe, write } from '../output.js';
+import { StatusLine } from '../status-line.js';
 import { fetchForImport, httpClient } from '../web.js';
 
 /** When a failed feed is asked again, said the way the user reads it. */
 function retryWords(outcome: Extract<FeedOutcome, { kind: 'failed' }>): string {
-  return outcome.retryAt === null
-    ? 'tried again at the next update'
-    : `not asked again before ${outcome.retryAt.slice(0, 16).replace('T', ' ')} UTC (the server asked to wait)`;
+  return outcome.retryAt === null ? 'tried again at the next update' : `not asked again before ${minuteOf(outcome.retryAt)} UTC (the server asked to wait)`;
 }
 
 export async function updateCommand(ctx: Context, names: readonly string[]): Promise<CommandResult> {
@@ -34,12 +33,7 @@ export async function updateCommand(ctx: Context, names: readonly string[]): Pro
   const client = await httpClient(ctx);
   const { fetchResource, FEED_ACCEPT, FetchError } = await import('../../web/index.js');
   let listening = true;
-  let progress = '';
-  const clearProgress = () => {
-    if (progress === '') return;
-    progress = '';
-    writeStderr('\r\x1b[K');
-  };
+  const progress = new StatusLine();
   const counts = { done: 0, total: 0, failed: 0, notModified: 0, skipped: 0, stopped: 0, withNew: 0 };
   let result;
   try {
@@ -55,7 +49,7 @@ export async function updateCommand(ctx: Context, names: readonly string[]): Pro
       },
       onArticle: (slug) => {
         if (!listening) return;
-        clearProgress();
+        progress.clear();
         try {
           write(slug + '\n');
         } catch (error) {
@@ -64,25 +58,24 @@ export async function updateCommand(ctx: Context, names: readonly string[]): Pro
         }
       },
       onWarning: (line) => {
-        clearProgress();
+        progress.clear();
         ctx.warn(sanitize(`news update: ${line}`));
       },
       onFeed: (feed: FeedRecord, outcome: FeedOutcome) => {
         counts.done++;
         if (outcome.kind === 'failed') {
           counts.failed++;
-          clearProgress();
+          progress.clear();
           ctx.warn(sanitize(`news update: ${feed.name}: ${outcome.message}; ${retryWords(outcome)}`));
         } else if (outcome.kind === 'not-modified') counts.notModified++;
         else if (outcome.kind === 'skipped') {
           counts.skipped++;
-          clearProgress();
-          ctx.warn(sanitize(`news update: ${feed.name}: skipped until ${outcome.until.slice(0, 16).replace('T', ' ')} UTC (the server asked to wait)`));
+          progress.clear();
+          ctx.warn(sanitize(`news update: ${feed.name}: skipped until ${minuteOf(outcome.until)} UTC (the server asked to wait)`));
         } else if (outcome.kind === 'stopped') counts.stopped++;
         else if (outcome.added > 0) counts.withNew++;
         if (terminal) {
-          progress = `updating feeds ${counts.done}/${counts.total}`;
-          writeStderr(`\r\x1b[K${progress}`);
+          progress.show(`updating feeds ${counts.done}/${counts.total}`);
         }
       },
     });
@@ -90,7 +83,7 @@ export async function updateCommand(ctx: Context, names: readonly string[]): Pro
     if (error instanceof LibraryError) throw new FailedError(error.message);
     throw error;
   } finally {
-    clearProgress();
+    progress.clear();
     process.removeListener('SIGINT', onInterrupt);
     process.removeListener('SIGTERM', onInterrupt);
     await client.close();
@@ -107,12 +100,4 @@ export async function updateCommand(ctx: Context, names: readonly string[]): Pro
   }
   if (stop.signal.aborted) throw new FailedError('update stopped; the articles written are kept and the feed list is saved');
   return { stdout: '', failed: counts.failed };
-}
-
-function writeStderr(text: string): void {
-  try {
-    writeSync(2, text);
-  } catch {
-    // A progress line is not worth failing for.
-  }
 }

@@ -4,19 +4,9 @@
 // speaker itself stays as the article names them; this is what a library
 // counts and matches people by (src/search/speakers.ts).
 import type { Quote } from '../../model.js';
+import { genderOf } from './speakers.js';
 import { isCapitalized, lower, tokenize, type Token } from './tokens.js';
-import {
-  CAPITAL_FUNCTION_WORDS,
-  DESCRIPTION_OPENERS,
-  FEMALE_TITLES,
-  GROUP_HEADS,
-  MALE_TITLES,
-  NAME_PARTICLES,
-  ORG_HEADS,
-  PRONOUNS,
-  ROLE_WORDS,
-  TITLES,
-} from './words.js';
+import { CAPITAL_FUNCTION_WORDS, DESCRIPTION_OPENERS, GROUP_HEADS, NAME_PARTICLES, ORG_HEADS, PRONOUNS, ROLE_WORDS, TITLES } from './words.js';
 
 type Gender = 'm' | 'f' | null;
 
@@ -45,12 +35,6 @@ const isTitle = (word: string): boolean => TITLES.has(lower(word)) || MORE_TITLE
 const describes = (word: string): boolean => isTitle(word) || ROLE_WORDS.has(lower(word)) || AFFILIATIONS.has(lower(word));
 const isParticle = (word: string): boolean => NAME_PARTICLES.has(word);
 const isShouted = (word: string): boolean => /^\p{Lu}[\p{Lu}.&-]+$/u.test(word);
-
-function genderOf(words: readonly string[]): Gender {
-  if (words.some((w) => MALE_TITLES.has(lower(w)))) return 'm';
-  if (words.some((w) => FEMALE_TITLES.has(lower(w)))) return 'f';
-  return null;
-}
 
 /**
  * The surname of a person's name: its last word, a suffix ("Jr.") passed
@@ -100,7 +84,7 @@ export function nameParts(phrase: string): NameParts | null {
   if (name.length === 1 && isShouted(last) && !/\p{Ll}/u.test(phrase)) return null;
   const titleAt = start - 1;
   const titled = titleAt >= 0 && isTitle(words[titleAt]!) ? [words[titleAt]!, ...name].join(' ') : null;
-  return { words: name, titled, gender: genderOf(words.slice(0, start)) };
+  return { words: name, titled, gender: genderOf(words.slice(0, start).map(lower)) };
 }
 
 /** One person of the article: the names it gives them that share a first name and surname. */

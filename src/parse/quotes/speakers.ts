@@ -226,7 +226,8 @@ const stripPossessive = (w: string): string => w.replace(/['’]s?$/u, '');
 const isAcronym = (w: string): boolean => /^\p{Lu}[\p{Lu}.]+$/u.test(w) && !TITLES.has(lower(w));
 const wordCount = (s: string): number => s.split(/\s+/).length;
 
-function genderOf(lows: readonly string[]): Gender {
+/** The sex a title among a name's words (lower case) gives, or null. */
+export function genderOf(lows: readonly string[]): Gender {
   if (lows.some((w) => MALE_TITLES.has(w))) return 'm';
   if (lows.some((w) => FEMALE_TITLES.has(w))) return 'f';
   return null;

@@ -9,7 +9,8 @@ import { all, isElement, tagOf, TEXT_NODE, type DomDocument, type DomElement } f
 import { NotAnArticle, PageTooLarge } from './errors.js';
 import { cleanBlocks, cleanDocument, keepFirstArticle } from './clean.js';
 import { toBlocks, toParagraphs, type Block } from './markdown.js';
-import { absoluteUrl, readMetadata } from './metadata.js';
+import { readMetadata } from './metadata.js';
+import { absoluteUrl } from '../url.js';
 import { judgePage, pageSignals, visibleText } from './verdict.js';
 
 export interface ExtractOptions {

@@ -5,7 +5,7 @@
 // text is escaped with the project's own escaping, so the reader gives back
 // exactly the words of the page.
 import { escapeMarkdown } from '../../parse/markdown-escape.js';
-import { absoluteUrl } from './metadata.js';
+import { absoluteUrl } from '../url.js';
 import { fold, isElement, tagOf, TEXT_NODE, type DomElement, type DomNode } from './dom.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'item' | 'quote' | 'code' | 'row';

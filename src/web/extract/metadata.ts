@@ -3,6 +3,7 @@
 // makes of it: JSON-LD first (written for search engines, so kept right),
 // then OpenGraph and `article:*` meta, then other meta, then the markup the
 // reader sees (`<time datetime>`, the h1, the byline).
+import { absoluteUrl } from '../url.js';
 import { dayInUrl, dayInWords, normalizeDate } from './dates.js';
 import { all, fold, textOf, type DomDocument } from './dom.js';
 import { parseJsonLd, type JsonLd } from './jsonld.js';
@@ -47,17 +48,6 @@ const first = (meta: Meta, ...keys: string[]): string | null => {
   }
   return null;
 };
-
-/** An http(s) address resolved against a base, or null. */
-export function absoluteUrl(href: string | null | undefined, base: string | null | undefined): string | null {
-  if (!href) return null;
-  try {
-    const url = base ? new URL(href.trim(), base) : new URL(href.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
 
 function baseOf(document: DomDocument, pageUrl: string | null): string | null {
   const href = document.querySelector('base[href]')?.getAttribute('href');

@@ -4,7 +4,9 @@
 // they are all that is wanted. The page is untrusted, so the scan is one pass
 // (no pattern that backtracks over an unclosed quote), steps over comments
 // and the text of scripts and styles, and reads at most MAX_SCAN characters.
-import { absoluteUrl, decodeEntities, foldSpace } from './text.js';
+import { decodeEntities } from '../../text/entities.js';
+import { absoluteUrl } from '../url.js';
+import { foldSpace } from './text.js';
 import type { FeedKind } from './types.js';
 
 export interface FeedLink {

@@ -6,7 +6,8 @@
 import { DetectError, MalformedError, ParseError, parseOpml as readOpml, type Opml } from 'feedsmith';
 import { sanitize } from '../../text/sanitize.js';
 import { decodeFeedBody } from './charset.js';
-import { absoluteUrl, foldSpace } from './text.js';
+import { absoluteUrl } from '../url.js';
+import { foldSpace } from './text.js';
 import { FeedError } from './types.js';
 import { localName, prepareXml, xmlFault } from './xml.js';
 

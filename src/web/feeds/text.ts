@@ -3,8 +3,6 @@
 // ones are escaped into it; every URL the model gives is absolute http(s).
 import { decodeEntities } from '../../text/entities.js';
 
-export { decodeEntities };
-
 // XML's white space only: a no-break or other Unicode space is the author's.
 export const foldSpace = (text: string): string => text.replace(/[ \t\n\r\f]+/g, ' ').replace(/^ | $/g, '');
 
@@ -36,20 +34,6 @@ export function baseUrl(href: string | undefined, parent: string | undefined): s
     return new URL(href.trim(), parent).href;
   } catch {
     return parent;
-  }
-}
-
-const SAFE = new Set(['http:', 'https:']);
-
-/** `href` resolved against `base`: absolute, http or https; null otherwise (relative without a base, another scheme, not a URL). */
-export function absoluteUrl(href: string | undefined | null, base: string | undefined): string | null {
-  const written = href?.trim();
-  if (!written) return null;
-  try {
-    const url = new URL(written, base);
-    return SAFE.has(url.protocol) ? url.href : null;
-  } catch {
-    return null;
   }
 }
 

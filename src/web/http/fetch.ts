@@ -236,13 +236,12 @@ async function exchange(
     });
     answered = true;
     const { statusCode: status, headers: answerHeaders, body } = response;
+    const length = contentLength(answerHeaders);
     if (status < 200 || status > 299) {
-      const length = contentLength(answerHeaders);
       if (status === 304 || status === 204 || (length !== undefined && length <= DRAINED)) await body.dump({ limit: DRAINED });
       else discard(body);
       return { status, headers: answerHeaders };
     }
-    const length = contentLength(answerHeaders);
     if (length !== undefined && length > maxBytes) {
       discard(body);
       throw new TooLarge(maxBytes, false);
