@@ -112,3 +112,64 @@ describe('withPersons: one name per person in an article', () => {
     expect(unknown).toMatchObject({ speaker: null, person: null });
   });
 });
+
+describe('withPersons: no person for what the article shows is not one', () => {
+  const personOf = (speakers: string[], body: string[]) => attributed(speakers, body).map((q) => q.person);
+
+  it('gives a team, a place or a competition no person', () => {
+    // A team: the object of "against", the subject of a plural verb.
+    expect(personOf(['Harbourside'], ['The visitors lost 2-0 against Harbourside on Saturday.'])).toEqual([null]);
+    expect(personOf(['Harbourside'], ['Harbourside were 2-0 down at half-time.'])).toEqual([null]);
+    // A place: the object of "in".
+    expect(personOf(['Velmora'], ['The mill closed in Velmora last year.'])).toEqual([null]);
+    // A competition: written after "the".
+    expect(personOf(['Silver Cup'], ['Both sides want to win the Silver Cup this year.'])).toEqual([null]);
+  });
+
+  it('keeps a person the article also writes after a preposition', () => {
+    expect(personOf(['Varga'], ['Jo Varga played for Harbourside.', 'The crowd cheered for Varga.'])).toEqual(['Jo Varga']);
+    expect(personOf(['Mr. Varga'], ['The crowd cheered for Varga.'])).toEqual(['Varga']);
+    expect(personOf(['Varga'], ['Varga compared himself to a lighthouse.', 'The crowd cheered for Varga.'])).toEqual(['Varga']);
+  });
+
+  it('takes a team or a place glued before a name off it', () => {
+    expect(personOf(['Harbourside Jo Varga'], ["Harbourside's Jo Varga scored twice."])).toEqual(['Jo Varga']);
+    // The glued word is a first name where the article writes it before a surname inside a sentence.
+    expect(personOf(['Hillary Jo Varga'], ['Voters backed Hillary Jo Varga in the vote for Hillary.'])).toEqual(['Hillary Jo Varga']);
+    expect(nameParts('Velmora-based Jo Varga')?.words.join(' ')).toBe('Jo Varga');
+    expect(nameParts('Sen. Jo Varga of Velmora')?.words.join(' ')).toBe('Jo Varga');
+  });
+
+  it('reads a weekday or a month before a surname as a date, not a first name', () => {
+    expect(personOf(['Tuesday Varga'], [])).toEqual(['Varga']);
+    expect(personOf(['Varga'], ['At a June Varga rally in the port, Jo Varga spoke first.', 'At a June Varga rally, the band played.'])).toEqual(['Jo Varga']);
+  });
+
+  it('gives no person to what the article writes as whose a role is, or as speaking of itself as "it" or "their"', () => {
+    // A club before a role and a name, and before a title and a name.
+    expect(personOf(['Harbourside'], ['Harbourside boss Jo Varga was pleased.'])).toEqual([null]);
+    expect(personOf(['Velmora'], ['Velmora Attorney General Ana Lind asked the court to act.'])).toEqual([null]);
+    // A company that "said it", a team that "confirmed their" lead.
+    expect(personOf(['Harbourline'], ['Harbourline said it had sold the ferries.'])).toEqual([null]);
+    expect(personOf(['Velmora'], ['Velmora confirmed their place in the final.'])).toEqual([null]);
+    // A person named in full keeps a first name the article also writes as a club's.
+    expect(personOf(['Harbourside', 'Ana'], ['Harbourside boss Jo Varga was pleased.', 'Ana Lind said she agreed.'])).toEqual([null, 'Ana Lind']);
+    // The same marks do not take a person's name away: "Varga said he".
+    expect(personOf(['Varga'], ['Varga said he had sold the ferries.'])).toEqual(['Varga']);
+  });
+
+  it('gives a day, a month, an abbreviated place or a group no person', () => {
+    expect(personOf(['His fact-check Wednesday'], [])).toEqual([null]);
+    expect(personOf(['Colo.'], ['At a meeting in Aspen, Colo., the board spoke.'])).toEqual([null]);
+    expect(personOf(['Many Velmorans'], [])).toEqual([null]);
+    expect(personOf(['whose books include Harbour Tales'], [])).toEqual([null]);
+    expect(personOf(['Velmora National Convention'], [])).toEqual([null]);
+  });
+
+  it('gives a word the article writes as a common word no person', () => {
+    const lines = ['Across the harbour, "We will rebuild."', 'Ferries ran across the bay all night.'].map((text, source) => ({ text, source }));
+    expect(withPersons([{ text: 'We will rebuild.', speaker: 'Across', person: null, paragraph: 0 }], lines).map((q) => q.person)).toEqual([null]);
+    const notes = ['Partial transcript as follows:', '"We will rebuild."'].map((text, source) => ({ text, source }));
+    expect(withPersons([{ text: 'We will rebuild.', speaker: 'Partial', person: null, paragraph: 1 }], notes).map((q) => q.person)).toEqual([null]);
+  });
+});

@@ -6,7 +6,36 @@
 import type { Quote } from '../../model.js';
 import { genderOf } from './speakers.js';
 import { isCapitalized, lower, tokenize, type Token } from './tokens.js';
-import { CAPITAL_FUNCTION_WORDS, DESCRIPTION_OPENERS, GROUP_HEADS, NAME_PARTICLES, ORG_HEADS, PRONOUNS, ROLE_WORDS, TITLES } from './words.js';
+import {
+  ABBREVIATIONS,
+  AFFILIATED_ROLES,
+  AFFILIATIONS,
+  CALENDAR_NAMES,
+  DESCRIPTION_QUANTIFIERS,
+  FEMALE_PRONOUNS,
+  JOINING_WORDS,
+  LOCAL_TITLES,
+  MALE_PRONOUNS,
+  NAME_SUFFIXES,
+  OBJECT_PREPOSITIONS,
+  PERSONAL_PRONOUNS,
+  PLURAL_VERBS,
+  THING_DETERMINERS,
+  THING_PRONOUNS,
+  GROUP_POSSESSIVES,
+  CAPITAL_FUNCTION_WORDS,
+  DESCRIPTION_OPENERS,
+  CLAUSE_WORDS,
+  CUE_VERBS,
+  DETERMINERS,
+  GROUP_HEADS,
+  NAME_PARTICLES,
+  ORG_HEADS,
+  PREPOSITIONS,
+  PRONOUNS,
+  ROLE_WORDS,
+  TITLES,
+} from './words.js';
 
 type Gender = 'm' | 'f' | null;
 
@@ -18,21 +47,11 @@ export interface NameParts {
   gender: Gender;
 }
 
-const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
-/**
- * Capitalised words that describe the person a name follows, as titles and
- * role words do ("Democrat Jo Varga", "Rival Jo Varga"): never a first name.
- */
-const AFFILIATIONS = new Set(['democrat', 'democratic', 'republican', 'gop', 'labour', 'tory', 'independent', 'rival', 'presumptive', 'neither', 'nor']);
-const MALE_PRONOUNS = new Set(['he', 'him', 'his', 'himself']);
-const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
-
 const bare = (word: string): string => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '').replace(/['’]s$/u, '');
-/** Titles of local office and the police, which the extractor's list leaves out. */
-const MORE_TITLES = new Set(['councillor', 'councilor', 'cllr', 'alderman', 'inspector', 'detective', 'sergeant', 'constable', 'superintendent']);
-const isTitle = (word: string): boolean => TITLES.has(lower(word)) || MORE_TITLES.has(lower(word));
-/** A word that ends a description before a name: a title, a role, an affiliation. */
-const describes = (word: string): boolean => isTitle(word) || ROLE_WORDS.has(lower(word)) || AFFILIATIONS.has(lower(word));
+const isTitle = (word: string): boolean => TITLES.has(lower(word)) || LOCAL_TITLES.has(lower(word));
+/** A word that ends a description before a name: a title, a role, an affiliation, a place of origin ("Texas-based"). */
+const describes = (word: string): boolean =>
+  isTitle(word) || ROLE_WORDS.has(lower(word)) || AFFILIATIONS.has(lower(word)) || /-(based|born|bred)$/iu.test(word);
 const isParticle = (word: string): boolean => NAME_PARTICLES.has(word);
 const isShouted = (word: string): boolean => /^\p{Lu}[\p{Lu}.&-]+$/u.test(word);
 
@@ -43,7 +62,7 @@ const isShouted = (word: string): boolean => /^\p{Lu}[\p{Lu}.&-]+$/u.test(word);
 export function surnameOf(name: string): string | null {
   const words = name.split(/\s+/).map(bare).filter(Boolean);
   let k = words.length - 1;
-  while (k > 0 && SUFFIXES.has(lower(words[k]!))) k--;
+  while (k > 0 && NAME_SUFFIXES.has(lower(words[k]!))) k--;
   return k >= 0 ? lower(words[k]!) : null;
 }
 
@@ -54,15 +73,25 @@ export function surnameOf(name: string): string | null {
  * spokesman", "the city engineer"), a pronoun, an organisation or a group.
  */
 export function nameParts(phrase: string): NameParts | null {
-  const words = phrase.split(/\s+/).map(bare).filter(Boolean);
+  const written = phrase.split(/\s+/).filter((w) => bare(w) !== '');
+  const words = written.map(bare);
   const first = words[0];
-  if (first === undefined || DESCRIPTION_OPENERS.has(lower(first))) return null;
+  if (first === undefined || DESCRIPTION_OPENERS.has(lower(first)) || DESCRIPTION_QUANTIFIERS.has(lower(first))) return null;
   if (words.length === 1 && PRONOUNS.has(lower(first))) return null;
   let start = words.length;
   while (start > 0) {
     const w = words[start - 1]!;
     if (describes(w) || !(isCapitalized(w) || isParticle(w))) break;
+    // A possessive before a name is whose the person is, never part of the name: "England's Jo Varga".
+    if (start < words.length && /['’]s$/u.test(written[start - 1]!)) break;
     start--;
+  }
+  // "Sen. Jo Varga of Harbour": the name before "of" is the person, the words after it their place.
+  if (start >= 2 && words.length - start <= 2 && lower(words[start - 1]!) === 'of' && isCapitalized(words[start - 2]!) && !describes(words[start - 2]!)) {
+    const end = start - 1;
+    start = end;
+    while (start > 0 && !describes(words[start - 1]!) && (isCapitalized(words[start - 1]!) || isParticle(words[start - 1]!))) start--;
+    words.splice(end);
   }
   // A surname that is also a title ("Jo Major", "Ana King") ends the name it follows.
   const lastWord = words[words.length - 1]!;
@@ -74,9 +103,12 @@ export function nameParts(phrase: string): NameParts | null {
   // A particle opens a surname ("van Berg"), never a name on its own.
   while (name.length > 0 && isParticle(name[0]!)) name = name.slice(1);
   if (name.length === 0) return null;
+  // A day or a month, or an abbreviation ("Colo."), alone names no one.
+  const only = name.length === 1 ? lower(name[0]!) : null;
+  if (only !== null && (CALENDAR_NAMES.has(only) || (name[0]!.endsWith('.') && ABBREVIATIONS.has(only)))) return null;
   // "Secretary of State Jo Varga": the words after "of" name the office, and the person is the last two.
   if (start > 0 && lower(words[start - 1]!) === 'of' && name.length > 2) name = name.slice(-2);
-  const core = name.filter((w, k) => k === 0 || !SUFFIXES.has(lower(w)));
+  const core = name.filter((w, k) => k === 0 || !NAME_SUFFIXES.has(lower(w)));
   const last = core[core.length - 1]!;
   if (ORG_HEADS.has(lower(last)) || (name.length === 1 && GROUP_HEADS.has(lower(last)))) return null;
   // An acronym is an organisation ("NATO"); a name in capitals throughout is still a name.
@@ -175,6 +207,7 @@ export function withPersons(
 ): Quote[] {
   const parts = new Map<string, NameParts | null>();
   for (const q of quotes) if (q.speaker !== null && !parts.has(q.speaker)) parts.set(q.speaker, nameParts(q.speaker));
+  const unsure = judgeNames(parts, lines, tokensOf);
   const people = new People();
   const alone = new Set<string>();
   const full = new Map<string, string>();
@@ -189,7 +222,11 @@ export function withPersons(
   const surnames = new Set([...alone, ...otherFirstNames(lines, full, people)]);
   const mentions = surnames.size > 0 ? readMentions(lines, surnames, people, tokensOf) : new Map<number, NameParts[]>();
   const personOf = new Map<string, string | null>();
-  for (const [speaker, p] of parts) personOf.set(speaker, p === null ? null : nameFor(p, people));
+  for (const [speaker, p] of parts) {
+    // A single word the article otherwise writes as no one's is a person only as the name of one it names in full ("Ban Ki-moon").
+    const noOne = p !== null && unsure.has(speaker) && personFor(p, people) === null;
+    personOf.set(speaker, p === null || noOne ? null : nameFor(p, people));
+  }
   return quotes.map(({ text, speaker, paragraph }) => {
     let person = speaker === null ? null : (personOf.get(speaker) ?? null);
     const surname = person === null ? null : surnameOf(person);
@@ -327,7 +364,8 @@ function readMentions(
       let j = i;
       while (j < tokens.length && isNameToken(tokens[j])) j++;
       const words = tokens.slice(i, j).map((t) => t.text);
-      while (words.length > 0 && CAPITAL_FUNCTION_WORDS.has(lower(words[0]!))) words.shift();
+      // A month or a weekday before a name is a date ("a June Trump rally"), never a first name.
+      while (words.length > 0 && (CAPITAL_FUNCTION_WORDS.has(lower(words[0]!)) || CALENDAR_NAMES.has(lower(words[0]!)))) words.shift();
       const name = words.length > 0 ? nameParts(words.join(' ')) : null;
       const surname = name === null ? null : surnameOf(name.words.join(' '));
       if (name !== null && surname !== null && (surnames.has(surname) || surnames.has(lower(name.words[0]!)))) {
@@ -369,4 +407,247 @@ function pronounAfter(tokens: readonly Token[], from: number): Gender {
     if (isCapitalized(t.text) && !CAPITAL_FUNCTION_WORDS.has(w)) return null;
   }
   return null;
+}
+
+/**
+ * What the article's own text shows of a word or phrase a speaker's name
+ * is or begins with: whether it writes it as a common word, as a thing
+ * ("the Grand Slam", "for England") or as a person ("Sen. Varga", "Jo
+ * Varga", "Varga said he").
+ */
+interface Uses {
+  /** Written in lower case. */
+  lower: number;
+  /** Capitalised away from the start of a sentence. */
+  inside: number;
+  /** The whole run of capitals after a determiner: "the Grand Slam", "the Ohio primary". */
+  determined: number;
+  /** The whole run of capitals after a place or team preposition: "in Ohio", "against Chelsea". */
+  object: number;
+  /** After a title or a first name, or followed by "said he". */
+  person: number;
+  /** The subject of a plural verb on its own: "France were", "Ireland have". */
+  plural: number;
+  /** Without a capitalised word before it: a surname alone ("Varga said"), or a name's first word. */
+  alone: number;
+  /** Before another capitalised word, no possessive between: "Jo Varga". */
+  named: number;
+  /** Whose another name is: "England's Jo Varga". */
+  owner: number;
+  /** Followed by a speech verb ("Varga said", "Varga has said") or a colon: how an article writes a speaker. */
+  cued: number;
+  /** Before a role and a name, as whose the role is: "Harbour boss Jo Varga", "a Harbour spokesman said". */
+  affiliation: number;
+  /** Speaking of itself as "it": "Harbour said it had". */
+  thing: number;
+}
+
+/** How far after a name its pronoun or its speech verb is looked for: "Varga, who ran the port, said she", "Varga went on to say". */
+const CLAUSE_REACH = 8;
+/** A word token as looked up: lower case, without a possessive or a trailing stop or dash. */
+const keyOf = (t: Token): string => {
+  const w = lower(t.text);
+  return /['’.-]/u.test(w) ? w.replace(/['’]s$/u, '').replace(/[.'’-]+$/u, '') : w;
+};
+const isPossessiveWord = (t: Token): boolean => /['’]s$/u.test(t.text);
+/** Punctuation that ends a clause for a pronoun: "Varga left. She said" is no evidence of Varga's sex. */
+const CLAUSE_END = new Set(['.', '!', '?', ';']);
+/** Marks between a sentence's end and its first word: quotation marks and brackets. */
+const OPENING = /^["“”'‘’([]$/u;
+
+/**
+ * Takes off the speakers' names what the article shows is not a person: a
+ * name that is a place, a team or a competition (null), and a leading word
+ * that is one, a month or a weekday, or a common word ("England Josh
+ * Lewsey" → Josh Lewsey, "June Trump" → Trump). One pass over the body.
+ */
+function judgeNames(parts: Map<string, NameParts | null>, lines: readonly PersonLine[], tokensOf: (line: number) => Token[] | undefined): Set<string> {
+  const unsure = new Set<string>();
+  const phrases = new Map<string, string[][]>();
+  const note = (words: readonly string[]): void => {
+    const key = words.map(lower);
+    let list = phrases.get(key[0]!);
+    if (!list) phrases.set(key[0]!, (list = []));
+    if (!list.some((k) => k.join(' ') === key.join(' '))) list.push(key);
+  };
+  for (const p of parts.values()) {
+    if (p === null) continue;
+    note(p.words);
+    if (p.words.length > 1) note(p.words.slice(0, 1));
+    if (p.words.length > 1) note(p.words.slice(-1));
+  }
+  if (phrases.size === 0) return unsure;
+  const uses = readUses(lines, phrases, tokensOf);
+  for (const [speaker, p] of parts) {
+    if (p === null) continue;
+    const judgement = judged(p, uses);
+    if (judgement === 'unsure') unsure.add(speaker);
+    else parts.set(speaker, judgement);
+  }
+  return unsure;
+}
+
+/** The name the article shows the speaker to have, null for none, or 'unsure' for a single word it writes as no one's (the people it names in full decide). */
+function judged(p: NameParts, uses: ReadonlyMap<string, Uses>): NameParts | null | 'unsure' {
+  const marked = p.titled !== null || p.gender !== null;
+  const whole = uses.get(p.words.map(lower).join(' '));
+  if (whole !== undefined && whole.person === 0 && !marked) {
+    // A thing: after a determiner, or (a single word) a preposition's object or a plural verb's subject.
+    // A person's surname is written alone too ("the Jo Varga campaign", "Varga said"); a competition's last word is not.
+    const last = uses.get(lower(p.words[p.words.length - 1]!));
+    if (p.words.length > 1 && whole.determined > 0 && (last === undefined || last.alone === 0)) return null;
+    if (p.words.length === 1 && whole.determined + whole.object + whole.plural + whole.affiliation + whole.thing > 0) return 'unsure';
+    // A common word: written in lower case, or capitalised only where a sentence starts and never as a speaker.
+    if (p.words.length === 1 && whole.inside === 0 && (whole.lower > 0 || whole.cued === 0)) return 'unsure';
+  }
+  let words = p.words;
+  while (words.length > 1) {
+    const first = lower(words[0]!);
+    const u = uses.get(first);
+    // A month or a weekday is never a first name, and a possessive before a name never part of it.
+    if (!CALENDAR_NAMES.has(first) && !(u !== undefined && u.owner > 0)) {
+      // A common word (lower case, capitalised only where a sentence starts) is no first name; a word with a
+      // person's marks, or that the article writes before a surname, is one unless it is a thing.
+      if (u === undefined || u.person > 0) break;
+      const common = u.lower > 0 && u.inside === 0;
+      if (!common && (u.named > 0 || u.determined + u.object === 0)) break;
+    }
+    words = words.slice(1);
+  }
+  return words === p.words ? p : { words, titled: null, gender: p.gender };
+}
+
+/**
+ * How the body writes each phrase: one pass over its tokens (the
+ * extractor's, when it kept them), a map lookup a word.
+ */
+function readUses(lines: readonly PersonLine[], phrases: ReadonlyMap<string, string[][]>, tokensOf: (line: number) => Token[] | undefined): Map<string, Uses> {
+  const uses = new Map<string, Uses>();
+  const firstWords = phrases.size <= FEW_SURNAMES ? [...phrases.keys()] : null;
+  const lengths = new Set([...phrases.keys()].map((w) => w.length));
+  // First letters in ASCII by their lower-case code (a capital's code with 0x20 set); a word opening with any other passes.
+  const initials = new Set([...phrases.keys()].map((w) => w.charCodeAt(0)));
+  const passes = (code: number): boolean => (code < 0x80 ? initials.has(code | 0x20) : true);
+  for (const [at, { text }] of lines.entries()) {
+    let tokens = tokensOf(at);
+    if (tokens === undefined) {
+      // Tokenised again only when it holds one of the words.
+      if (firstWords !== null) {
+        const low = text.toLowerCase();
+        if (!firstWords.some((w) => low.includes(w))) continue;
+      }
+      tokens = tokenize(text);
+    }
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      // Most words are passed over by their first letter and length, without being lower-cased.
+      const n = t.text.length;
+      if (t.punct || !passes(t.text.charCodeAt(0)) || !(lengths.has(n) || lengths.has(n - 1) || lengths.has(n - 2))) continue;
+      const list = phrases.get(keyOf(t));
+      if (list === undefined) continue;
+      for (const phrase of list) {
+        const end = i + phrase.length - 1;
+        if (!matches(tokens, i, phrase)) continue;
+        const id = phrase.join(' ');
+        let u = uses.get(id);
+        if (!u)
+          uses.set(
+            id,
+            (u = { lower: 0, inside: 0, determined: 0, object: 0, person: 0, plural: 0, alone: 0, named: 0, owner: 0, cued: 0, affiliation: 0, thing: 0 }),
+          );
+        noteUse(u, tokens, i, end);
+      }
+    }
+  }
+  return uses;
+}
+
+/** Whether the words from token `i` on are `phrase`'s, one after another with nothing but space between. */
+function matches(tokens: readonly Token[], i: number, phrase: readonly string[]): boolean {
+  for (let k = 1; k < phrase.length; k++) {
+    const t = tokens[i + k];
+    if (t === undefined || t.punct || keyOf(t) !== phrase[k]) return false;
+  }
+  return true;
+}
+
+/** The word token after token k with nothing but space between, or -1. */
+const nextWord = (tokens: readonly Token[], k: number): number => (tokens[k + 1] !== undefined && !tokens[k + 1]!.punct ? k + 1 : -1);
+
+/** Counts one use of a phrase, the words from token `i` to `end`. */
+function noteUse(u: Uses, tokens: readonly Token[], i: number, end: number): void {
+  const first = tokens[i]!;
+  if (!isCapitalized(first.text)) {
+    u.lower++;
+    return;
+  }
+  const initial = startsSentence(tokens, i);
+  if (!initial) u.inside++;
+  const last = tokens[end]!;
+  const after = nextWord(tokens, end);
+  // "Varga, who …": a relative pronoun for a person.
+  if (tokens[end + 1]?.text === ',' && tokens[end + 2] !== undefined && !tokens[end + 2]!.punct && keyOf(tokens[end + 2]!) === 'who') u.person++;
+  if (tokens[end + 1]?.text === ':') u.cued++;
+  else {
+    // A speech verb in the clause it opens: "Varga said", "Varga has said", "Varga went on to say".
+    for (let k = after; k >= 0 && k <= end + CLAUSE_REACH; k = nextWord(tokens, k)) {
+      if (CUE_VERBS.has(keyOf(tokens[k]!))) {
+        u.cued++;
+        // "Harbour said it had": what speaks of itself as "it" is no person.
+        const then = tokens[k + 1];
+        if (then !== undefined && !then.punct && THING_PRONOUNS.has(keyOf(then))) u.thing++;
+        break;
+      }
+      if (isCapitalized(tokens[k]!.text)) break;
+    }
+  }
+  const runEnds = after < 0 || !isCapitalized(tokens[after]!.text);
+  if (after >= 0 && !isPossessiveWord(last) && (AFFILIATED_ROLES.has(keyOf(tokens[after]!)) || isTitle(tokens[after]!.text))) u.affiliation++;
+  if (!runEnds && isPossessiveWord(last)) u.owner++;
+  else if (!runEnds) u.named++;
+  const before = tokens[i - 1];
+  const prev = !initial && before !== undefined && !before.punct ? before.text : null;
+  const word = prev === null ? null : keyOf(before!);
+  if (prev === null || !isCapitalized(prev) || CAPITAL_FUNCTION_WORDS.has(word!)) u.alone++;
+  if (prev !== null) {
+    if (isTitle(prev) || (isCapitalized(prev) && !CAPITAL_FUNCTION_WORDS.has(word!) && !describes(prev))) u.person++;
+    else if (runEnds && THING_DETERMINERS.has(word!)) u.determined++;
+    else if (runEnds && OBJECT_PREPOSITIONS.has(word!)) u.object++;
+  }
+  const alone = prev === null ? initial : !JOINING_WORDS.has(word!) && (CAPITAL_FUNCTION_WORDS.has(word!) || !isCapitalized(prev));
+  if (alone && after >= 0 && !isPossessiveWord(last) && PLURAL_VERBS.has(keyOf(tokens[after]!))) u.plural++;
+  // The first pronoun after it in the clause it opens, before anyone else is named, is its own: "Varga compared himself".
+  const opens =
+    word === null || (!THING_DETERMINERS.has(word) && !DETERMINERS.has(word) && !PREPOSITIONS.has(word) && (isCapitalized(prev!) || CLAUSE_WORDS.has(word)));
+  if (opens) {
+    let words = 0;
+    for (let k = end + 1; k < tokens.length && words < CLAUSE_REACH; k++) {
+      const t = tokens[k]!;
+      if (t.punct) {
+        if (CLAUSE_END.has(t.text)) break;
+        continue;
+      }
+      words++;
+      const w = keyOf(t);
+      if (PERSONAL_PRONOUNS.has(w)) {
+        u.person++;
+        break;
+      }
+      if (GROUP_POSSESSIVES.has(w)) {
+        u.thing++;
+        break;
+      }
+
+      if (isCapitalized(t.text) && !CAPITAL_FUNCTION_WORDS.has(w)) break;
+    }
+  }
+}
+
+/** Whether token `i` opens a sentence: nothing but quotation marks and brackets after a stop, a colon or the line's start. */
+function startsSentence(tokens: readonly Token[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && tokens[k]!.punct && OPENING.test(tokens[k]!.text)) k--;
+  if (k < 0) return true;
+  const t = tokens[k]!;
+  return t.punct && (t.stop || t.text === ':' || t.text === ';' || t.text === '…');
 }

@@ -139,7 +139,9 @@ export const ORG_HEADS = list(`
   service force forces army navy police church club alliance coalition
   caucus board authority government press review magazine tribune herald
   gazette project team staff republicans democrats channel
-  television radio federation league society trust partners pac
+  television radio federation league society trust partners pac convention
+  hotel plaza stadium festival championship championships cup tournament
+  olympics awards act
 `);
 
 /** Plural nouns that "they" can refer back to as a group. */
@@ -149,6 +151,42 @@ export const GROUP_HEADS = list(`
   experts residents workers activists investigators prosecutors researchers
   organizers candidates senators conservatives liberals
 `);
+
+/** Capitalised words that describe the person a name follows, as titles and role words do ("Democrat Jo Varga", "Rival Jo Varga"): never a first name. */
+export const AFFILIATIONS = list('democrat democratic republican gop labour tory independent rival presumptive neither nor');
+
+/** Titles of local office and the police, beyond the extractor's titles: "Cllr Jo Varga", "Det Sgt Ana Lind". */
+export const LOCAL_TITLES = list('councillor councilor cllr alderman inspector detective sergeant constable superintendent');
+
+/** What may end a person's name after the surname: "Jo Varga Jr.". */
+export const NAME_SUFFIXES = list('jr sr ii iii iv');
+
+/** The pronouns of a man and of a woman, as the article's own evidence of a person's sex. */
+export const MALE_PRONOUNS = list('he him his himself');
+export const FEMALE_PRONOUNS = list('she her hers herself');
+/** Pronouns that only a person takes: a name followed by one in its clause is a person's ("Varga compared himself"). */
+export const PERSONAL_PRONOUNS = list('he she his her himself herself');
+
+/** Role words after a capitalised word, which make that word whose the role is: "Harbour boss Jo Varga", "a Harbour spokesman". */
+export const AFFILIATED_ROLES = list(`
+  boss coach manager captain spokesman spokeswoman spokesperson chief chairman
+  chairwoman director official officials president owner striker midfielder
+  defender goalkeeper player players fans supporters team side squad
+`);
+
+/** First words of a speaker phrase that make it a group or a clause, never a name: "many Americans", "whose films include". */
+export const DESCRIPTION_QUANTIFIERS = list('many most some few several all both whose which');
+
+/** Determiners before a run of capitals, which makes it a thing: "the Grand Slam", "no Ireland team". */
+export const THING_DETERMINERS = list('the this these those no every each any another');
+/** Verbs that agree with a plural subject only: a team ("France were"), never one person. */
+export const PLURAL_VERBS = list('are were have');
+/** Words that join a subject to another, making it plural: "Varga and Lind were". */
+export const JOINING_WORDS = list('and or nor &');
+/** Pronouns a group or a thing takes, never one person: "Harbour said it had", "Harbour confirmed their lead". */
+export const THING_PRONOUNS = list('it its they their');
+/** Pronouns of a group or a thing that refer back to the clause's subject: "Harbour confirmed their lead". */
+export const GROUP_POSSESSIVES = list('its their itself themselves');
 
 /** Particles that join a surname with a hyphen and stay lower case: "al-Assad", "bin-Salman". */
 export const NAME_PARTICLES = list('al el bin ibn de da di du van von le la');
@@ -197,6 +235,8 @@ export const PREPOSITIONS = list('in on at from to by with into during near for 
 
 /** Prepositions before a run of capitals that mark it as a place or a date. */
 export const PLACE_PREPOSITIONS = list('in at from to near across throughout outside inside into via');
+/** Prepositions whose object is a place, a team or a competition: "in England", "against Chelsea", "for Ireland". */
+export const OBJECT_PREPOSITIONS = list(`${PLACE_PREPOSITIONS.written.join(' ')} against for versus vs`);
 
 /** Past tenses that do not end in -ed: a description's words stop at them ("the admiral spoke of …"). */
 export const IRREGULAR_PAST = list(`
@@ -219,6 +259,12 @@ export const TIME_WORDS = list(`
   march april may june july august september october november december jan
   feb mar apr jun jul aug sep sept oct nov dec morning afternoon evening
   night week weekend month year today yesterday tonight
+`);
+
+/** The days of the week and the months, written out: a date, never a first name ("June Trump" is a June event of Trump's). */
+export const CALENDAR_NAMES = list(`
+  monday tuesday wednesday thursday friday saturday sunday january february
+  march april may june july august september october november december
 `);
 
 /** Words before a time word that belong to it: "on Tuesday", "last week", "early Monday". */
