@@ -219,7 +219,7 @@ export function withPersons(
     if (p.words.length > 1) full.set(surname, p.words.findLast((w) => lower(w) === surname) ?? surname);
     else alone.add(surname);
   }
-  const surnames = new Set([...alone, ...otherFirstNames(lines, full, people)]);
+  const surnames = new Set([...alone, ...otherFirstNames(lines, full, people, tokensOf)]);
   const mentions = surnames.size > 0 ? readMentions(lines, surnames, people, tokensOf) : new Map<number, NameParts[]>();
   const personOf = new Map<string, string | null>();
   for (const [speaker, p] of parts) {
@@ -238,60 +238,36 @@ export function withPersons(
 /**
  * The surnames of speakers named in full that the body also writes after
  * a capitalised word that is none of their first names ("Ana Varga" beside
- * "Jo Varga"): only these need the body read word by word, and most
- * articles have none. Found by string search, which costs a fraction of
- * tokenising.
+ * "Jo Varga"): only these need the body read for mentions, and most
+ * articles have none. One pass over the body's tokens (the extractor's,
+ * when it kept them), a map lookup a word.
  */
-function otherFirstNames(lines: readonly PersonLine[], full: ReadonlyMap<string, string>, people: People): string[] {
+function otherFirstNames(
+  lines: readonly PersonLine[],
+  full: ReadonlyMap<string, string>,
+  people: People,
+  tokensOf: (line: number) => Token[] | undefined,
+): string[] {
   if (full.size === 0) return [];
-  if (full.size <= FEW_SURNAMES) return otherFirstNamesBySearch(lines, full, people);
-  // One pass over the body, whatever the number of speakers: each pair of
-  // capitalised words whose second is a surname as written.
   const surnameWritten = new Map<string, string>();
   for (const [surname, written] of full) surnameWritten.set(written, surname);
   const found = new Set<string>();
   const firstNames = new Map<string, Set<string>>();
-  for (const { text } of lines) {
-    for (const pair of text.matchAll(CAPITALISED_PAIR)) {
-      const surname = surnameWritten.get(pair[2]!);
+  for (const [at, { text }] of lines.entries()) {
+    const tokens = tokensOf(at) ?? tokenize(text);
+    for (let k = 1; k < tokens.length; k++) {
+      const surname = surnameWritten.get(tokens[k]!.text);
       if (surname === undefined || found.has(surname)) continue;
+      const before = tokens[k - 1]!;
+      if (before.punct || !isCapitalized(before.text)) continue;
       let known = firstNames.get(surname);
       if (!known) firstNames.set(surname, (known = new Set(people.withSurname(surname).flatMap((p) => p.name.map(lower)))));
-      const word = lower(pair[1]!);
+      const word = lower(before.text);
       if (!known.has(word) && !describes(word) && !CAPITAL_FUNCTION_WORDS.has(word)) found.add(surname);
     }
   }
   return [...found];
 }
-
-/**
- * Up to this many surnames, the body is searched for each in turn: quicker
- * than reading it word by word, and bounded, since an article with more
- * speakers is read word by word once.
- */
-const FEW_SURNAMES = 16;
-
-/** otherFirstNames for a few surnames: each found by string search. */
-function otherFirstNamesBySearch(lines: readonly PersonLine[], full: ReadonlyMap<string, string>, people: People): string[] {
-  const found: string[] = [];
-  for (const [surname, written] of full) {
-    const firstNames = new Set(people.withSurname(surname).flatMap((p) => p.name.map(lower)));
-    const other = lines.some(({ text }) => {
-      for (let at = text.indexOf(written); at >= 0; at = text.indexOf(written, at + written.length)) {
-        if (/^[\p{L}\p{N}]/u.test(text.slice(at + written.length, at + written.length + 1))) continue;
-        const before = /(\p{Lu}[\p{L}'’.-]*)\s+$/u.exec(text.slice(Math.max(0, at - 40), at));
-        const word = before ? lower(before[1]!) : null;
-        if (word !== null && !firstNames.has(word) && !describes(word) && !CAPITAL_FUNCTION_WORDS.has(word)) return true;
-      }
-      return false;
-    });
-    if (other) found.push(surname);
-  }
-  return found;
-}
-
-/** A capitalised word, then (looked ahead at, so that pairs overlap) the capitalised word after it, whole. */
-const CAPITALISED_PAIR = /(\p{Lu}[\p{L}'’.-]*)\s+(?=(\p{Lu}[\p{L}'’-]*)(?![\p{L}\p{N}]))/gu;
 
 /**
  * The one person of a surname the paragraph names, if it names just one of
@@ -350,8 +326,7 @@ function readMentions(
 ): Map<number, NameParts[]> {
   const bySource = new Map<number, NameParts[]>();
   for (const [at, { text: line, source }] of lines.entries()) {
-    // Only lines with one of the surnames are tokenised: a few are searched
-    // for as text, many looked up word by word (one pass a line).
+    // Only lines holding one of the surnames are read word by word.
     if (!mentionsOne(line, surnames)) continue;
     // The extractor's tokens of the line, when it kept them.
     const tokens = tokensOf(at) ?? tokenize(line);
@@ -380,15 +355,9 @@ function readMentions(
   return bySource;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-
 function mentionsOne(line: string, surnames: ReadonlySet<string>): boolean {
-  if (surnames.size <= FEW_SURNAMES) {
-    const low = line.toLowerCase();
-    for (const surname of surnames) if (low.includes(surname)) return true;
-    return false;
-  }
-  for (const word of line.matchAll(WORD)) if (surnames.has(word[0].toLowerCase())) return true;
+  const low = line.toLowerCase();
+  for (const surname of surnames) if (low.includes(surname)) return true;
   return false;
 }
 
@@ -523,21 +492,12 @@ function judged(p: NameParts, uses: ReadonlyMap<string, Uses>): NameParts | null
  */
 function readUses(lines: readonly PersonLine[], phrases: ReadonlyMap<string, string[][]>, tokensOf: (line: number) => Token[] | undefined): Map<string, Uses> {
   const uses = new Map<string, Uses>();
-  const firstWords = phrases.size <= FEW_SURNAMES ? [...phrases.keys()] : null;
   const lengths = new Set([...phrases.keys()].map((w) => w.length));
   // First letters in ASCII by their lower-case code (a capital's code with 0x20 set); a word opening with any other passes.
   const initials = new Set([...phrases.keys()].map((w) => w.charCodeAt(0)));
   const passes = (code: number): boolean => (code < 0x80 ? initials.has(code | 0x20) : true);
   for (const [at, { text }] of lines.entries()) {
-    let tokens = tokensOf(at);
-    if (tokens === undefined) {
-      // Tokenised again only when it holds one of the words.
-      if (firstWords !== null) {
-        const low = text.toLowerCase();
-        if (!firstWords.some((w) => low.includes(w))) continue;
-      }
-      tokens = tokenize(text);
-    }
+    const tokens = tokensOf(at) ?? tokenize(text);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       // Most words are passed over by their first letter and length, without being lower-cased.
