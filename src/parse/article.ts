@@ -229,12 +229,11 @@ export function readArticle(text: string, path: string): { article: Article | nu
   if (headline === null || ctx.problems.length > 0) return { article: null, problems: ctx.problems };
 
   const body = markdownToParagraphs(content);
-  if (dateline === null && body.length > 0) {
-    const found = detectDateline(body[0]!);
-    if (found) {
-      dateline = found.dateline;
-      body[0] = found.rest;
-    }
+  const found = body.length > 0 ? detectDateline(body[0]!) : null;
+  if (found && (dateline === null || samePlace(dateline, found.dateline))) {
+    // Detected, or the front matter's own dateline opening the body again: taken out of the body either way.
+    dateline ??= found.dateline;
+    body[0] = found.rest;
   }
 
   const article: Article = {
@@ -259,4 +258,20 @@ export function parseArticle(text: string, path: string): Article {
   const { article, problems } = readArticle(text, path);
   if (!article) throw new ArticleError(problems[0] ?? { path, line: 1, message: 'not an article' });
   return article;
+}
+
+/**
+ * Whether two datelines name one place, as a reader sees it: case and
+ * punctuation aside, and a front matter dateline written as free text
+ * ("Harbourton (Wire)") read whole.
+ */
+function samePlace(a: Dateline, b: Dateline): boolean {
+  const key = (...parts: Array<string | null>): string =>
+    parts
+      .filter((p) => p !== null)
+      .join(' ')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  return key(a.place) === key(b.place) || key(a.place, a.date, a.agency) === key(b.place, b.date, b.agency);
 }

@@ -61,6 +61,14 @@ describe('parseArticle', () => {
     expect(mapping.dateline).toEqual({ place: 'ROME', date: 'May 3', agency: null });
   });
 
+  it('takes the front matter dateline out of the body when the body opens with it too', () => {
+    const again = parseArticle(article('title: T\ndateline: HARBOURTON', 'HARBOURTON — The vote ran late.\n\nMore.'), 'a.md');
+    expect(again.dateline).toEqual({ place: 'HARBOURTON', date: null, agency: null });
+    expect(again.body).toEqual(['The vote ran late.', 'More.']);
+    const withAgency = parseArticle(article('title: T\ndateline: Harbourton (Wire)', 'HARBOURTON (Wire) - Ferries ran.'), 'a.md');
+    expect(withAgency.body).toEqual(['Ferries ran.']);
+  });
+
   it('reads a UTF-8 byte order mark and CRLF line ends', () => {
     const parsed = parseArticle('\uFEFF---\r\ntitle: Windows File\r\n---\r\n\r\nLine one\r\nline two.\r\n', 'w.md');
     expect(parsed.headline).toBe('Windows File');
