@@ -68,6 +68,20 @@ describe('news list', () => {
     expect(slugs(['--limit', '1'])).toEqual(['b-new']);
   });
 
+  it("keeps a date's own day and offset in every filter, not the day in UTC", () => {
+    const late = library({
+      'late.md': articleFile({ title: 'Late Night Vote', date: '2016-03-01T23:30:00-05:00' }, 'The vote ran late.'),
+      'early.md': articleFile({ title: 'Early Ferry', date: '2016-03-02T00:30:00+09:00' }, 'The ferry left early.'),
+    });
+    const slugs = (args: string[]) =>
+      news(['list', '--dir', late, '--format', '{slug}', ...args])
+        .stdout.trim()
+        .split('\n');
+    expect(slugs(['--until', '2016-03-01'])).toEqual(['late']);
+    expect(slugs(['--since', '2016-03-02'])).toEqual(['early']);
+    expect(news(['list', '--dir', late, '--format', '{slug} {date}']).stdout).toContain('late 2016-03-01T23:30:00-05:00\n');
+  });
+
   it('fills --format templates with any model field', () => {
     const run = news(['list', '--dir', world, '--format', '{date}|{section}|{dateline}|{headline}', '--limit', '1']);
     expect(run.stdout).toBe('2015-02-10|World|GENEVA (AP)|Ministers Meet Over Trade\n');
