@@ -9,6 +9,7 @@
 //   a bare counter), the headline repeated on consecutive lines, the body,
 //   and the site's name on a line of its own at the end. The labels and the
 //   site name become front matter; the counters and repeats are dropped.
+import { decodeEntities } from '../text/entities.js';
 import { collapseSpace } from '../text/space.js';
 
 export interface RawArticle {
@@ -81,7 +82,7 @@ function paragraphsOf(all: readonly string[]): string[] {
   let end = all.length;
   while (start < end && all[start] === '') start++;
   while (end > start && all[end - 1] === '') end--;
-  const lines = all.slice(start, end);
+  const lines = all.slice(start, end).map(decodeEntities);
   if (!lines.includes('')) return lines;
   const out: string[] = [];
   let block: string[] = [];
@@ -162,7 +163,8 @@ export function parseRawText(text: string): RawArticle {
 
 // Archives that join a headline and its deck with "; " leave the semicolon at
 // the end of the headline line.
-const cleanHeadline = (line: string) => line.replace(/\s*;$/, '');
+// A scraper may leave HTML's character references in the text ("&#163;8m").
+const cleanHeadline = (line: string) => decodeEntities(line).replace(/\s*;$/, '');
 
 // Letters that Unicode decomposition does not take apart into ASCII.
 const LETTERS: Record<string, string> = {
@@ -184,19 +186,23 @@ export const SLUG_MAX_WORDS = 6;
 export const SLUG_MAX_LENGTH = 60;
 
 /**
- * A file name from a headline: its first few words in lowercase ASCII,
- * diacritics folded ("Zürich" → "zurich"), other scripts dropped, joined by
- * "-"; "article" when nothing is left.
+ * A file name from a headline: its first few words in lower case, joined
+ * by "-"; Latin letters folded to ASCII ("Zürich" → "zurich"), the letters
+ * of other scripts kept as they are ("Новости дня" → "новости-дня"), so
+ * that a headline in any script names its article; "article" when no
+ * letter or digit is left.
  */
 export function headlineSlug(headline: string): string {
-  const ascii = headline
+  const folded = headline
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    // Only a Latin letter's marks are taken off: in other scripts a mark is part of the letter ("й", Devanagari vowel signs).
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
     .toLowerCase()
     .replace(/[ßæøœđðłþıŧħ]/g, (letter) => LETTERS[letter] ?? '')
     // "Iran's" → "irans", not "iran-s".
     .replace(/['’‘ʼ`]/g, '');
-  const words = ascii.split(/[^a-z0-9]+/).filter(Boolean);
+  const words = folded.split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
   let slug = '';
   for (const word of words.slice(0, SLUG_MAX_WORDS)) {
     const next = slug === '' ? word : `${slug}-${word}`;

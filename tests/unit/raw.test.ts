@@ -135,6 +135,15 @@ describe('parseRawText: the scraped form', () => {
   });
 });
 
+describe('parseRawText: character references a scraper left', () => {
+  it('decodes them in the headline and the paragraphs', () => {
+    const raw = parseRawText('Harbour bid &#163;8m for ferry &amp; pier\n\nThe &quot;bid&quot; was &#x20AC;9m.');
+    expect(raw.headline).toBe('Harbour bid £8m for ferry & pier');
+    expect(raw.paragraphs).toEqual(['The "bid" was €9m.']);
+    expect(headlineSlug(raw.headline)).toBe('harbour-bid-8m-for-ferry-pier');
+  });
+});
+
 describe('headlineSlug', () => {
   it('makes lowercase ASCII words joined by "-"', () => {
     expect(headlineSlug('US Informed Iran of Intent to Hit IS')).toBe('us-informed-iran-of-intent-to');
@@ -142,16 +151,21 @@ describe('headlineSlug', () => {
     expect(headlineSlug("Iran's 'Red Lines': What Now?")).toBe('irans-red-lines-what-now');
   });
 
-  it('folds diacritics and drops other scripts', () => {
+  it('folds Latin diacritics and keeps the letters of other scripts', () => {
     expect(headlineSlug('Zürich café reopens')).toBe('zurich-cafe-reopens');
     expect(headlineSlug('Straße in Łódź, Ærø')).toBe('strasse-in-lodz-aero');
-    expect(headlineSlug('Москва: talks resume')).toBe('talks-resume');
     expect(headlineSlug('Hendrix guitar fetches £100,000')).toBe('hendrix-guitar-fetches-100-000');
+    expect(headlineSlug('Гавань: talks resume')).toBe('гавань-talks-resume');
+    // A mark that is part of a letter outside Latin stays: й, Devanagari vowel signs, Hangul syllables whole.
+    expect(headlineSlug('Новый мост открыт')).toBe('новый-мост-открыт');
+    expect(headlineSlug('बंदरगाह खुला')).toBe('बंदरगाह-खुला');
+    expect(headlineSlug('항구 재개')).toBe('항구-재개');
+    expect(headlineSlug('港口重新开放')).toBe('港口重新开放');
   });
 
-  it('gives "article" when no ASCII letter or digit is left', () => {
-    expect(headlineSlug('Москва')).toBe('article');
+  it('gives "article" when no letter or digit is left', () => {
     expect(headlineSlug('— “” —')).toBe('article');
+    expect(headlineSlug('!!! ???')).toBe('article');
   });
 
   it('stays short, cut at a word boundary', () => {
