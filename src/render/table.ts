@@ -6,36 +6,46 @@ import { displayWidth, truncate } from '../text/width.js';
 
 /** Columns a headline keeps beside the slug before the row is split in two. */
 const MIN_HEADLINE = 10;
+/** The widest the slug column grows: a longer slug is cut with "…" so that one long name does not squeeze every headline. */
+const SLUG_COLUMN = 32;
+/** The narrowest slug column worth cutting a slug to; on a terminal narrower than that leaves, a long slug gets a line of its own. */
+const MIN_SLUG_COLUMN = 12;
 
 const padTo = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 
 /**
- * Aligned columns (date, slug, headline) cut to the terminal's width. A slug
- * too long to leave the headline room stands whole on a line of its own, the
- * headline under it, so that no line is wider than the terminal and no slug
- * is cut: it is the name `news show` takes.
+ * Aligned columns (date, slug, headline) cut to the terminal's width. The
+ * slug column is at most SLUG_COLUMN wide, a longer slug cut with "…" (the
+ * piped form and --format give it whole). On a terminal too narrow for
+ * that, a long slug stands whole on a line of its own, the headline under
+ * it, so that no line is wider than the terminal.
  */
 export function renderListTable(articles: readonly DisplayArticle[], layout: Layout): string {
   const { style, width } = layout;
   const dateOf = (a: DisplayArticle) => a.date?.slice(0, 10) ?? '';
   // Widest entries by a loop: spread into Math.max, a library's rows overflow the call stack.
   let dateWidth = 0;
-  for (const a of articles) dateWidth = Math.max(dateWidth, displayWidth(dateOf(a)));
+  let widestSlug = 0;
+  for (const a of articles) {
+    dateWidth = Math.max(dateWidth, displayWidth(dateOf(a)));
+    widestSlug = Math.max(widestSlug, displayWidth(a.slug));
+  }
   const dateColumn = dateWidth > 0 ? dateWidth + 2 : 0;
-  const fits = (a: DisplayArticle) => width === null || dateColumn + displayWidth(a.slug) + 2 + MIN_HEADLINE <= width;
-  let slugWidth = 0;
-  for (const a of articles) if (fits(a)) slugWidth = Math.max(slugWidth, displayWidth(a.slug));
+  const room = width === null ? SLUG_COLUMN : Math.min(SLUG_COLUMN, width - dateColumn - 2 - MIN_HEADLINE);
+  const slugWidth = Math.min(widestSlug, Math.max(room, 0));
+  const cut = room >= MIN_SLUG_COLUMN || width === null;
   return articles
     .map((a) => {
       const date = dateWidth > 0 ? style.date(padTo(dateOf(a), dateWidth)) + '  ' : '';
-      if (!fits(a)) {
+      if (!cut && displayWidth(a.slug) > slugWidth) {
         const indent = Math.max(0, Math.min(dateColumn, width! - MIN_HEADLINE));
         const headline = truncate(a.headline, width! - indent);
         return `${wrapTo(layout, date + style.slug(a.slug))}\n${' '.repeat(indent)}${style.headline(headline)}\n`;
       }
+      const slug = truncate(a.slug, slugWidth);
       const used = dateColumn + slugWidth + 2;
       const headline = width === null ? a.headline : truncate(a.headline, width - used);
-      return `${date}${style.slug(padTo(a.slug, slugWidth))}  ${style.headline(headline)}\n`;
+      return `${date}${style.slug(padTo(slug, slugWidth))}  ${style.headline(headline)}\n`;
     })
     .join('');
 }

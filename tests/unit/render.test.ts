@@ -116,9 +116,19 @@ describe('terminal width: cases found by tests/unit/properties.test.ts', () => {
     expect(widest(widths(quotes))).toBeLessThanOrEqual(20);
   });
 
-  it('puts a slug too long for the columns on a line of its own in list, whole', () => {
+  it('puts a slug too long for a narrow terminal on a line of its own in list, whole', () => {
     const shown = [article({ slug: 'a-very-long-slug-indeed' }), article({ slug: 'b', date: null, headline: 'Short' })];
-    expect(renderListTable(shown, { ...narrow, width: 40 })).toBe('2015-03-02  a-very-long-slug-indeed\n            New Harbour Opens\n            b  Short\n');
+    expect(renderListTable(shown, { ...narrow, width: 35 })).toBe(
+      '2015-03-02  a-very-long-slug-indeed\n            New Harbour Opens\n            b            Short\n',
+    );
+  });
+
+  it('caps the slug column in list, so that one long slug does not squeeze every headline', () => {
+    const long = 'harbour-authority-approves-night-ferries-after-a-long-vote';
+    const shown = [article({ slug: long }), article({ slug: 'short', headline: 'Ferry Timetable Changes For The Winter Season' })];
+    const lines = renderListTable(shown, { ...narrow, width: 100 }).split('\n');
+    expect(lines[0]).toBe('2015-03-02  harbour-authority-approves-nigh…  New Harbour Opens');
+    expect(lines[1]).toBe('2015-03-02  short                             Ferry Timetable Changes For The Winter Season');
   });
 
   it('keeps a line within the width when a space and text of no width end it', () => {
