@@ -38,6 +38,9 @@ export function renderArticle(article: DisplayArticle, layout: Layout): string {
   if (article.dateline) lines.push(style.dateline(wrapTo(layout, formatDateline(article.dateline))));
   const meta = metaLine(article);
   if (meta) lines.push(style.meta(wrapTo(layout, meta)));
+  // Where it came from and how it is filed: the url is what `news open` opens.
+  if (article.url) lines.push(style.meta(wrapTo(layout, article.url)));
+  if (article.tags.length > 0) lines.push(style.meta(wrapTo(layout, `Tags: ${article.tags.join(', ')}`)));
   for (const [index, paragraph] of article.body.entries()) {
     lines.push('', wrapTo(layout, markQuotes(article, index, paragraph, layout)));
   }

@@ -59,12 +59,14 @@ describe('renderers take only sanitised text', () => {
 });
 
 describe('renderArticle', () => {
-  it('prints headline, dateline, meta line, paragraphs and the quotes block in plain text', () => {
-    expect(renderArticle(article(), plain)).toBe(
+  it('prints headline, dateline, meta line, url, tags, paragraphs and the quotes block in plain text', () => {
+    expect(renderArticle(article({ url: 'https://gazette.example/harbour' }), plain)).toBe(
       [
         'New Harbour Opens',
         'PORTSMOUTH (AP)',
         'The Coast Gazette · Local · 2015-03-02',
+        'https://gazette.example/harbour',
+        'Tags: ports, trade',
         '',
         'The harbour opened on Monday after four years of work.',
         '',
