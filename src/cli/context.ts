@@ -24,6 +24,8 @@ export interface Context {
   /** The reader's version, as servers are told it. */
   version: string;
   stdout: StreamFacts;
+  /** Where warnings and progress lines go: a progress line is drawn only on a terminal. */
+  stderr: StreamFacts;
   color: ColorMode;
   /** Writes one line to stderr. */
   warn(line: string): void;

@@ -1,5 +1,6 @@
 // Errors that end a command with a message for the user rather than a crash.
 // Each is typed with how it ends the run; exit.ts turns that into a status.
+import { LibraryError } from '../library/names.js';
 
 export class CommandError extends Error {
   override name = 'CommandError';
@@ -28,4 +29,13 @@ export class FailedError extends CommandError {
   constructor(message: string) {
     super(message, 'failed');
   }
+}
+
+/**
+ * The error a command's error ends the run as. The library's own errors (a
+ * feed list that cannot be read, a folder that cannot be written, a lock
+ * held) end any command as failed, so commands let them pass.
+ */
+export function commandErrorOf(error: unknown): unknown {
+  return error instanceof LibraryError ? new FailedError(error.message) : error;
 }

@@ -5,7 +5,7 @@ import { userLibraryDir } from '../library/location.js';
 import { sanitize, sanitizeLines } from '../text/sanitize.js';
 import type { CommandResult, Context } from './context.js';
 import { endingOf, exitStatus, type Ending, type ExitStatus } from './exit.js';
-import { CommandError } from './errors.js';
+import { CommandError, commandErrorOf } from './errors.js';
 import { write, writeError, type Output } from './output.js';
 import {
   defineCheck,
@@ -33,6 +33,7 @@ export interface Streams {
   bundledArticles: string;
   env: NodeJS.ProcessEnv;
   stdout: StreamFacts;
+  stderr: StreamFacts;
 }
 
 /** A command with its arguments parsed: what is left is to run it in a context. */
@@ -71,7 +72,7 @@ function parse(argv: string[]): Promise<{ run: Run; global: GlobalOptions }> {
 }
 
 /** The library and terminal a command works with, from the shared options and the environment. */
-function contextFor(global: GlobalOptions, { bundledArticles, env, stdout }: Streams): Context {
+function contextFor(global: GlobalOptions, { bundledArticles, env, stdout, stderr }: Streams): Context {
   const named = global.dir ?? (env.NEWS_DIR ? env.NEWS_DIR : undefined);
   // With neither HOME nor XDG_DATA_HOME there is no user library to read.
   let user: string | null = null;
@@ -86,6 +87,7 @@ function contextFor(global: GlobalOptions, { bundledArticles, env, stdout }: Str
     env,
     version: VERSION,
     stdout,
+    stderr,
     color: global.color,
     warn: writeError,
   };
@@ -141,7 +143,8 @@ export async function main(streams: Streams): Promise<ExitStatus> {
     const result = await run(contextFor(global, streams));
     await writeOutput(result, streams.stdout, streams.env);
     ending = ranOf(result);
-  } catch (error) {
+  } catch (thrown) {
+    const error = commandErrorOf(thrown);
     ending = endingOf(error);
     if (ending.kind === 'crashed') throw error;
     // commander has reported its own errors; a command's are reported here.
@@ -151,18 +154,21 @@ export async function main(streams: Streams): Promise<ExitStatus> {
 }
 
 /**
- * Whether stdout is a terminal. Pipes, files and /dev/null are told apart by
- * fstat, so that the tty module and process.stdout (milliseconds of start-up
- * each) are loaded only for other character devices, where they are needed.
+ * The facts of stdout (fd 1) or stderr (fd 2). Pipes, files and /dev/null are
+ * told apart by fstat, so that the tty module and process.stdout or
+ * process.stderr (milliseconds of start-up each) are loaded only for other
+ * character devices, where they are needed.
  */
-function stdoutIsTerminal(): boolean {
+function streamFacts(fd: 1 | 2): StreamFacts {
+  const notTerminal = { isTTY: false, columns: undefined, rows: undefined };
   try {
-    const out = fstatSync(1);
-    if (!out.isCharacterDevice() || out.rdev === statSync('/dev/null', { throwIfNoEntry: false })?.rdev) return false;
+    const out = fstatSync(fd);
+    if (!out.isCharacterDevice() || out.rdev === statSync('/dev/null', { throwIfNoEntry: false })?.rdev) return notTerminal;
   } catch {
-    return false;
+    return notTerminal;
   }
-  return process.stdout.isTTY === true;
+  const stream = fd === 1 ? process.stdout : process.stderr;
+  return stream.isTTY === true ? { isTTY: true, columns: stream.columns, rows: stream.rows } : notTerminal;
 }
 
 /** Runs the command line of this process; bin/news calls it. */
@@ -171,9 +177,8 @@ export function run({ articles }: { articles: string }): void {
     argv: process.argv,
     bundledArticles: articles,
     env: process.env,
-    stdout: stdoutIsTerminal()
-      ? { isTTY: true, columns: process.stdout.columns, rows: process.stdout.rows }
-      : { isTTY: false, columns: undefined, rows: undefined },
+    stdout: streamFacts(1),
+    stderr: streamFacts(2),
   }).then(
     (code) => {
       process.exitCode = code;

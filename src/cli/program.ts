@@ -284,4 +284,3 @@ export const defineUpdate = (program: Program) =>
       'after',
       '\nRequests are conditional (ETag, Last-Modified): a feed that has not changed costs one short answer.\nExit status 1 when a feed failed; the others are updated all the same.',
     );
-export type UpdateOptions = OptionsOf<ReturnType<typeof defineUpdate>>;

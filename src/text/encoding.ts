@@ -78,26 +78,58 @@ function swapBytes(bytes: Uint8Array): Uint8Array {
   return swapped;
 }
 
+// TextDecoder has no UTF-32: few texts use it, and it is simple to read.
+function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength - (bytes.byteLength % 4));
+  const chars: string[] = [];
+  for (let at = 0; at < view.byteLength; at += 4) {
+    const code = view.getUint32(at, littleEndian);
+    chars.push(String.fromCodePoint(code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? code : 0xfffd));
+  }
+  return chars.join('');
+}
+
+/** The Unicode form a byte order mark at the start of the bytes names, and the mark's length. */
+export function byteOrderMark(bytes: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; length: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return null;
+}
+
+/**
+ * Decodes bytes in an encoding known by its WHATWG name (or 'utf-32le',
+ * 'utf-32be'); never throws, bytes that do not decode become U+FFFD. A byte
+ * order mark is not dropped: the caller knows whether there is one.
+ */
+export function decodeAs(encoding: string, bytes: Uint8Array): string {
+  // Node 20's TextDecoder reads windows-1252 (and every label the standard
+  // maps to it: iso-8859-1, latin1, ascii) as Latin-1, so 0x80–0x9F become
+  // C1 controls instead of € “ ” – …; the project's own decoder is right.
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
+  if (encoding === 'utf-16le') return utf16le.decode(bytes);
+  // Big-endian is swapped by hand: Node built without full ICU lacks a utf-16be decoder.
+  if (encoding === 'utf-16be') return utf16le.decode(swapBytes(bytes));
+  if (encoding === 'utf-32le' || encoding === 'utf-32be') return decodeUtf32(bytes, encoding === 'utf-32le');
+  return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+}
+
+/** Strict UTF-8, else Windows-1252: what bytes of no declared encoding most likely are. */
+export function decodeUtf8OrWindows1252(bytes: Uint8Array): DecodedText {
+  try {
+    return { text: utf8.decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  }
+}
+
 /**
  * Reads the bytes of a text file: UTF-8 (with or without a byte order mark),
  * UTF-16 LE or BE (with a byte order mark), else Windows-1252. The byte order
  * mark is not part of the text. Line ends are left as they are.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    const body = bytes.subarray(3);
-    try {
-      return { text: utf8.decode(body), encoding: 'utf-8' };
-    } catch {
-      return { text: decodeWindows1252(body), encoding: 'windows-1252' };
-    }
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: utf16le.decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  // Big-endian is swapped by hand: Node built without full ICU lacks a utf-16be decoder.
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: utf16le.decode(swapBytes(bytes.subarray(2))), encoding: 'utf-16be' };
-  try {
-    return { text: utf8.decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
-  }
+  const bom = byteOrderMark(bytes);
+  if (bom === null || bom.encoding === 'utf-8') return decodeUtf8OrWindows1252(bytes.subarray(bom?.length ?? 0));
+  return { text: decodeAs(bom.encoding, bytes.subarray(bom.length)), encoding: bom.encoding };
 }

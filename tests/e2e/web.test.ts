@@ -2,7 +2,7 @@
 // and `news import URL`, run as a user runs them. The server is in this
 // process, so `news` runs asynchronously while it answers.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -299,6 +299,59 @@ describe('news feed add, news update', () => {
     const unknown = await run(['--dir', library, 'update', 'nosuch']);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/follows no feed named "nosuch"/);
+  });
+});
+
+describe('news feed list', () => {
+  it('prints NAME, URL, UPDATED, STATUS and ARTICLES separated by tabs when piped', async () => {
+    const library = newLibrary();
+    let gone = false;
+    server.route(
+      '/list/courier.xml',
+      answer(rss(item('tag:list,2016:1', 'Ferry runs late again', server.url('/list/ferry'), LONG_STORY)), { 'content-type': 'application/rss+xml' }),
+    );
+    server.route('/list/ferry', answer(page('Ferry runs late again', LONG_STORY), { 'content-type': 'text/html' }));
+    const gazette = answer(rss('', 'Hill Gazette'), { 'content-type': 'application/rss+xml' });
+    const notFound = answer('gone', { 'content-type': 'text/plain' }, 404);
+    server.route('/list/gazette.xml', (request, response, served) => (gone ? notFound : gazette)(request, response, served));
+    const never = await run(['--dir', library, 'feed', 'list']);
+    expect(never).toEqual({ status: 0, stdout: '', stderr: '' });
+
+    expect((await run(['--dir', library, 'feed', 'add', server.url('/list/courier.xml')])).status).toBe(0);
+    expect((await run(['--dir', library, 'feed', 'add', server.url('/list/gazette.xml'), '--name', 'hill\tgazette'])).status).toBe(0);
+    const added = await run(['--dir', library, 'feed', 'list']);
+    expect(added).toEqual({
+      status: 0,
+      stdout:
+        `valley-courier\t${server.url('/list/courier.xml')}\tnever\tnot fetched yet\t0\n` +
+        `hill gazette\t${server.url('/list/gazette.xml')}\tnever\tnot fetched yet\t0\n`,
+      stderr: '',
+    });
+
+    gone = true;
+    expect((await run(['--dir', library, 'update'])).status).toBe(1);
+    // The minute of the update, as the JSON Lines give it.
+    const courier = JSON.parse((await run(['--dir', library, 'feed', 'list', '--json'])).stdout.split('\n')[0]!) as { updated: string };
+    const minute = courier.updated.slice(0, 16).replace('T', ' ');
+    const listed = await run(['--dir', library, 'feed', 'list']);
+    expect(listed).toEqual({
+      status: 0,
+      stdout:
+        `valley-courier\t${server.url('/list/courier.xml')}\t${minute}\tok\t1\n` +
+        // A tab in a name is a space in its field.
+        `hill gazette\t${server.url('/list/gazette.xml')}\tnever\t${server.url('/list/gazette.xml')}: 404 Not Found\t0\n`,
+      stderr: '',
+    });
+  });
+
+  it("fails with the library's message when the feed list cannot be read", async () => {
+    const library = newLibrary();
+    mkdirSync(join(library, '.news'));
+    writeFileSync(join(library, '.news', 'feeds.json'), '{"feeds": [');
+    const listed = await run(['--dir', library, 'feed', 'list']);
+    expect(listed.status).toBe(1);
+    expect(listed.stdout).toBe('');
+    expect(listed.stderr).toMatch(new RegExp(`^news: ${join(library, '.news', 'feeds.json').replace(/[.]/g, '\\.')}:1: not valid JSON`));
   });
 });
 

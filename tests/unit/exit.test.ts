@@ -1,7 +1,8 @@
 import { CommanderError } from '@commander-js/extra-typings';
 import { describe, expect, it } from 'vitest';
 import { endingOf, EXIT, exitStatus } from '../../src/cli/exit.js';
-import { FailedError, UsageError } from '../../src/cli/errors.js';
+import { commandErrorOf, FailedError, UsageError } from '../../src/cli/errors.js';
+import { LibraryError } from '../../src/library/names.js';
 import { BrokenPipe } from '../../src/cli/output.js';
 
 describe('exitStatus', () => {
@@ -37,5 +38,22 @@ describe('endingOf', () => {
     expect(endingOf(new FailedError('cannot create the library folder'))).toEqual({ kind: 'failed' });
     expect(endingOf(new BrokenPipe('stdout closed'))).toEqual({ kind: 'closed' });
     expect(endingOf(new TypeError('x is undefined'))).toEqual({ kind: 'crashed' });
+  });
+});
+
+describe('commandErrorOf', () => {
+  it("ends any command with the library's own errors as failed, with their message", () => {
+    const failure = commandErrorOf(new LibraryError('another update of this library is running'));
+    expect(failure).toBeInstanceOf(FailedError);
+    expect((failure as FailedError).message).toBe('another update of this library is running');
+    expect(endingOf(failure)).toEqual({ kind: 'failed' });
+  });
+
+  it('leaves every other error as it is', () => {
+    const usage = new UsageError('bad flag');
+    const bug = new TypeError('a bug');
+    expect(commandErrorOf(usage)).toBe(usage);
+    expect(commandErrorOf(bug)).toBe(bug);
+    expect(endingOf(commandErrorOf(bug))).toEqual({ kind: 'crashed' });
   });
 });

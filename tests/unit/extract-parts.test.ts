@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { charsetOfContentType, decodePage, prescanCharset } from '../../src/web/extract/charset.js';
-import { dayInUrl, normalizeDate } from '../../src/web/extract/dates.js';
+import { charsetOfContentType, decodePage, prescanCharset } from '../../src/web/charset.js';
+import { dayInUrl, normalizeDate } from '../../src/web/dates.js';
 import { limitNesting } from '../../src/web/extract/extract.js';
 import { cleanAuthor, stripSiteName } from '../../src/web/extract/metadata.js';
 

@@ -6,8 +6,6 @@ import type { CheckOptions } from '../program.js';
 import type { FormatOf } from '../terminal.js';
 import { formatFor, problemLine, type CommandResult, type Context } from '../context.js';
 
-export type { CheckOptions };
-
 /**
  * `news check`: reads every article file of the library, as the index would,
  * and prints each problem; a file whose slug another file owns is one.

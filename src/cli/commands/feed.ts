@@ -3,7 +3,6 @@
 // is done only by `add`, to find and check the feed.
 import { readFileSync } from 'node:fs';
 import { feedName, findFeed, loadFeeds, lockFeeds, newFeed, saveFeeds, type FeedList, type FeedRecord } from '../../library/feeds.js';
-import { LibraryError } from '../../library/names.js';
 import { sanitize, toJsonLine } from '../../text/sanitize.js';
 import { minuteOf } from '../../render/fields.js';
 import { renderFeedsTable, renderFeedsTsv, type DisplayFeedRow } from '../../render/feeds.js';
@@ -22,29 +21,19 @@ function libraryOf(ctx: Context): string {
 /** Runs a change of the feed list under the library's lock, saving it after. */
 function changeFeeds<T>(ctx: Context, change: (list: FeedList) => T): T {
   const library = libraryOf(ctx);
+  const release = lockFeeds(library);
   try {
-    const release = lockFeeds(library);
-    try {
-      const list = loadFeeds(library);
-      const result = change(list);
-      saveFeeds(library, list);
-      return result;
-    } finally {
-      release();
-    }
-  } catch (error) {
-    if (error instanceof LibraryError) throw new FailedError(error.message);
-    throw error;
+    const list = loadFeeds(library);
+    const result = change(list);
+    saveFeeds(library, list);
+    return result;
+  } finally {
+    release();
   }
 }
 
 function readFeeds(ctx: Context): FeedList {
-  try {
-    return loadFeeds(libraryOf(ctx));
-  } catch (error) {
-    if (error instanceof LibraryError) throw new FailedError(error.message);
-    throw error;
-  }
+  return loadFeeds(libraryOf(ctx));
 }
 
 /** `news feed add URL`: finds the feed (the URL's own, or the first a page links), checks it parses, and follows it. */

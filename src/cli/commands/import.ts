@@ -1,12 +1,12 @@
 import { importArticles, urlKey } from '../../library/import.js';
 import { slugFromPath } from '../../parse/slug.js';
-import { LibraryError } from '../../library/files.js';
 import { sanitize } from '../../text/sanitize.js';
 import { openLibrary, type CommandResult, type Context } from '../context.js';
-import { FailedError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { BrokenPipe, write } from '../output.js';
 import { StatusLine } from '../status-line.js';
 import type { ImportOptions } from '../program.js';
+import type { StreamFacts } from '../terminal.js';
 
 /** A progress bar is drawn for imports of more files than this, or taking longer than PROGRESS_AFTER_MS. */
 const PROGRESS_FILES = 200;
@@ -39,8 +39,9 @@ class ProgressBar {
   }
 }
 
-function stderrColumns(): number | null {
-  return process.stderr.isTTY ? (process.stderr.columns ?? 80) : null;
+/** The width of stderr when it is a terminal (a progress bar and notes of skipped articles are drawn there), else null. */
+function stderrColumns(stderr: StreamFacts): number | null {
+  return stderr.isTTY ? (stderr.columns ?? 80) : null;
 }
 
 /**
@@ -53,7 +54,7 @@ function stderrColumns(): number | null {
  */
 export async function importCommand(ctx: Context, inputs: readonly string[], options: ImportOptions = {}): Promise<CommandResult> {
   if (ctx.importDir === '') throw new UsageError('no library to import into: set HOME or XDG_DATA_HOME, or give --dir DIR');
-  const columns = stderrColumns();
+  const columns = stderrColumns(ctx.stderr);
   const bar = columns === null ? null : new ProgressBar(columns);
   // Slugs are printed as articles are written, so a long import shows its
   // progress in a pipe too; a reader that stops listening does not stop it.
@@ -90,9 +91,6 @@ export async function importCommand(ctx: Context, inputs: readonly string[], opt
       },
       onProgress: bar ? (done, total) => bar.update(done, total) : undefined,
     });
-  } catch (error) {
-    if (error instanceof LibraryError) throw new FailedError(error.message);
-    throw error;
   } finally {
     bar?.clear();
     await client?.close();

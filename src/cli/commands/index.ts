@@ -3,8 +3,6 @@ import { sanitize } from '../../text/sanitize.js';
 import type { IndexOptions } from '../program.js';
 import { openLibrary, type CommandResult, type Context } from '../context.js';
 
-export type { IndexOptions };
-
 const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;
 
 /**

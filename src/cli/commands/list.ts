@@ -7,8 +7,6 @@ import { UsageError } from '../errors.js';
 import type { ListOptions } from '../program.js';
 import { forDisplay, formatFor, jsonLines, layoutFor, linesFrom, openLibrary, terminalFor, type CommandResult, type Context } from '../context.js';
 
-export type { ListOptions };
-
 /** `news list`: every article, newest first, or those the filters leave. Finding none is no failure. */
 export async function list(ctx: Context, options: ListOptions): Promise<CommandResult> {
   let template: ((article: Article) => string) | null = null;

@@ -22,8 +22,6 @@ import type { Output } from '../output.js';
 import type { QuotesOptions } from '../program.js';
 import type { FormatOf } from '../terminal.js';
 
-export type { QuotesOptions };
-
 // tests/unit/properties.test.ts imports it from here.
 export { selectQuotes };
 

@@ -12,8 +12,6 @@ import type { FormatOf } from '../terminal.js';
 /** Results shown unless --limit or --all says otherwise: the best ones, as a search engine shows. */
 export const DEFAULT_LIMIT = 20;
 
-export type { SearchOptions };
-
 export async function search(ctx: Context, words: readonly string[], options: SearchOptions): Promise<CommandResult> {
   let query;
   try {

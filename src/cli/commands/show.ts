@@ -4,8 +4,6 @@ import type { ShowOptions } from '../program.js';
 import type { FormatOf } from '../terminal.js';
 import { forDisplay, formatFor, jsonLines, layoutFor, openLibrary, readNamedArticles, terminalFor, type CommandResult, type Context } from '../context.js';
 
-export type { ShowOptions };
-
 /** `news show SLUG...`: the articles named, in the order named; a name that is no article fails. */
 export async function show(ctx: Context, slugs: readonly string[], options: ShowOptions): Promise<CommandResult> {
   const index = await openLibrary(ctx);

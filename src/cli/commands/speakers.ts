@@ -8,8 +8,6 @@ import type { Output } from '../output.js';
 import type { SpeakersOptions } from '../program.js';
 import type { FormatOf } from '../terminal.js';
 
-export type { SpeakersOptions };
-
 /** `news speakers`: the people the library quotes, most quoted first. Finding none is "nothing found". */
 export async function speakers(ctx: Context, options: SpeakersOptions): Promise<CommandResult> {
   const index = await openLibrary(ctx);

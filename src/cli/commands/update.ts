@@ -2,7 +2,6 @@
 // (library/update.ts); this module prints the slugs as they come, a line for
 // each failed feed, and on a terminal a progress line and a summary.
 import { setMaxListeners } from 'node:events';
-import { LibraryError } from '../../library/names.js';
 import { updateFeeds, type FeedOutcome } from '../../library/update.js';
 import type { FeedRecord } from '../../library/feeds.js';
 import { minuteOf } from '../../render/fields.js';
@@ -21,7 +20,7 @@ function retryWords(outcome: Extract<FeedOutcome, { kind: 'failed' }>): string {
 
 export async function updateCommand(ctx: Context, names: readonly string[]): Promise<CommandResult> {
   if (ctx.importDir === '') throw new UsageError('no library: set HOME or XDG_DATA_HOME, or give --dir DIR');
-  const terminal = process.stderr.isTTY === true;
+  const terminal = ctx.stderr.isTTY;
   const stop = new AbortController();
   // Every request under way or waiting for its turn listens for the stop: as
   // many as there are feeds and pages, each removed when its request ends.
@@ -79,9 +78,6 @@ export async function updateCommand(ctx: Context, names: readonly string[]): Pro
         }
       },
     });
-  } catch (error) {
-    if (error instanceof LibraryError) throw new FailedError(error.message);
-    throw error;
   } finally {
     progress.clear();
     process.removeListener('SIGINT', onInterrupt);

@@ -9,7 +9,7 @@
 // box never does. After it, blocks are dropped by what they say and how they
 // are linked: "Read more: …", "(Image credit: …)", "Sign up for …", a list
 // whose every item is a link, byline and date lines.
-import { dayInWords } from './dates.js';
+import { dayInWords } from '../dates.js';
 import { all, fold, isElement, tagOf, TEXT_NODE, textOf, type DomDocument, type DomElement } from './dom.js';
 import type { Block } from './markdown.js';
 import type { PageMetadata } from './metadata.js';

@@ -4,7 +4,7 @@
 // and prunes it).
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { decodePage } from './charset.js';
+import { decodePage } from '../charset.js';
 import { all, isElement, tagOf, TEXT_NODE, type DomDocument, type DomElement } from './dom.js';
 import { NotAnArticle, PageTooLarge } from './errors.js';
 import { cleanBlocks, cleanDocument, keepFirstArticle } from './clean.js';

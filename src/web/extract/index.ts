@@ -4,5 +4,5 @@
 // ./errors.js, cheap to import anywhere.
 export { extractPage, limitNesting, DEFAULT_MAX_BYTES, DEFAULT_MAX_ELEMENTS, type ExtractOptions, type ExtractedPage } from './extract.js';
 export { NotAnArticle, PageTooLarge, type NotAnArticleReason } from './errors.js';
-export { decodePage, type DecodedPage } from './charset.js';
-export { normalizeDate } from './dates.js';
+export { decodePage, type DecodedPage } from '../charset.js';
+export { normalizeDate } from '../dates.js';

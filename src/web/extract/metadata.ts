@@ -4,7 +4,7 @@
 // then OpenGraph and `article:*` meta, then other meta, then the markup the
 // reader sees (`<time datetime>`, the h1, the byline).
 import { absoluteUrl } from '../url.js';
-import { dayInUrl, dayInWords, normalizeDate } from './dates.js';
+import { dayInUrl, dayInWords, normalizeDate } from '../dates.js';
 import { all, fold, textOf, type DomDocument } from './dom.js';
 import { parseJsonLd, type JsonLd } from './jsonld.js';
 

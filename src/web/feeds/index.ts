@@ -8,6 +8,6 @@
 export { parseFeed, MAX_ENTRIES, MAX_FEED_CHARS, MAX_HTML_CHARS, type ParseFeedOptions } from './parse.js';
 export { findFeedLinks, type FeedLink } from './links.js';
 export { parseOpml, parseOpmlDocument, writeOpml, type OpmlDocument, type OpmlFeed } from './opml.js';
-export { decodeFeedBody, type DecodedFeed } from './charset.js';
-export { normalizeFeedDate } from './dates.js';
+export { decodeFeedBody, type DecodedFeed } from '../charset.js';
+export { normalizeFeedDate } from '../dates.js';
 export { FeedError, type Enclosure, type Feed, type FeedEntry, type FeedErrorKind, type FeedKind } from './types.js';

@@ -5,7 +5,7 @@
 // news never runs.
 import { DetectError, MalformedError, ParseError, parseOpml as readOpml, type Opml } from 'feedsmith';
 import { sanitize } from '../../text/sanitize.js';
-import { decodeFeedBody } from './charset.js';
+import { decodeFeedBody } from '../charset.js';
 import { absoluteUrl } from '../url.js';
 import { foldSpace } from './text.js';
 import { FeedError } from './types.js';

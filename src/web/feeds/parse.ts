@@ -19,8 +19,8 @@ import {
 } from 'feedsmith';
 import { createHash } from 'node:crypto';
 import { sanitize } from '../../text/sanitize.js';
-import { decodeFeedBody } from './charset.js';
-import { normalizeFeedDate } from './dates.js';
+import { decodeFeedBody } from '../charset.js';
+import { normalizeFeedDate } from '../dates.js';
 import { absoluteUrl } from '../url.js';
 import { baseUrl, capText, foldSpace, htmlToText, resolveHtmlUrls, textToHtml, unsafeScheme } from './text.js';
 import { FeedError, type Enclosure, type Feed, type FeedEntry, type FeedKind } from './types.js';
