@@ -82,7 +82,7 @@ function paragraphsOf(all: readonly string[]): string[] {
   let end = all.length;
   while (start < end && all[start] === '') start++;
   while (end > start && all[end - 1] === '') end--;
-  const lines = all.slice(start, end).map(decodeEntities);
+  const lines = all.slice(start, end);
   if (!lines.includes('')) return lines;
   const out: string[] = [];
   let block: string[] = [];
@@ -163,7 +163,8 @@ export function parseRawText(text: string): RawArticle {
 
 // Archives that join a headline and its deck with "; " leave the semicolon at
 // the end of the headline line.
-// A scraper may leave HTML's character references in the text ("&#163;8m").
+// A headline scraped from a page's title may keep HTML's character references
+// ("&#163;8m"); the body is kept word for word.
 const cleanHeadline = (line: string) => decodeEntities(line).replace(/\s*;$/, '');
 
 // Letters that Unicode decomposition does not take apart into ASCII.

@@ -135,11 +135,11 @@ describe('parseRawText: the scraped form', () => {
   });
 });
 
-describe('parseRawText: character references a scraper left', () => {
-  it('decodes them in the headline and the paragraphs', () => {
+describe('parseRawText: character references a scraper left in a headline', () => {
+  it('decodes them in the headline and keeps the body word for word', () => {
     const raw = parseRawText('Harbour bid &#163;8m for ferry &amp; pier\n\nThe &quot;bid&quot; was &#x20AC;9m.');
     expect(raw.headline).toBe('Harbour bid £8m for ferry & pier');
-    expect(raw.paragraphs).toEqual(['The "bid" was €9m.']);
+    expect(raw.paragraphs).toEqual(['The &quot;bid&quot; was &#x20AC;9m.']);
     expect(headlineSlug(raw.headline)).toBe('harbour-bid-8m-for-ferry-pier');
   });
 });
