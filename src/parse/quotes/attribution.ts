@@ -1,7 +1,7 @@
 // Reading who a quote is attributed to from the narrative words around it.
 // Everything here walks a bounded number of tokens from the quote, so a huge
 // paragraph costs time in proportion to its quotes, never their square.
-import { endsSentence, isCapitalized, lower, type Token } from './tokens.js';
+import { endsSentence, isCapitalized, type Token } from './tokens.js';
 import type { Vocabulary } from './vocabulary.js';
 import {
   CAPITAL_FUNCTION_WORDS,
@@ -53,7 +53,7 @@ const cueAt = (tokens: readonly Token[], k: number): boolean =>
   isCue(tokens[k]) || (PHRASAL_CUES.get(tokens[k]?.text ?? '') !== undefined && PHRASAL_CUES.get(tokens[k]?.text ?? '') === text(tokens[k + 1]));
 const isParticiple = (t: Token | undefined): boolean => t !== undefined && !t.punct && CUE_PARTICIPLES.has(t.text);
 const isMark = (t: Token | undefined): boolean => t !== undefined && t.punct && /["“”„]/.test(t.text);
-const text = (t: Token | undefined): string => (t ? lower(t.text) : '');
+const text = (t: Token | undefined): string => (t ? t.low : '');
 /** "Dawson's", "the senators'": a word that owns the noun after it. */
 const isPossessive = (t: Token, before: Token | undefined): boolean =>
   t.punct ? /^['’]$/.test(t.text) && before !== undefined && !before.punct && /s$/i.test(before.text) : /\p{L}['’]s$/iu.test(t.text);
@@ -74,7 +74,7 @@ export interface Paragraph {
 function isNounUse(tokens: readonly Token[], k: number): boolean {
   if (!/s$/.test(text(tokens[k]))) return false;
   const prev = tokens[k - 1];
-  if (prev && (isPossessive(prev, tokens[k - 2]) || (!prev.punct && PREPOSITIONS.has(lower(prev.text))))) return true;
+  if (prev && (isPossessive(prev, tokens[k - 2]) || (!prev.punct && PREPOSITIONS.has(prev.low)))) return true;
   return (
     NOUN_OPENERS.has(text(tokens[k - 1])) ||
     (NOUN_OPENERS.has(text(tokens[k - 2])) && !(tokens[k - 1] as Token).punct && !isCapitalized((tokens[k - 1] as Token).text))
@@ -243,7 +243,7 @@ function skipBetweenSubjectAndVerb(tokens: readonly Token[], e: number, floor: n
 function opensClause(tokens: readonly Token[], k: number, floor: number): boolean {
   const t = tokens[k];
   if (k < floor || !t || t.punct) return true;
-  return !PREPOSITIONS.has(lower(t.text));
+  return !PREPOSITIONS.has(t.low);
 }
 
 /**
@@ -270,7 +270,7 @@ function subjectBetween(tokens: readonly Token[], from: number, verb: number): F
 }
 
 function asSubject(words: readonly Token[]): Found | null {
-  const bad = words.some((t) => t.punct || (!isCapitalized(t.text) && CLAUSE_WORDS.has(lower(t.text)) && !PHRASE_LINKS.has(lower(t.text))));
+  const bad = words.some((t) => t.punct || (!isCapitalized(t.text) && CLAUSE_WORDS.has(t.low) && !PHRASE_LINKS.has(t.low)));
   return bad ? null : shaped(words);
 }
 
@@ -279,7 +279,7 @@ function collectBackward(tokens: readonly Token[], end: number, floor: number): 
   let k = end;
   while (k >= floor && words.length < MAX_PHRASE) {
     const t = tokens[k] as Token;
-    const w = lower(t.text);
+    const w = t.low;
     if (t.punct) break;
     if (PRONOUNS.has(w)) {
       if (words.length === 0) words.push(t);
@@ -306,7 +306,7 @@ function phraseForward(tokens: readonly Token[], from: number, to: number): Foun
   const words: Token[] = [];
   for (let k = from; k < to && words.length < MAX_PHRASE; k++) {
     const t = tokens[k] as Token;
-    const w = lower(t.text);
+    const w = t.low;
     if (t.punct) break;
     if (TIME_WORDS.has(w)) {
       if (words.length === 0) continue;
@@ -318,7 +318,7 @@ function phraseForward(tokens: readonly Token[], from: number, to: number): Foun
     }
     if (DETERMINERS.has(w)) {
       const prev = words[words.length - 1];
-      if (prev && !PHRASE_LINKS.has(lower(prev.text))) break;
+      if (prev && !PHRASE_LINKS.has(prev.low)) break;
       words.push(t);
       continue;
     }
@@ -347,7 +347,7 @@ function clauseSubject(p: Paragraph, from: number, to: number): Found | null {
   for (; k < to; k++) {
     const t = tokens[k] as Token;
     if (t.punct || quoted[k]) continue;
-    const w = lower(t.text);
+    const w = t.low;
     if (PRONOUNS.has(w) && w !== 'who') return shaped([t]);
     // "the Wisconsin Republican" is a description to keep whole, not the name "Wisconsin Republican".
     // A determiner that opens the clause opens its subject: "…, the former mayor told the crowd".
@@ -390,7 +390,7 @@ function namedSubject(tokens: readonly Token[], from: number, to: number): Found
  */
 function isRoleWord(t: Token | undefined): boolean {
   if (!t || t.punct || isCapitalized(t.text)) return false;
-  const w = lower(t.text);
+  const w = t.low;
   if (ROLE_WORDS.has(w)) return true;
   if (CLAUSE_WORDS.has(w) || CUE_VERBS.has(w) || TIME_WORDS.has(w)) return false;
   return /(?:ist|ant|ent|ian|er|or|al|ic|ive|ary)s?$/.test(w) && w.length > 4;
@@ -400,7 +400,7 @@ function isRoleWord(t: Token | undefined): boolean {
 function opensWithAdverbial(p: Paragraph, at: number): boolean {
   const t = p.tokens[at];
   if (!t || t.punct || !isCapitalized(t.text)) return false;
-  const w = lower(t.text);
+  const w = t.low;
   if (DETERMINERS.has(w) || PRONOUNS.has(w)) return false;
   if (CAPITAL_FUNCTION_WORDS.has(w) || NUMBER_WORDS.has(w)) return true;
   // "Band member Flea …" and "Carly Fiorina …" go on to a name; "Shortly after …" does not.
@@ -430,7 +430,7 @@ function determinedPhrase(tokens: readonly Token[], from: number, to: number): F
   const words: Token[] = [tokens[from] as Token];
   for (let j = from + 1; j < to && words.length < MAX_PHRASE; j++) {
     const u = tokens[j] as Token;
-    const w = lower(u.text);
+    const w = u.low;
     if (u.punct || CLAUSE_WORDS.has(w) || CUE_VERBS.has(w) || CUE_PARTICIPLES.has(w) || IRREGULAR_PAST.has(w)) break;
     // Right after the determiner an -ed word is an adjective ("the retired"); later it is the verb.
     if (j > from + 1 && !isCapitalized(u.text) && /(?:ed|s)$/.test(w) && !GROUP_HEADS.has(w)) break;
@@ -444,18 +444,18 @@ function shaped(words: readonly Token[]): Found | null {
   const first = words[0];
   const last = words[words.length - 1];
   if (!first || !last) return null;
-  const w0 = lower(first.text);
+  const w0 = first.low;
   // "out of the U.S.", "for the EU", "hitting Trump for …", "Calling the plan a
   // disgrace": a phrase a preposition or a participle opens is not who spoke.
   const second = words[1];
   if (words.length > 1 && ((!isCapitalized(first.text) && PREPOSITIONS.has(w0)) || (/ing$/.test(w0) && second && !isCapitalized(second.text)))) return null;
   const ok =
     (words.length === 1 && PRONOUNS.has(w0)) ||
-    words.some((t) => isCapitalized(t.text) && !CAPITAL_FUNCTION_WORDS.has(lower(t.text))) ||
+    words.some((t) => isCapitalized(t.text) && !CAPITAL_FUNCTION_WORDS.has(t.low)) ||
     (DETERMINERS.has(w0) && words.length >= 2) ||
     // "said another": the next of several unnamed speakers, never the last named one.
     (words.length === 1 && w0 === 'another') ||
-    GROUP_HEADS.has(lower(last.text));
+    GROUP_HEADS.has(last.low);
   if (!ok) return null;
   return { phrase: words.map((t) => t.text).join(' '), at: first.start };
 }

@@ -17,7 +17,7 @@ import {
 } from './attribution.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
 import type { Cast } from './speakers.js';
-import { isCapitalized, lower, type Token } from './tokens.js';
+import { isCapitalized, type Token } from './tokens.js';
 import type { Vocabulary } from './vocabulary.js';
 import { CAPITAL_FUNCTION_WORDS, CLAUSE_WORDS, CUE_VERBS, PHRASE_LINKS, PRONOUNS, SHARE_UNITS, SIGNATURE_LINKS, WORK_CUES } from './words.js';
 
@@ -146,7 +146,8 @@ export function readParagraph(line: Line, tokens: readonly Token[], carry: Carry
   }
   const bounds = spans.map((s) => tokenBounds(tokens, s));
   const narrative = narrativeRanges(bounds, tokens.length);
-  for (const [a, b] of narrative) article.cast.observe(tokens.slice(a, b), base);
+  // The whole paragraph is read as it is, without a copy.
+  for (const [a, b] of narrative) article.cast.observe(a === 0 && b === tokens.length ? tokens : tokens.slice(a, b), base);
   const speak = (f: Found | null): string | null => speakerOf(f, article, base);
   const quoted = new Uint8Array(tokens.length);
   for (const [oi, ci] of bounds) quoted.fill(1, oi, ci);
@@ -215,8 +216,13 @@ function readQuote(
   const nearby = where.opens ? null : speak(previousSentenceSubject(paragraph, oi));
   const speaker = speak(hit);
   const guessed = speak(guess);
+  // The fields are listed rather than spread from `where`: a spread copies slowly, and this runs for every quote.
   return {
-    ...where,
+    text: where.text,
+    opens: where.opens,
+    chain: where.chain,
+    paragraph: where.paragraph,
+    source: where.source,
     speaker,
     guess: guessed,
     nearby,
@@ -253,14 +259,14 @@ function signature(tokens: readonly Token[]): Found | null {
   const stop = tokens[k];
   const rest = tokens.slice(k);
   if (name.length === 0 || name.length > SIGNATURE_NAME_WORDS) return null;
-  if (!isCapitalized(name[0]?.text ?? '') || !name.some((t) => isCapitalized(t.text) && !CAPITAL_FUNCTION_WORDS.has(lower(t.text)))) return null;
-  if (name.some((t) => !isCapitalized(t.text) && (CLAUSE_WORDS.has(lower(t.text)) || PRONOUNS.has(lower(t.text))))) return null;
-  if (name.some((t) => PRONOUNS.has(lower(t.text)) || (CAPITAL_FUNCTION_WORDS.has(lower(t.text)) && t === name[0]))) return null;
+  if (!isCapitalized(name[0]?.text ?? '') || !name.some((t) => isCapitalized(t.text) && !CAPITAL_FUNCTION_WORDS.has(t.low))) return null;
+  if (name.some((t) => !isCapitalized(t.text) && (CLAUSE_WORDS.has(t.low) || PRONOUNS.has(t.low)))) return null;
+  if (name.some((t) => PRONOUNS.has(t.low) || (CAPITAL_FUNCTION_WORDS.has(t.low) && t === name[0]))) return null;
   // Undashed, the line must close the quote above it and say nothing more.
   const closesQuote = rest.some((t) => /["”]/.test(t.text)) && !rest.some((t) => /[“]/.test(t.text));
   if (!dashed && !closesQuote) return null;
   if (stop && !/^[.,"”]$/.test(stop.text)) return null;
-  if (rest.some((t) => !t.punct && (CUE_VERBS.has(t.text) || startsClause(lower(t.text))))) return null;
+  if (rest.some((t) => !t.punct && (CUE_VERBS.has(t.text) || startsClause(t.low)))) return null;
   const first = name[0] as Token;
   return { phrase: name.map((t) => t.text).join(' '), at: first.start };
 }
@@ -293,10 +299,10 @@ function namesWork(tokens: readonly Token[], open: number, close: number, raw: s
   // A headline starts with a capital; a phrase that does not is speech the
   // sentence goes on to blame on someone: '"ugliness," by the mayor'.
   const headline = /^\P{L}*\p{Lu}/u.test(raw) && /,['’]?$/.test(raw);
-  const byline = headline && next !== undefined && lower(next.text) === 'by';
+  const byline = headline && next !== undefined && next.low === 'by';
   let prev = open - 1;
   if (tokens[prev]?.text === ',') prev--;
-  return byline || WORK_CUES.has(lower(tokens[prev]?.text ?? '')) || isDated(tokens, close) || isPollWording(tokens, close);
+  return byline || WORK_CUES.has(tokens[prev]?.low ?? '') || isDated(tokens, close) || isPollWording(tokens, close);
 }
 
 /**
@@ -307,7 +313,7 @@ function isPollWording(tokens: readonly Token[], close: number): boolean {
   let k = close;
   if (tokens[k]?.text === ',') k++;
   const share = tokens[k];
-  return share !== undefined && /^\d+(?:\.\d+)?$/.test(share.text) && SHARE_UNITS.has(lower(tokens[k + 1]?.text ?? ''));
+  return share !== undefined && /^\d+(?:\.\d+)?$/.test(share.text) && SHARE_UNITS.has(tokens[k + 1]?.low ?? '');
 }
 
 /** Does a bracket holding a year open at `k`: "(1998)", "(a poster, 2003)"? */

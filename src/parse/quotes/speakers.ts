@@ -67,7 +67,7 @@ export class Cast {
       const t = tokens[i] as Token;
       if (endsSentence(t)) sentence = { subjectSeen: false, people: [] };
       if (!isNameWord(tokens[i])) {
-        if (!t.punct) this.learnGender(lower(t.text), sentence.people);
+        if (!t.punct) this.learnGender(t.low, sentence.people);
         i++;
         continue;
       }
@@ -77,7 +77,7 @@ export class Cast {
       const entity = this.observeRun(tokens, i, j, base, subject);
       // A name the cast does not take ("Hassall", spelt anew) still fills the
       // subject's place: the object named after it is not the subject.
-      if (subject && tokens.slice(i, j).some((t) => !isSkippable(t))) sentence.subjectSeen = true;
+      if (subject && !allSkippable(tokens, i, j)) sentence.subjectSeen = true;
       if (entity?.kind === 'person' && !sentence.people.includes(entity)) sentence.people.push(entity);
       i = j;
     }
@@ -120,15 +120,16 @@ export class Cast {
     let i = from;
     while (i < to && isSkippable(tokens[i])) i++;
     let j = to;
-    while (j > i && TIME_WORDS.has(lower(tokens[j - 1]?.text ?? ''))) j--;
+    while (j > i && TIME_WORDS.has(tokens[j - 1]?.low ?? '')) j--;
     if (i >= j) return null;
     const words = tokens.slice(i, j).map((t) => t.text);
     const before = tokens[from - 1];
-    const titled = words.some((w, k) => TITLES.has(lower(w)) && k < words.length - 1);
+    let titled = false;
+    for (let k = i; k < j - 1 && !titled; k++) titled = TITLES.has((tokens[k] as Token).low);
     if (!titled && before && !before.punct && PLACE_PREPOSITIONS.has(before.text)) return null;
     const at = base + (tokens[i]?.start ?? 0);
     // People are not "the …": "the United States", "the White House".
-    if (!titled && lower(tokens[i - 1]?.text ?? '') === 'the') {
+    if (!titled && (tokens[i - 1]?.low ?? '') === 'the') {
       return this.remember(words.map(stripPossessive).join(' '), 'org', null, at);
     }
     return this.nameEntity(words, at, words.length === 1 && !titled, subject);
@@ -143,13 +144,18 @@ export class Cast {
     if (ORG_HEADS.has(last) || isAcronym(clean[clean.length - 1] ?? '')) {
       return this.remember(clean.join(' '), 'org', null, at);
     }
-    const titleAt = lows.findIndex((w, k) => TITLES.has(w) && k < lows.length - 1);
-    const bare = lows.filter((w) => !TITLES.has(w));
-    if (bare.length === 0) return null;
+    // One pass for the first title (one the name goes on after) and the count of other words.
+    let titleAt = -1;
+    let bare = 0;
+    for (let k = 0; k < lows.length; k++) {
+      if (!TITLES.has(lows[k] as string)) bare++;
+      else if (titleAt < 0 && k < lows.length - 1) titleAt = k;
+    }
+    if (bare === 0) return null;
     const known = this.bySurname.get(last);
     if (known && known.kind === 'person') {
       // A later, fuller mention ("Hillary Clinton" after "Clinton") upgrades the name.
-      if (bare.length > 1 && wordCount(known.name) < clean.length) known.name = clean.join(' ');
+      if (bare > 1 && wordCount(known.name) < clean.length) known.name = clean.join(' ');
       if (titleAt >= 0 && known.gender === null) known.gender = genderOf(lows);
       this.mentions.push({ entity: known, at, subject });
       return known;
@@ -158,7 +164,7 @@ export class Cast {
     const name = clean.slice(Math.max(0, titleAt)).join(' ');
     // A lone capitalised word ("Farmers met Ken Abe") may be no one: only a
     // full name or a title makes a new entity a subject a pronoun can take.
-    return this.remember(name, 'person', genderOf(lows), at, last, subject && (bare.length > 1 || titleAt >= 0));
+    return this.remember(name, 'person', genderOf(lows), at, last, subject && (bare > 1 || titleAt >= 0));
   }
 
   private remember(name: string, kind: EntityKind, gender: Gender, at: number, surname?: string, subject = false): Entity {
@@ -218,12 +224,31 @@ function isNameWord(t: Token | undefined): t is Token {
 
 function isSkippable(t: Token | undefined): boolean {
   if (!t) return false;
-  const w = lower(t.text);
+  const w = t.low;
   return CAPITAL_FUNCTION_WORDS.has(w) || TIME_WORDS.has(w);
 }
 
-const stripPossessive = (w: string): string => w.replace(/['’]s?$/u, '');
-const isAcronym = (w: string): boolean => /^\p{Lu}[\p{Lu}.]+$/u.test(w) && !TITLES.has(lower(w));
+/** Are all the tokens in [from, to) skippable? */
+function allSkippable(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isSkippable(tokens[k])) return false;
+  return true;
+}
+
+/** The word without a possessive ending ("Smith's", "Jones'"); told by character codes, as it runs for every name word. */
+function stripPossessive(w: string): string {
+  const n = w.length;
+  const last = w.charCodeAt(n - 1);
+  if (isApostrophe(last)) return w.slice(0, -1);
+  return last === 0x73 && isApostrophe(w.charCodeAt(n - 2)) ? w.slice(0, -2) : w;
+}
+
+const isApostrophe = (code: number): boolean => code === 0x27 || code === 0x2019;
+/** Capitals and full stops only ("NATO", "U.N."); a lower-case ASCII second letter, as in most names, settles it without the pattern. */
+function isAcronym(w: string): boolean {
+  const second = w.charCodeAt(1);
+  if (second >= 0x61 && second <= 0x7a) return false;
+  return /^\p{Lu}[\p{Lu}.]+$/u.test(w) && !TITLES.has(lower(w));
+}
 const wordCount = (s: string): number => s.split(/\s+/).length;
 
 /** The sex a title among a name's words (lower case) gives, or null. */
@@ -240,7 +265,7 @@ export function genderOf(lows: readonly string[]): Gender {
  */
 function canBeSubject(tokens: readonly Token[], from: number, to: number): boolean {
   const before = tokens[from - 1];
-  if (before && !before.punct && PREPOSITIONS.has(lower(before.text))) return false;
+  if (before && !before.punct && PREPOSITIONS.has(before.low)) return false;
   const last = tokens[to - 1];
   const next = tokens[to];
   if (last && /['’]s?$/u.test(last.text)) return false;
@@ -256,7 +281,7 @@ function canBeSubject(tokens: readonly Token[], from: number, to: number): boole
 function opensClause(tokens: readonly Token[], from: number, to: number): boolean {
   const before = tokens[from - 1];
   const next = tokens[to];
-  if (!before || before.punct || !CLAUSE_CONJUNCTIONS.has(lower(before.text))) return false;
+  if (!before || before.punct || !CLAUSE_CONJUNCTIONS.has(before.low)) return false;
   if (!next || next.punct || isCapitalized(next.text)) return false;
   return AUXILIARIES.has(next.text) || CUE_VERBS.has(next.text) || /ed$/.test(next.text);
 }

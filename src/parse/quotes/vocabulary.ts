@@ -14,13 +14,13 @@ export class Vocabulary {
     for (const t of tokens) {
       if (t.punct) {
         // After a stop, a colon or an opening mark, a capital says nothing.
-        if (t.stop || /^[:"“„‘(\u2014\u2013-]$/.test(t.text)) sentenceStart = true;
+        if (t.stop || opensSentence(t.text)) sentenceStart = true;
         continue;
       }
       if (isCapitalized(t.text)) {
-        if (!sentenceStart) this.namedMidSentence.add(lower(t.text));
+        if (!sentenceStart) this.namedMidSentence.add(t.low);
       } else {
-        this.lowered.add(lower(t.text));
+        this.lowered.add(t.low);
       }
       sentenceStart = false;
     }
@@ -37,5 +37,24 @@ export class Vocabulary {
     if (PRONOUNS.has(w) || !isCapitalized(word)) return true;
     if (this.namedMidSentence.has(w)) return true;
     return !this.lowered.has(w) && !/(?:ly|ing|ed)$/.test(w);
+  }
+}
+
+/** Is the mark one after which a capital may start a sentence: a colon, an opening mark or bracket, a dash? */
+function opensSentence(mark: string): boolean {
+  if (mark.length !== 1) return false;
+  switch (mark.charCodeAt(0)) {
+    case 0x3a: // :
+    case 0x22: // "
+    case 0x201c: // “
+    case 0x201e: // „
+    case 0x2018: // ‘
+    case 0x28: // (
+    case 0x2014: // —
+    case 0x2013: // –
+    case 0x2d: // -
+      return true;
+    default:
+      return false;
   }
 }
