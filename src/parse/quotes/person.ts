@@ -370,7 +370,7 @@ function pronounAfter(tokens: readonly Token[], from: number): Gender {
     const t = tokens[k]!;
     if (t.stop) return null;
     if (t.punct) continue;
-    const w = t.text.toLowerCase();
+    const w = t.low;
     if (MALE_PRONOUNS.has(w)) return 'm';
     if (FEMALE_PRONOUNS.has(w)) return 'f';
     if (isCapitalized(t.text) && !CAPITAL_FUNCTION_WORDS.has(w)) return null;
@@ -415,7 +415,7 @@ interface Uses {
 const CLAUSE_REACH = 8;
 /** A word token as looked up: lower case, without a possessive or a trailing stop or dash. */
 const keyOf = (t: Token): string => {
-  const w = lower(t.text);
+  const w = t.low;
   return /['’.-]/u.test(w) ? w.replace(/['’]s$/u, '').replace(/[.'’-]+$/u, '') : w;
 };
 const isPossessiveWord = (t: Token): boolean => /['’]s$/u.test(t.text);
