@@ -268,27 +268,46 @@ export class ArticleIndex {
   /**
    * Articles matching an FTS5 expression, best first by BM25 with the given
    * column weights (ties by slug), each with FTS5's snippet of its best
-   * column; `limit` null for all.
+   * column, or, for an article too large for that (see SNIPPET_BYTES), the
+   * one `cut` makes of its columns; `limit` null for all.
    */
-  search(match: string, weights: readonly number[], limit: number | null): SearchHit[] {
-    return [...this.eachHit(match, weights, limit)];
+  search(match: string, weights: readonly number[], limit: number | null, cut?: CutSnippet): SearchHit[] {
+    return [...this.eachHit(match, weights, limit, cut)];
   }
 
   /** The hits of `search`, read one at a time. Nothing else may use the index until it is done. */
-  *eachHit(match: string, weights: readonly number[], limit: number | null): Generator<SearchHit> {
+  *eachHit(match: string, weights: readonly number[], limit: number | null, cut?: CutSnippet): Generator<SearchHit> {
     // Ranked in FTS5 first (its ORDER BY rank LIMIT path keeps only the best
-    // rows, and makes snippets of those alone), then their articles are read.
+    // rows, and makes snippets of those alone), then their articles are read
+    // one by one, after the sort: a sort carries its rows whole, and an
+    // article of megabytes would be copied into it and out again.
+    // A large article's snippet is left to `cut`: the file's size stands for
+    // the article's, and is read from its row, not from the text.
+    const fts5Snippet = `snippet(fts, -1, '${MARK_START}', '${MARK_END}', '…', ${SNIPPET_TOKENS})`;
+    const snippet = cut ? `CASE WHEN (SELECT size FROM files WHERE id = fts.rowid) <= ${SNIPPET_BYTES} THEN ${fts5Snippet} END` : fts5Snippet;
     const rows = this.db
       .prepare(
-        `SELECT a.json AS json, best.score AS score, best.snippet AS snippet FROM
-           (SELECT rowid, rank AS score, snippet(fts, -1, '${MARK_START}', '${MARK_END}', '…', ${SNIPPET_TOKENS}) AS snippet
+        `SELECT best.rowid AS id, best.score AS score, best.snippet AS snippet FROM
+           (SELECT rowid, rank AS score, ${snippet} AS snippet
             FROM fts WHERE fts MATCH ? AND rank MATCH ?
             ORDER BY rank ${limit === null ? '' : 'LIMIT ?'}) AS best
          JOIN articles a ON a.id = best.rowid ORDER BY best.score, a.slug`,
       )
       // eslint-disable-next-line no-restricted-syntax -- a limit or none
-      .iterate(match, `bm25(${weights.join(', ')})`, ...(limit === null ? [] : [limit])) as Iterable<{ json: string; score: number; snippet: string }>;
-    for (const row of rows) yield { article: JSON.parse(row.json) as Article, score: -row.score, snippet: unmark(row.snippet) };
+      .iterate(match, `bm25(${weights.join(', ')})`, ...(limit === null ? [] : [limit])) as Iterable<{ id: number; score: number; snippet: string | null }>;
+    const read = this.db.prepare('SELECT json, speakers FROM articles WHERE id = ?');
+    for (const row of rows) {
+      const { json, speakers } = read.get(row.id) as { json: string; speakers: string };
+      const article = JSON.parse(json) as Article;
+      const snippet = row.snippet === null ? (cut?.(columnPieces(article, speakers)) ?? unmark('')) : unmark(row.snippet);
+      yield { article, score: -row.score, snippet };
+    }
+  }
+
+  /** The articles matching an FTS5 expression, in no order, without ranks or snippets. */
+  matching(match: string): Article[] {
+    const rows = this.db.prepare('SELECT a.json FROM fts JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ?').pluck().all(match) as string[];
+    return rows.map((json) => JSON.parse(json) as Article);
   }
 
   /** Problems of the files that could not be indexed as articles. */
@@ -346,7 +365,33 @@ function removeAbandonedBuilds(index: string): void {
 }
 
 /** Words of context in a snippet. */
-const SNIPPET_TOKENS = 24;
+export const SNIPPET_TOKENS = 24;
+
+/**
+ * Articles whose file is larger than this have their snippet cut by the
+ * search, not by FTS5: its snippet() weighs a window around every match
+ * against every other match, which grows with the square of the matches (a
+ * common word in an article of 7 MB took over a minute). At this size an
+ * article of nothing but the word takes FTS5 some 15 ms; a news article of
+ * this size, well under one.
+ */
+export const SNIPPET_BYTES = 16 * 1024;
+
+/**
+ * An article's FTS5 columns (FTS_COLUMNS, in order), each as the pieces its
+ * text is made of, joined by line breaks: the body's paragraphs, one piece
+ * for the others.
+ */
+export type ColumnPieces = ReadonlyArray<readonly string[]>;
+
+/** Makes the snippet of an article from its columns. */
+export type CutSnippet = (columns: ColumnPieces) => Snippet;
+
+/** The columns of an article as the index's content view gives them; `speakers` is its row's. */
+function columnPieces(article: Article, speakers: string): ColumnPieces {
+  return [[article.headline], article.body, [speakers], [article.section ?? ''], [article.source ?? '']];
+}
+
 // Private-use characters around each match in FTS5's snippet text; taken out
 // again by unmark. One in an article's own text only moves a highlight.
 const MARK_START = '\ue000';

@@ -1,5 +1,6 @@
 // `news search`: one result an article, best first.
-import type { DisplayArticle, DisplaySnippet } from '../text/sanitize.js';
+import type { SearchHit } from '../model.js';
+import { toJsonLine, type DisplayArticle, type DisplaySnippet } from '../text/sanitize.js';
 import { tsvField } from './fields.js';
 import { wrapTo, type Layout } from './layout.js';
 import { plainStyle, type Style } from './style.js';
@@ -35,4 +36,13 @@ export function renderSearchTerminal(hits: readonly DisplayHit[], layout: Layout
       return `${head}\n${wrapTo(layout, highlight(h.snippet, style.match), '  ')}\n`;
     })
     .join('\n');
+}
+
+/**
+ * `--json`: a line a hit, the model's SearchHit itself: the article, its
+ * score (BM25, higher is better) and the snippet of its best column, with
+ * the matches as [start, end) offsets into the snippet's text.
+ */
+export function renderSearchJson(hits: readonly SearchHit[]): string {
+  return hits.map((hit) => toJsonLine({ article: hit.article, score: hit.score, snippet: hit.snippet } satisfies SearchHit) + '\n').join('');
 }

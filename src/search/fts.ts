@@ -12,13 +12,18 @@ import type { Field, Match, Query } from './query.js';
  */
 export const FTS_WEIGHTS: readonly number[] = FTS_COLUMNS.map((column) => (column === 'headline' ? 3 : 1));
 
-const COLUMNS: Record<Field | 'text', string> = {
-  text: '{headline body}',
-  headline: 'headline',
-  speaker: 'speakers',
-  section: 'section',
-  source: 'source',
+type Column = (typeof FTS_COLUMNS)[number];
+
+/** The columns a match may be in, by its field (none: the headline and the body). */
+const FIELD_COLUMNS: Record<Field | 'text', readonly Column[]> = {
+  text: ['headline', 'body'],
+  headline: ['headline'],
+  speaker: ['speakers'],
+  section: ['section'],
+  source: ['source'],
 };
+
+const columnFilter = (columns: readonly Column[]) => (columns.length === 1 ? columns[0]! : `{${columns.join(' ')}}`);
 
 const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
@@ -36,7 +41,7 @@ function wordsOf(match: Match): string[] {
 
 function phrase(match: Match): string {
   const words = wordsOf(match);
-  return `${COLUMNS[match.field ?? 'text']} : ${quoted(words.join(' '))}${match.prefix ? ' *' : ''}`;
+  return `${columnFilter(FIELD_COLUMNS[match.field ?? 'text'])} : ${quoted(words.join(' '))}${match.prefix ? ' *' : ''}`;
 }
 
 const group = (matches: readonly Match[]) => (matches.length === 1 ? phrase(matches[0]!) : `(${matches.map(phrase).join(' OR ')})`);
@@ -46,4 +51,25 @@ export function toFtsQuery(query: Query): string {
   const positive = query.must.map(group).join(' AND ');
   if (query.mustNot.length === 0) return positive;
   return `(${positive}) NOT ${group(query.mustNot)}`;
+}
+
+/** A phrase of the FTS5 expression, as FTS5 matches it. */
+export interface FtsPhrase {
+  /** Folded words, adjacent and in order; with `prefix`, the last one is a prefix. */
+  words: readonly string[];
+  prefix: boolean;
+  /** Indexes into FTS_COLUMNS of the columns it may match in. */
+  columns: readonly number[];
+}
+
+/**
+ * The phrases of `toFtsQuery(query)` that an article it finds can hold, in
+ * the expression's order: its exclusions never match such an article.
+ */
+export function ftsPhrases(query: Query): FtsPhrase[] {
+  return query.must.flat().map((match) => ({
+    words: wordsOf(match),
+    prefix: match.prefix,
+    columns: FIELD_COLUMNS[match.field ?? 'text'].map((column) => FTS_COLUMNS.indexOf(column)),
+  }));
 }

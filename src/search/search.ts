@@ -1,11 +1,12 @@
 // Searching a library: the one search, shared by `news search` and the
 // library API. A query is parsed (query.ts), written as an FTS5 expression
 // (fts.ts) and run on the library's index, which ranks by BM25 and cuts the
-// snippets.
+// snippets (those of articles too large for FTS5's: snippet.ts).
 import type { ArticleIndex } from '../index/article-index.js';
 import type { SearchHit } from '../model.js';
-import { FTS_WEIGHTS, toFtsQuery } from './fts.js';
+import { FTS_WEIGHTS, ftsPhrases, toFtsQuery } from './fts.js';
 import { parseQuery, type Query } from './query.js';
+import { cutSnippet } from './snippet.js';
 
 export interface SearchOptions {
   /** At most this many hits, the best first; all when not given. */
@@ -27,7 +28,9 @@ export function eachSearchHit(index: ArticleIndex, query: string | Query, option
     throw new RangeError(`a search limit is a whole number of hits, 0 or more, not ${limit}`);
   }
   const parsed = typeof query === 'string' ? parseQuery(query) : query;
-  return index.eachHit(toFtsQuery(parsed), FTS_WEIGHTS, limit ?? null);
+  // FTS5 cuts the snippets of most articles; those of the largest are cut by its rules here.
+  const phrases = ftsPhrases(parsed);
+  return index.eachHit(toFtsQuery(parsed), FTS_WEIGHTS, limit ?? null, (columns) => cutSnippet(columns, phrases));
 }
 
 /** The hits of `eachSearchHit`, all read. */

@@ -8,7 +8,6 @@
 // never changes another's row.
 import { collapseSpace } from '../text/space.js';
 import type { ArticleIndex } from '../index/article-index.js';
-import { FTS_COLUMNS } from '../index/schema.js';
 import { compareArticles } from '../library/files.js';
 import type { Article, Quote } from '../model.js';
 import { nameParts, surnameOf } from '../parse/quotes/person.js';
@@ -97,13 +96,10 @@ function addPerson(people: LibraryPeople, quote: Quote): void {
   if (person !== null) people.add(person);
 }
 
-/** Only the speakers column counts: which article names the person most often does not matter here. */
-const SPEAKER_WEIGHTS: readonly number[] = FTS_COLUMNS.map((column) => (column === 'speakers' ? 1 : 0));
-
-/** The articles whose people have any of the words, by the index's speakers column. */
+/** The articles whose people have any of the words, by the index's speakers column (unranked: the caller sorts them). */
 function quotingAny(index: ArticleIndex, any: readonly string[]): Article[] {
   const query: Query = { must: [any.map((word) => ({ kind: 'term', word, prefix: false, field: 'speaker' }))], mustNot: [] };
-  return index.search(toFtsQuery(query), SPEAKER_WEIGHTS, null).map((hit) => hit.article);
+  return index.matching(toFtsQuery(query));
 }
 
 /**
