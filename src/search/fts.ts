@@ -3,7 +3,7 @@
 // the whole query is passed to SQLite as one bound parameter.
 import { FTS_COLUMNS } from '../index/schema.js';
 import { TITLES } from '../parse/quotes/words.js';
-import type { Field, Match, Query } from './query.js';
+import { FIELD_COLUMNS, QueryError, type Clause, type Field, type Match, type Query } from './query.js';
 
 /**
  * BM25 weights of the index's columns, in their order: a word in the
@@ -12,18 +12,21 @@ import type { Field, Match, Query } from './query.js';
  */
 export const FTS_WEIGHTS: readonly number[] = FTS_COLUMNS.map((column) => (column === 'headline' ? 3 : 1));
 
-type Column = (typeof FTS_COLUMNS)[number];
+/** Indexes into FTS_COLUMNS of the columns a match may be in, by its field (none: the headline and the body). */
+function columnsOf(field: Field | null): number[] {
+  const columns: readonly string[] = field === null ? ['headline', 'body'] : [FIELD_COLUMNS[field]];
+  return columns.map((column) => {
+    const at = (FTS_COLUMNS as readonly string[]).indexOf(column);
+    // parseQuery refuses such a field; a query made by hand can still hold one.
+    if (at < 0) throw new QueryError(`${field}: cannot be searched yet: the index has no ${column} column`, `${field}:`);
+    return at;
+  });
+}
 
-/** The columns a match may be in, by its field (none: the headline and the body). */
-const FIELD_COLUMNS: Record<Field | 'text', readonly Column[]> = {
-  text: ['headline', 'body'],
-  headline: ['headline'],
-  speaker: ['speakers'],
-  section: ['section'],
-  source: ['source'],
-};
-
-const columnFilter = (columns: readonly Column[]) => (columns.length === 1 ? columns[0]! : `{${columns.join(' ')}}`);
+function columnFilter(field: Field | null): string {
+  const columns = columnsOf(field).map((at) => FTS_COLUMNS[at]!);
+  return columns.length === 1 ? columns[0]! : `{${columns.join(' ')}}`;
+}
 
 const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
@@ -41,16 +44,24 @@ function wordsOf(match: Match): string[] {
 
 function phrase(match: Match): string {
   const words = wordsOf(match);
-  return `${columnFilter(FIELD_COLUMNS[match.field ?? 'text'])} : ${quoted(words.join(' '))}${match.prefix ? ' *' : ''}`;
+  return `${columnFilter(match.field)} : ${quoted(words.join(' '))}${match.prefix ? ' *' : ''}`;
 }
 
-const group = (matches: readonly Match[]) => (matches.length === 1 ? phrase(matches[0]!) : `(${matches.map(phrase).join(' OR ')})`);
+const clause = (c: Clause): string => (c.kind === 'group' ? `(${expression(c)})` : phrase(c));
 
-/** The FTS5 MATCH expression for a parsed query. */
-export function toFtsQuery(query: Query): string {
+const group = (clauses: readonly Clause[]) => (clauses.length === 1 ? clause(clauses[0]!) : `(${clauses.map(clause).join(' OR ')})`);
+
+// Every operand is a phrase or in parentheses, so FTS5's precedence (NOT,
+// then AND, then OR) never decides.
+function expression(query: Query): string {
   const positive = query.must.map(group).join(' AND ');
   if (query.mustNot.length === 0) return positive;
   return `(${positive}) NOT ${group(query.mustNot)}`;
+}
+
+/** The FTS5 MATCH expression for a parsed query. */
+export function toFtsQuery(query: Query): string {
+  return expression(query);
 }
 
 /** A phrase of the FTS5 expression, as FTS5 matches it. */
@@ -67,9 +78,15 @@ export interface FtsPhrase {
  * the expression's order: its exclusions never match such an article.
  */
 export function ftsPhrases(query: Query): FtsPhrase[] {
-  return query.must.flat().map((match) => ({
+  return positiveMatches(query).map((match) => ({
     words: wordsOf(match),
     prefix: match.prefix,
-    columns: FIELD_COLUMNS[match.field ?? 'text'].map((column) => FTS_COLUMNS.indexOf(column)),
+    columns: columnsOf(match.field),
   }));
+}
+
+// The phrases excluded inside a group (`(iran -syria) OR iraq`) can be in an
+// article found by another member of its OR group; they are left out too.
+function positiveMatches(query: Query): Match[] {
+  return query.must.flat().flatMap((c) => (c.kind === 'group' ? positiveMatches(c) : [c]));
 }

@@ -493,6 +493,11 @@ describe('property: queries', () => {
         'SOURCE:',
         'body:',
         'foo:',
+        'author:',
+        'tag:',
+        '10:30',
+        '-(',
+        'headline:(',
         ' ',
         "'s",
         '-"',
@@ -501,9 +506,43 @@ describe('property: queries', () => {
     { weight: 2, arbitrary: piece },
     { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 4 }) },
   );
+  // Queries built by the grammar (parentheses, AND, NOT, OR, -, fields before
+  // words and groups), so that most parse and nest, as well as any text.
+  const field = fc.oneof(
+    { weight: 6, arbitrary: fc.constant('') },
+    { weight: 2, arbitrary: fc.constantFrom('-', 'NOT ') },
+    fc.constantFrom('headline:', 'speaker:', 'section:', 'Source:', '-headline:', 'author:', 'tag:', 'date:'),
+  );
+  const word = fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom('iran', 'zurich', 'Straße', '"ann lee"', '"10:30"', 'tal*') },
+    fc.constantFrom('!!', '½', 'AND', 'NOT', 'or', ''),
+  );
+  const leaf = fc.tuple(field, word).map(([f, w]) => f + w);
+  const { grammar } = fc.letrec<{ grammar: string }>((tie) => ({
+    grammar: fc.oneof(
+      { depthSize: 'medium', withCrossShrink: true },
+      { weight: 2, arbitrary: leaf },
+      fc.tuple(field, tie('grammar')).map(([f, g]) => `${f}(${g})`),
+      {
+        weight: 2,
+        arbitrary: fc.tuple(tie('grammar'), fc.constantFrom(' ', ' OR ', ' AND ', ' NOT ', ' AND NOT '), tie('grammar')).map(([a, op, b]) => a + op + b),
+      },
+    ),
+  }));
+  // Groups that stay groups in the AST: AND or NOT inside OR, an excluded AND.
+  const positive = fc.oneof(
+    fc.tuple(fc.constantFrom('', 'headline:', 'section:'), word).map(([f, w]) => f + w),
+    grammar,
+  );
+  const nested = fc.oneof(
+    fc.tuple(positive, fc.constantFrom(' ', ' -', ' AND NOT ', ' NOT headline:'), positive, positive).map(([a, op, b, c]) => `(${a}${op}${b}) OR ${c}`),
+    fc.tuple(positive, fc.constantFrom('-', 'NOT ', 'NOT speaker:'), positive, positive).map(([a, f, b, c]) => `${a} ${f}(${b} ${c})`),
+  );
   const query = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 30 }),
     fc.tuple(fc.array(queryPiece, { maxLength: 12 }), fc.constantFrom(' ', ' ', '')).map(([p, between]) => p.join(between)),
+    { weight: 2, arbitrary: grammar },
+    nested,
   );
 
   it('parses or throws QueryError, and every query it returns runs on the index without an SQLite error', () => {
@@ -514,6 +553,7 @@ describe('property: queries', () => {
     insert.run(1, 'iran zurich', 'strasse talks', 'ann lee', 'world', 'reuters');
     insert.run(2, '東京 news', 'fi ½ 2', '', '', '');
     const match = db.prepare('SELECT rowid FROM fts WHERE fts MATCH ?');
+    let groups = 0;
     fc.assert(
       fc.property(query, (text) => {
         let parsed;
@@ -524,10 +564,13 @@ describe('property: queries', () => {
           throw error;
         }
         const fts = toFtsQuery(parsed);
+        if (JSON.stringify(parsed).includes('"group"')) groups++;
         expect(() => match.all(fts), fts).not.toThrow();
       }),
       { numRuns: 3000 },
     );
+    // The grammar's queries reach the index, nested groups among them.
+    expect(groups).toBeGreaterThan(100);
     db.close();
   });
 });

@@ -40,7 +40,7 @@ describe('parseQuery: words', () => {
     expect(parseQuery('!! iran - "" ...')).toEqual({ must: [[term('iran')]], mustNot: [] });
   });
 
-  it('treats parentheses as punctuation', () => {
+  it('reads parentheses around one word as the word', () => {
     expect(parseQuery('(iran)')).toEqual({ must: [[term('iran')]], mustNot: [] });
   });
 });
@@ -161,8 +161,9 @@ describe('parseQuery: fields', () => {
     });
   });
 
-  it('reads an unknown field as plain words', () => {
-    expect(parseQuery('foo:bar')).toEqual({ must: [[phrase(['foo', 'bar'])]], mustNot: [] });
+  it('refuses an unknown field rather than reading it as plain words', () => {
+    expect(queryError('foo:bar').reason).toMatch(/unknown field foo:/);
+    expect(parseQuery('"foo:bar"')).toEqual({ must: [[phrase(['foo', 'bar'])]], mustNot: [] });
   });
 
   it('reads OR after a field as its value', () => {
