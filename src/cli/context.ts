@@ -1,6 +1,7 @@
 // What every command is handed: which folders make the library, the terminal
 // facts and where warnings go; and what every command hands back: its output
 // and the facts its exit status follows from. Commands return; main.ts writes.
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article, Problem } from '../model.js';
 import { assertSlug } from '../library/names.js';
@@ -10,8 +11,11 @@ import type { Layout } from '../render/layout.js';
 import { colorStyle, plainStyle } from '../render/style.js';
 import { sanitize, sanitizeArticle, toJsonLine, type DisplayArticle } from '../text/sanitize.js';
 import { nearest } from '../text/suggest.js';
+import { truncate } from '../text/width.js';
 import { slugFromPath } from '../parse/slug.js';
+import { UsageError } from './errors.js';
 import type { Tally } from './exit.js';
+import { StatusLine } from './status-line.js';
 import type { Output } from './output.js';
 import { decideFormat, decideTerminal, type ColorMode, type FormatFlags, type FormatOf, type StreamFacts, type Terminal } from './terminal.js';
 
@@ -43,6 +47,30 @@ export interface CommandResult extends Output {
   failed?: number;
 }
 
+/**
+ * The library folder named by --dir, else NEWS_DIR (an empty NEWS_DIR names
+ * none), or undefined. A folder that is not there is a usage error, unless the
+ * command makes it (`creates`: import); a file is an error for every command.
+ */
+export function namedLibrary(dir: string | undefined, env: NodeJS.ProcessEnv, creates: boolean): string | undefined {
+  if (dir === '') throw new UsageError('--dir is empty: name a library folder');
+  const [source, path] = dir !== undefined ? ['--dir', dir] : env.NEWS_DIR ? ['NEWS_DIR', env.NEWS_DIR] : [null, null];
+  if (source === null) return undefined;
+  let stats;
+  try {
+    stats = statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`${source} ${path}: ${code === 'ENOTDIR' ? 'no such folder' : `cannot be read (${code ?? (error as Error).message})`}`);
+  }
+  if (stats === undefined) {
+    if (creates) return path;
+    throw new UsageError(`${source} ${path}: no such folder`);
+  }
+  if (!stats.isDirectory()) throw new UsageError(`${source} ${path}: not a folder`);
+  return path;
+}
+
 /** The form of a command's output, from its flags and stdout. */
 export function formatFor<F extends FormatFlags>(ctx: Context, flags: F): FormatOf<F> {
   return decideFormat(flags, ctx.stdout);
@@ -67,12 +95,64 @@ export function problemLine(problem: Problem): string {
   return sanitize(`${problem.path}:${problem.line}: ${problem.message}`);
 }
 
+/** How long an update of the index runs before a progress line says so (`news index` says so at once). */
+const PROGRESS_AFTER_MS = 1000;
+
+/**
+ * A progress line on stderr while the index is brought up to date, on a
+ * terminal: the time it has taken, each second. The index has no hook that
+ * counts files as they are parsed, so the time is what it can show. Returns
+ * the warn that clears it first, and what takes it away.
+ */
+function indexProgress(ctx: Context, atOnce: boolean): { warn: (line: string) => void; done: () => void } {
+  if (!ctx.stderr.isTTY) return { warn: ctx.warn, done: () => {} };
+  // The index is built on worker threads: this thread waits, and can take the line away on Ctrl-C.
+  const line = new StatusLine({ interrupt: true });
+  const started = Date.now();
+  const room = Math.max(20, (ctx.stderr.columns ?? 80) - 1);
+  const label = sanitize(`indexing ${ctx.roots.join(', ')}`);
+  const draw = () => {
+    const seconds = Math.floor((Date.now() - started) / 1000);
+    line.show(truncate(seconds > 0 ? `${label}… ${seconds} s` : `${label}…`, room));
+  };
+  let every: NodeJS.Timeout | undefined;
+  const start = () => {
+    draw();
+    every = setInterval(draw, 1000).unref();
+  };
+  const first = atOnce ? undefined : setTimeout(start, PROGRESS_AFTER_MS).unref();
+  if (atOnce) start();
+  return {
+    warn: (text) => {
+      line.clear();
+      ctx.warn(text);
+    },
+    done: () => {
+      clearTimeout(first);
+      clearInterval(every);
+      line.clear();
+    },
+  };
+}
+
 /**
  * The library's index, brought up to date with the files, after a warning on
  * stderr for each file that cannot be read as an article (once a run).
+ * `progress`: a progress line from the start (`news index`), not only once
+ * the update takes a while.
  */
-export async function openLibrary(ctx: Context, options: { warnProblems?: boolean; full?: boolean; rebuild?: boolean } = {}): Promise<ArticleIndex> {
-  const index = await openUpdatedIndex(ctx.env, ctx.roots, ctx.warn, { ...options, workerScript: join(__dirname, 'parse-worker.cjs') });
+export async function openLibrary(
+  ctx: Context,
+  options: { warnProblems?: boolean; full?: boolean; rebuild?: boolean; progress?: boolean } = {},
+): Promise<ArticleIndex> {
+  const { progress = false, ...update } = options;
+  const shown = indexProgress(ctx, progress);
+  let index;
+  try {
+    index = await openUpdatedIndex(ctx.env, ctx.roots, shown.warn, { ...update, workerScript: join(__dirname, 'parse-worker.cjs') });
+  } finally {
+    shown.done();
+  }
   if (options.warnProblems !== false) {
     for (const problem of index.problems()) ctx.warn(`news: warning: ${problemLine(problem)} (skipped)`);
   }

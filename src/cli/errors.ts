@@ -7,7 +7,7 @@ export class CommandError extends Error {
 
   constructor(
     message: string,
-    readonly ending: 'usage' | 'failed',
+    readonly ending: 'usage' | 'failed' | 'interrupted',
   ) {
     super(message);
   }
@@ -31,6 +31,15 @@ export class FailedError extends CommandError {
   }
 }
 
+/** The command was stopped by Ctrl-C (SIGINT) and ended tidily: exit status 130, as a shell gives. */
+export class InterruptedError extends CommandError {
+  override name = 'InterruptedError';
+
+  constructor(message: string) {
+    super(message, 'interrupted');
+  }
+}
+
 /**
  * The error a command's error ends the run as. The library's own errors (a
  * feed list that cannot be read, a folder that cannot be written, a lock
@@ -38,4 +47,29 @@ export class FailedError extends CommandError {
  */
 export function commandErrorOf(error: unknown): unknown {
   return error instanceof LibraryError ? new FailedError(error.message) : error;
+}
+
+/**
+ * One style for every error line: `news: `, then the message starting in
+ * lower case (unless it starts with a name such as NEWS_DIR), with no full
+ * stop at the end.
+ */
+export function errorLine(message: string): string {
+  let text = message.trim().replace(/^(error|news):\s*/i, '');
+  if (/^[A-Z][a-z]/.test(text)) text = text[0]!.toLowerCase() + text.slice(1);
+  return `news: ${text.replace(/(?<!\.)\.$/, '')}`;
+}
+
+/**
+ * commander's own messages (`error: option … is invalid. Allowed choices are
+ * …` and `\n(Did you mean list?)`) in the style of errorLine: one sentence,
+ * its parts joined by colons, and a suggestion the way `news` makes them.
+ */
+export function commanderErrorLine(text: string): string {
+  const suggestion = /\s*\(Did you mean (?:one of )?(.+)\?\)\s*$/.exec(text);
+  const message = (suggestion ? text.slice(0, suggestion.index) : text)
+    .trim()
+    .replace(/\.\s+([A-Z](?=[a-z]))?/g, (_, capital: string | undefined) => `: ${capital?.toLowerCase() ?? ''}`);
+  const names = suggestion?.[1]?.split(', ').map((name) => `'${name}'`);
+  return errorLine(message) + (names ? `; did you mean ${names.join(' or ')}?` : '');
 }

@@ -5,8 +5,8 @@ import { CommanderError } from '@commander-js/extra-typings';
 import { CommandError } from './errors.js';
 import { BrokenPipe } from './output.js';
 
-/** 0 done, 1 nothing found / unknown slug / invalid articles, 2 usage error, 3 internal error. */
-export const EXIT = { ok: 0, notFound: 1, usage: 2, internal: 3 } as const;
+/** 0 done, 1 nothing found / unknown slug / invalid articles, 2 usage error, 3 internal error, 130 stopped by Ctrl-C. */
+export const EXIT = { ok: 0, notFound: 1, usage: 2, internal: 3, interrupted: 130 } as const;
 export type ExitStatus = (typeof EXIT)[keyof typeof EXIT];
 
 /**
@@ -32,6 +32,8 @@ export type Ending =
   | { kind: 'usage' }
   /** The command could not do its work at all (the library folder cannot be written). */
   | { kind: 'failed' }
+  /** Ctrl-C stopped the command, which ended tidily (update saves what it fetched). */
+  | { kind: 'interrupted' }
   /** The reader of the output went away (`news list | head -1`): a normal end. */
   | { kind: 'closed' }
   /** A bug. */
@@ -50,13 +52,17 @@ export function exitStatus(ending: Ending): ExitStatus {
       return EXIT.notFound;
     case 'crashed':
       return EXIT.internal;
+    case 'interrupted':
+      return EXIT.interrupted;
   }
 }
 
 /** How an error thrown by commander or a command ends the run. */
 export function endingOf(error: unknown): Ending {
   if (error instanceof CommanderError) {
-    return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? { kind: 'shown' } : { kind: 'usage' };
+    // `news help search` ends with commander.help and status 0; `news` alone with it and status 1.
+    const shown = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || (error.code === 'commander.help' && error.exitCode === 0);
+    return shown ? { kind: 'shown' } : { kind: 'usage' };
   }
   if (error instanceof CommandError) return { kind: error.ending };
   if (error instanceof BrokenPipe) return { kind: 'closed' };

@@ -3,9 +3,10 @@
 import { fstatSync, statSync } from 'node:fs';
 import { userLibraryDir } from '../library/location.js';
 import { sanitize, sanitizeLines } from '../text/sanitize.js';
+import { commanderArgv } from './argv.js';
 import type { CommandResult, Context } from './context.js';
 import { endingOf, exitStatus, type Ending, type ExitStatus } from './exit.js';
-import { CommandError, commandErrorOf } from './errors.js';
+import { CommandError, commandErrorOf, errorLine } from './errors.js';
 import { write, writeError, type Output } from './output.js';
 import {
   defineCheck,
@@ -40,7 +41,7 @@ export interface Streams {
 type Run = (ctx: Context) => Promise<CommandResult>;
 
 /** Each command's action: the chosen command's module is loaded, and called with what commander parsed. */
-function attachCommands(program: Program, chosen: (run: Run) => void): void {
+function attachCommands(program: Program, chosen: (run: Run, creates?: 'creates') => void): void {
   defineList(program).action((options) => chosen(async (ctx) => (await import('./commands/list.js')).list(ctx, options)));
   defineShow(program).action((slugs, options) => chosen(async (ctx) => (await import('./commands/show.js')).show(ctx, slugs, options)));
   defineSearch(program).action((words, options) => chosen(async (ctx) => (await import('./commands/search.js')).search(ctx, words, options)));
@@ -48,14 +49,21 @@ function attachCommands(program: Program, chosen: (run: Run) => void): void {
   defineSpeakers(program).action((options) => chosen(async (ctx) => (await import('./commands/speakers.js')).speakers(ctx, options)));
   defineIndex(program).action((options) => chosen(async (ctx) => (await import('./commands/index.js')).indexCommand(ctx, options)));
   defineCheck(program).action((options) => chosen(async (ctx) => (await import('./commands/check.js')).check(ctx, options)));
-  defineImport(program).action((paths, options) => chosen(async (ctx) => (await import('./commands/import.js')).importCommand(ctx, paths, options)));
+  defineImport(program).action((paths, options) => chosen(async (ctx) => (await import('./commands/import.js')).importCommand(ctx, paths, options), 'creates'));
   const feed = defineFeed(program);
-  feed.add.action((url, options) => chosen(async (ctx) => (await import('./commands/feed.js')).feedAdd(ctx, url, options)));
+  feed.add.action((url, options) => chosen(async (ctx) => (await import('./commands/feed.js')).feedAdd(ctx, url, options), 'creates'));
   feed.list.action((options) => chosen(async (ctx) => (await import('./commands/feed.js')).feedList(ctx, options)));
   feed.remove.action((names) => chosen(async (ctx) => (await import('./commands/feed.js')).feedRemove(ctx, names)));
-  feed.importOpml.action((file) => chosen(async (ctx) => (await import('./commands/feed.js')).feedImport(ctx, file)));
+  feed.importOpml.action((file) => chosen(async (ctx) => (await import('./commands/feed.js')).feedImport(ctx, file), 'creates'));
   feed.exportOpml.action(() => chosen(async (ctx) => (await import('./commands/feed.js')).feedExport(ctx)));
   defineUpdate(program).action((names) => chosen(async (ctx) => (await import('./commands/update.js')).updateCommand(ctx, names)));
+}
+
+/** A parsed command line: the command, the shared options, and whether the command may make a library folder that is not there. */
+interface Parsed {
+  run: Run;
+  global: GlobalOptions;
+  creates: boolean;
 }
 
 /**
@@ -63,17 +71,26 @@ function attachCommands(program: Program, chosen: (run: Run) => void): void {
  * what an action returns, so the action hands its command over to `chosen`.
  * Help, the version and usage errors reject (with a CommanderError).
  */
-function parse(argv: string[]): Promise<{ run: Run; global: GlobalOptions }> {
+function parse(argv: string[]): Promise<Parsed> {
   return new Promise((resolve, reject) => {
     const program = defineProgram(VERSION);
-    attachCommands(program, (run) => resolve({ run, global: program.opts() }));
-    program.parseAsync(argv).then(() => reject(new Error('no command was run')), reject);
+    attachCommands(program, (run, creates) => resolve({ run, global: program.opts(), creates: creates === 'creates' }));
+    try {
+      program.parseAsync(commanderArgv(program, argv)).then(() => reject(new Error('no command was run')), reject);
+    } catch (error) {
+      reject(error);
+    }
   });
 }
 
-/** The library and terminal a command works with, from the shared options and the environment. */
-function contextFor(global: GlobalOptions, { bundledArticles, env, stdout, stderr }: Streams): Context {
-  const named = global.dir ?? (env.NEWS_DIR ? env.NEWS_DIR : undefined);
+/**
+ * The library and terminal a command works with, from the shared options and
+ * the environment. A library folder named that is not there is refused here,
+ * before any index is opened (context.ts is loaded by every command anyway).
+ */
+async function contextFor({ global, creates }: Parsed, { bundledArticles, env, stdout, stderr }: Streams): Promise<Context> {
+  const { namedLibrary } = await import('./context.js');
+  const named = namedLibrary(global.dir, env, creates);
   // With neither HOME nor XDG_DATA_HOME there is no user library to read.
   let user: string | null = null;
   try {
@@ -139,8 +156,8 @@ function writeInChunks(parts: Iterable<string>): void {
 export async function main(streams: Streams): Promise<ExitStatus> {
   let ending: Ending;
   try {
-    const { run, global } = await parse(streams.argv);
-    const result = await run(contextFor(global, streams));
+    const parsed = await parse(streams.argv);
+    const result = await parsed.run(await contextFor(parsed, streams));
     await writeOutput(result, streams.stdout, streams.env);
     ending = ranOf(result);
   } catch (thrown) {
@@ -148,7 +165,7 @@ export async function main(streams: Streams): Promise<ExitStatus> {
     ending = endingOf(error);
     if (ending.kind === 'crashed') throw error;
     // commander has reported its own errors; a command's are reported here.
-    if (error instanceof CommandError) writeError(`news: ${sanitize(error.message)}`);
+    if (error instanceof CommandError) writeError(sanitize(errorLine(error.message)));
   }
   return exitStatus(ending);
 }

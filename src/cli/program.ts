@@ -4,6 +4,7 @@
 // command: main.ts attaches the actions, which load a command only when run.
 import { Command, InvalidArgumentError, Option, type OptionValues } from '@commander-js/extra-typings';
 import { sanitizeLines } from '../text/sanitize.js';
+import { commanderErrorLine } from './errors.js';
 import { write, writeError } from './output.js';
 import { COLOR_MODES } from './terminal.js';
 
@@ -51,7 +52,8 @@ export function defineProgram(version: string) {
     .configureOutput({
       writeOut: write,
       writeErr: writeError,
-      outputError: (text) => writeError(sanitizeLines(text.trimEnd())),
+      // commander's own errors in the style of every other: `news: …` (errors.ts).
+      outputError: (text) => writeError(sanitizeLines(commanderErrorLine(text))),
     })
     .addHelpText(
       'before',
@@ -181,13 +183,15 @@ export const defineIndex = (program: Program) =>
     .command('index')
     .description('bring the search index up to date, checking every file; or rebuild it, or show what it holds')
     .option('--rebuild', 'build the index anew from the article files')
-    .option('--stats', 'print articles, size and last update')
+    .option('--stats', "print articles, size and last update, and where the index's bytes go")
+    .option('--json', 'with --stats: print the stats as one JSON object (sizes in bytes)')
     .addHelpText(
       'before',
       examples([
         ['news index', 'check every file against the index'],
         ['news index --rebuild', 'build it anew'],
-        ['news index --stats', 'what it holds'],
+        ['news index --stats', 'what it holds, and where its bytes go'],
+        ['news index --stats --json', 'the same, for scripts'],
       ]),
     )
     .addHelpText('after', '\nThe index is a cache in $XDG_CACHE_HOME/news (~/.cache/news): every command keeps it up to date.');
@@ -212,7 +216,10 @@ export const defineImport = (program: Program) =>
     .command('import')
     .description('import articles into your library: raw text, saved web pages and feeds, pages at a URL; print each new slug')
     .argument('<input...>', 'files (.txt raw text, .html pages, .xml/.rss/.atom/.json feeds), folders of them, or http(s) URLs')
-    .option('--force', 'import again what the library has (the same URL, or the slug the headline gives), replacing it')
+    .option('--force', 'import again what the library has (the same URL, the same headline and body, or the slug the headline gives), replacing it')
+    .option('--source <name>', 'the source of every article imported (the publisher), in place of the one it gives')
+    .option('--section <name>', 'the section of every article imported, in place of the one it gives')
+    .option('--tag <tag>', 'a tag for every article imported (repeat for more)', (tag: string, tags: string[] | undefined) => [...(tags ?? []), tag])
     .addHelpText(
       'before',
       examples([
@@ -223,6 +230,7 @@ export const defineImport = (program: Program) =>
         ['news import ~/archive', 'every raw text, page and feed file below a folder'],
         ['news import --dir ~/news ~/archive', 'into another library folder'],
         ['news import --force story.txt', 'import again, replacing the article'],
+        ['news import --source BBC --section business --tag uk bbc/business', 'a folder, each article given a source, section and tag'],
       ]),
     )
     .addHelpText(

@@ -1,6 +1,7 @@
 // Terminal facts, decided once from flags, then the environment, then the
 // stream; everything below receives them as plain values.
 import type { Format } from '../render/format.js';
+import { UsageError } from './errors.js';
 
 export const COLOR_MODES = ['auto', 'always', 'never'] as const;
 export type ColorMode = (typeof COLOR_MODES)[number];
@@ -66,8 +67,9 @@ export type FormatOf<F> = 'format' extends keyof F ? Format : Exclude<Format, 't
 /** The terminal layout is for a terminal, unless plain text was asked for. */
 const terminalLayout = (plain: boolean | undefined, stdout: StreamFacts) => stdout.isTTY && !plain;
 
-/** --json, then --format, then the terminal layout on a terminal unless --plain, else plain. */
+/** --json or --format, then the terminal layout on a terminal unless --plain, else plain. */
 export function decideFormat<F extends FormatFlags>(flags: F, stdout: StreamFacts): FormatOf<F> {
+  if (flags.json && flags.format !== undefined) throw new UsageError('--json and --format cannot be used together');
   const format: Format = flags.json ? 'json' : flags.format !== undefined ? 'template' : terminalLayout(flags.plain, stdout) ? 'terminal' : 'plain';
   // 'template' only when `format` is set, and it is a key of F then.
   return format as FormatOf<F>;

@@ -21,6 +21,7 @@ import { isLeftBehind } from '../library/process.js';
 import { OUT_OF_MEMORY, type FreshBuild, type ParseFiles } from './contracts.js';
 import { folderChanges, hasAtLeastFiles } from './plan.js';
 import { configure, createSchema, DROP_INDEXES, INDEX_VERSION, INDEXES, READER_KEY, removeDatabase } from './schema.js';
+import { articleFromJson, headOfJson, lazyBodyOfJson } from './row.js';
 import { BULK_FILES, fillFreshIndex, parseInline, Writer } from './write.js';
 
 export const FULL_CHECK_FILES = 2000;
@@ -242,13 +243,13 @@ export class ArticleIndex {
     const statement = this.db.prepare(sql).pluck();
     // eslint-disable-next-line no-restricted-syntax -- at most six bound parameters
     const rows = statement.iterate(...params) as Iterable<string>;
-    for (const json of rows) yield JSON.parse(json) as Article;
+    for (const json of rows) yield articleFromJson(json);
   }
 
   /** The article named `slug`, or null. */
   get(slug: string): Article | null {
     const json = this.db.prepare('SELECT json FROM articles WHERE slug = ?').pluck().get(slug) as string | undefined;
-    return json === undefined ? null : (JSON.parse(json) as Article);
+    return json === undefined ? null : articleFromJson(json);
   }
 
   slugs(): string[] {
@@ -271,12 +272,19 @@ export class ArticleIndex {
    * column, or, for an article too large for that (see SNIPPET_BYTES), the
    * one `cut` makes of its columns; `limit` null for all.
    */
-  search(match: string, weights: readonly number[], limit: number | null, cut?: CutSnippet): SearchHit[] {
-    return [...this.eachHit(match, weights, limit, cut)];
+  search(match: string, weights: readonly number[], limit: number | null, cut?: CutSnippet, light = false): SearchHit[] {
+    return [...this.eachHit(match, weights, limit, cut, light)];
   }
 
-  /** The hits of `search`, read one at a time. Nothing else may use the index until it is done. */
-  *eachHit(match: string, weights: readonly number[], limit: number | null, cut?: CutSnippet): Generator<SearchHit> {
+  /**
+   * The hits of `search`, read one at a time. Nothing else may use the index
+   * until it is done. `light` hits carry their article without its body and
+   * quotes (both empty), for output that shows a hit's slug, headline and
+   * snippet: the rest of an article of megabytes is never read into
+   * JavaScript (the snippet of one is cut from its columns as SQLite gives
+   * them).
+   */
+  *eachHit(match: string, weights: readonly number[], limit: number | null, cut?: CutSnippet, light = false): Generator<SearchHit> {
     // Ranked in FTS5 first (its ORDER BY rank LIMIT path keeps only the best
     // rows, and makes snippets of those alone), then their articles are read
     // one by one, after the sort: a sort carries its rows whole, and an
@@ -296,9 +304,18 @@ export class ArticleIndex {
       // eslint-disable-next-line no-restricted-syntax -- a limit or none
       .iterate(match, `bm25(${weights.join(', ')})`, ...(limit === null ? [] : [limit])) as Iterable<{ id: number; score: number; snippet: string | null }>;
     const read = this.db.prepare('SELECT json, speakers FROM articles WHERE id = ?');
+    if (light) {
+      for (const row of rows) {
+        const { json, speakers } = read.get(row.id) as { json: string; speakers: string };
+        const article = headOfJson(json);
+        const snippet = row.snippet !== null ? unmark(row.snippet) : (cut?.(columnPieces({ ...article, body: lazyBodyOfJson(json) }, speakers)) ?? unmark(''));
+        yield { article, score: -row.score, snippet };
+      }
+      return;
+    }
     for (const row of rows) {
       const { json, speakers } = read.get(row.id) as { json: string; speakers: string };
-      const article = JSON.parse(json) as Article;
+      const article = articleFromJson(json);
       const snippet = row.snippet === null ? (cut?.(columnPieces(article, speakers)) ?? unmark('')) : unmark(row.snippet);
       yield { article, score: -row.score, snippet };
     }
@@ -307,7 +324,7 @@ export class ArticleIndex {
   /** The articles matching an FTS5 expression, in no order, without ranks or snippets. */
   matching(match: string): Article[] {
     const rows = this.db.prepare('SELECT a.json FROM fts JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ?').pluck().all(match) as string[];
-    return rows.map((json) => JSON.parse(json) as Article);
+    return rows.map((json) => articleFromJson(json));
   }
 
   /** Problems of the files that could not be indexed as articles. */
@@ -331,6 +348,74 @@ export class ArticleIndex {
       updated: updated === '' ? null : updated,
     };
   }
+
+  /**
+   * Where the index's bytes go, b-tree by b-tree, read from SQLite's dbstat
+   * table (a scan of every page: a second or so for an index of 600 MiB).
+   */
+  storage(): IndexStorage {
+    const { db } = this;
+    const pluck = (sql: string) => db.prepare(sql).pluck().get() as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    let objects: StorageObject[] | null = null;
+    try {
+      const rows = db
+        .prepare(
+          `SELECT s.name AS name, coalesce(m.type, 'table') AS type, coalesce(m.tbl_name, s.name) AS tbl,
+                  count(*) AS pages, sum(s.pgsize) AS bytes, sum(s.payload) AS payload
+           FROM dbstat AS s LEFT JOIN sqlite_schema AS m ON m.name = s.name
+           GROUP BY s.name ORDER BY bytes DESC, s.name`,
+        )
+        .all() as Array<{ name: string; type: string; tbl: string; pages: number; bytes: number; payload: number }>;
+      objects = rows.map((r) => ({
+        name: r.name,
+        type: r.type === 'index' ? 'index' : 'table',
+        table: r.tbl,
+        pages: r.pages,
+        bytes: r.bytes,
+        payload: r.payload,
+      }));
+    } catch (error) {
+      // A SQLite built without SQLITE_ENABLE_DBSTAT_VTAB: the totals alone.
+      if (!/no such table: dbstat/.test((error as Error).message)) throw error;
+    }
+    return {
+      articles: pluck('SELECT count(*) FROM articles'),
+      files: pluck('SELECT count(*) FROM files'),
+      libraryBytes: pluck('SELECT coalesce(sum(size), 0) FROM files'),
+      bytes: pageSize * (db.pragma('page_count', { simple: true }) as number),
+      pageSize,
+      freePages: db.pragma('freelist_count', { simple: true }) as number,
+      objects,
+    };
+  }
+}
+
+/** Where an index's bytes go: one b-tree (a table or an index), FTS5's shadow tables among them. */
+export interface StorageObject {
+  name: string;
+  /** 'table' or 'index'; FTS5's shadow tables are tables. */
+  type: 'table' | 'index';
+  /** The table an index is on (for a table, its own name). */
+  table: string;
+  pages: number;
+  /** Bytes of its pages, and of what they hold (the rest is page headers and free room). */
+  bytes: number;
+  payload: number;
+}
+
+/** What `news index --stats` reports: the index, the library it is of, and where the index's bytes go. */
+export interface IndexStorage {
+  articles: number;
+  files: number;
+  /** Bytes of the library's article files, as last seen. */
+  libraryBytes: number;
+  /** Bytes of the database file (its pages), without its write-ahead log. */
+  bytes: number;
+  pageSize: number;
+  freePages: number;
+  /** Largest first; null when this SQLite has no dbstat table. */
+  objects: StorageObject[] | null;
 }
 
 class StaleIndex extends Error {}
@@ -388,7 +473,7 @@ export type ColumnPieces = ReadonlyArray<readonly string[]>;
 export type CutSnippet = (columns: ColumnPieces) => Snippet;
 
 /** The columns of an article as the index's content view gives them; `speakers` is its row's. */
-function columnPieces(article: Article, speakers: string): ColumnPieces {
+function columnPieces(article: Pick<Article, 'headline' | 'section' | 'source'> & { body: readonly string[] }, speakers: string): ColumnPieces {
   return [[article.headline], article.body, [speakers], [article.section ?? ''], [article.source ?? '']];
 }
 

@@ -2,7 +2,7 @@
 import { rmSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 // The index holds articles as this build of the reader parsed them: a build
 // whose parsing differs (scripts/build.mjs hashes the code that makes the

@@ -9,15 +9,22 @@
 // its final folder and then linked (or, replacing with --force, renamed) into
 // place: an interrupted import never leaves a half-written article, and a link
 // never replaces a file that appeared meanwhile.
+//
+// An article the library has already is not written again: each file
+// written carries a `source-hash` (its headline and body hashed), and the
+// library's data folder keeps the list of them (SourceList), so that an
+// import run again, after Ctrl-C say, reads one file to know 28,000.
 import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { articleFileText, draftFileText, type ArticleDraft } from '../parse/markdown-escape.js';
+import { createHash } from 'node:crypto';
+import { dirname, join, relative } from 'node:path';
+import { articleFileText, draftFileText, fileSourceHash, type ArticleDraft, type FileExtras } from '../parse/markdown-escape.js';
 import { headlineSlug, parseRawText, RawTextError } from '../parse/raw.js';
 import { slugFromPath } from '../parse/slug.js';
 import { decodeText } from '../text/encoding.js';
 import { LibraryError, listArticleFiles, MAX_ARTICLE_BYTES } from './files.js';
 import { fnv1a } from './hash.js';
 import { isLeftBehind } from './process.js';
+import { dataFolder, writeFileAtomic } from './userdata.js';
 
 /**
  * In folders, these files are imported: raw text, saved pages and feeds. A
@@ -52,20 +59,32 @@ export interface ImportFailure {
   reason: string;
 }
 
-/** An article not written because the library has it already (the same URL). */
+/** An article not written because the library has it already (the same URL, or the same headline and body). */
 export interface SkippedArticle {
   from: string;
   /** The article file that has it. */
   path: string;
 }
 
+/** What an import gives every article it writes (`news import --source --section --tag`). */
+export interface BatchMetadata {
+  /** Replaces the source and section an article gives, when set. */
+  source?: string;
+  section?: string;
+  /** Added to an article's own tags. */
+  tags?: readonly string[];
+}
+
 export interface ImportOptions {
   /**
    * Re-import onto the slug the headline gives, replacing an article of that
    * name that was in the library before this import. Without it an existing
-   * article is never replaced: the new one takes the next free `-2`, `-3`.
+   * article is never replaced: the new one takes the next free `-2`, `-3`;
+   * and an article the library has already (the same URL, or the same
+   * headline and body) is skipped.
    */
   force?: boolean;
+  metadata?: BatchMetadata;
   onArticle?(article: ImportedArticle): void;
   onFailure?(failure: ImportFailure): void;
   onSkip?(skipped: SkippedArticle): void;
@@ -185,12 +204,23 @@ export function listImportFiles(paths: readonly string[], onFailure: (failure: I
   return files;
 }
 
-/** An article ready to be written: its headline (for its slug), file text and URL. */
+/** An article ready to be written: its headline (for its slug), file text, URL and source hash. */
 interface Prepared {
   headline: string;
   text: string;
   url: string | null;
+  key: string;
+  /** The hash of the raw file's bytes (bytesHash) it was read from. */
+  fileHash?: string;
 }
+
+/** A raw file whose bytes an article of the library was imported from: the file of that article. */
+interface KnownFile {
+  known: string;
+}
+
+/** What an import knows a raw file by without reading it as an article: a hash of its bytes. */
+const bytesHash = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex').slice(0, 32);
 
 /** Reads a file's bytes, refusing what is too large to be an article (or a page or feed of one). */
 function readBytes(path: string): Buffer {
@@ -209,40 +239,60 @@ function readBytes(path: string): Buffer {
   return bytes;
 }
 
+const extrasOf = (metadata: BatchMetadata): FileExtras => ({ tags: metadata.tags, sourceHash: true });
+
+/** The file text's source hash: always there, as every import writes one (see FileExtras). */
+const keyOf = (text: string): string => fileSourceHash(text)!;
+
 /** Reads a raw file into the text of its article file; throws ImportFileError saying why not. */
-export function readRawFile(path: string): { headline: string; text: string } {
-  const bytes = readBytes(path);
+export function readRawFile(path: string, metadata: BatchMetadata = {}): { headline: string; text: string; key: string } {
+  return rawArticle(readBytes(path), metadata);
+}
+
+function rawArticle(bytes: Buffer, metadata: BatchMetadata): { headline: string; text: string; key: string } {
   try {
     const raw = parseRawText(decodeText(bytes).text);
-    return { headline: raw.headline, text: articleFileText(raw) };
+    const text = articleFileText({ ...raw, source: metadata.source ?? raw.source, section: metadata.section ?? raw.section }, extrasOf(metadata));
+    return { headline: raw.headline, text, key: keyOf(text) };
   } catch (error) {
     if (error instanceof RawTextError) throw new ImportFileError(error.message);
     throw error;
   }
 }
 
-const prepared = (draft: ArticleDraft): Prepared => ({ headline: draft.headline, text: draftFileText(draft), url: draft.url });
+function prepared(draft: ArticleDraft, metadata: BatchMetadata): Prepared {
+  const text = draftFileText({ ...draft, source: metadata.source ?? draft.source, section: metadata.section ?? draft.section }, extrasOf(metadata));
+  return { headline: draft.headline, text, url: draft.url, key: keyOf(text) };
+}
 
 /**
  * The articles of a web document (a saved or fetched page or feed); the web
  * readers are loaded on first use. Throws ImportFileError for a document that
  * holds none.
  */
-async function readDocument(body: Uint8Array, kind: 'page' | 'feed', options: { url?: string; contentType?: string }): Promise<Prepared[]> {
+async function readDocument(
+  body: Uint8Array,
+  kind: 'page' | 'feed',
+  options: { url?: string; contentType?: string },
+  metadata: BatchMetadata,
+): Promise<Prepared[]> {
   const web = await import('../web/index.js');
   try {
-    if (kind === 'page') return [prepared(web.pageDraft(body, options))];
+    if (kind === 'page') return [prepared(web.pageDraft(body, options), metadata)];
     const drafts = web.feedDrafts(web.readFeed(body, options));
     if (drafts.length === 0) throw new ImportFileError('a feed with no entries');
-    return drafts.map(prepared);
+    return drafts.map((draft) => prepared(draft, metadata));
   } catch (error) {
     if (error instanceof web.NotImportable) throw new ImportFileError(error.message, error.otherKind);
     throw error;
   }
 }
 
-/** The articles of one input: a file (raw text, a page or a feed) or a URL. */
-async function readInput(input: string, options: ImportOptions): Promise<Prepared[]> {
+/**
+ * The articles of one input: a file (raw text, a page or a feed) or a URL;
+ * for a raw file whose bytes `knownFile` knows, the article that has them.
+ */
+async function readInput(input: string, options: ImportOptions, knownFile: (hash: string) => string | undefined): Promise<Prepared[] | KnownFile> {
   if (REFUSED_SCHEME.test(input) || (URL_INPUT.test(input) && !/^https?:/i.test(input))) {
     throw new ImportFileError('only http: and https: addresses are imported');
   }
@@ -258,11 +308,22 @@ async function readInput(input: string, options: ImportOptions): Promise<Prepare
       throw new ImportFileError(error.message.startsWith(`${input}: `) ? error.message.slice(input.length + 2) : error.message);
     }
     const { kindOfResponse } = await import('../web/index.js');
-    return readDocument(fetched.body, kindOfResponse(fetched.contentType, fetched.body), { url: fetched.url, contentType: fetched.contentType });
+    return readDocument(
+      fetched.body,
+      kindOfResponse(fetched.contentType, fetched.body),
+      { url: fetched.url, contentType: fetched.contentType },
+      options.metadata ?? {},
+    );
   }
   const kind = /\.html?$/i.test(input) ? 'page' : /\.(xml|rss|atom|json)$/i.test(input) ? 'feed' : 'raw';
-  if (kind === 'raw') return [{ ...readRawFile(input), url: null }];
-  return readDocument(readBytes(input), kind, {});
+  if (kind === 'raw') {
+    const bytes = readBytes(input);
+    const fileHash = bytesHash(bytes);
+    const known = knownFile(fileHash);
+    if (known !== undefined) return { known };
+    return [{ ...rawArticle(bytes, options.metadata ?? {}), url: null, fileHash }];
+  }
+  return readDocument(readBytes(input), kind, {}, options.metadata ?? {});
 }
 
 /**
@@ -340,6 +401,8 @@ function makeFolder(path: string): void {
 export class LibraryWriter {
   /** Slugs in the library before this import, and their files. */
   private readonly existing = new Map<string, string>();
+  /** Every article file in the library before this import. */
+  readonly files: readonly string[];
   /** Slugs written by this import. */
   private readonly taken = new Set<string>();
   private readonly folders = new Set<string>();
@@ -361,7 +424,8 @@ export class LibraryWriter {
     } catch (error) {
       throw new LibraryError(`cannot create the library folder ${library}: ${reasonOf(error)}`);
     }
-    for (const path of listArticleFiles(library, removeLeftover)) {
+    this.files = listArticleFiles(library, removeLeftover);
+    for (const path of this.files) {
       const slug = slugFromPath(path);
       if (!this.existing.has(slug)) this.existing.set(slug, path);
     }
@@ -442,10 +506,136 @@ export class LibraryWriter {
 }
 
 /**
+ * The list of source hashes in the library's data folder: `HASH<tab>BYTES<tab>FILE`
+ * a line, BYTES the bytesHash of the raw file it came from (else "-"), FILE
+ * relative to the library.
+ */
+const SOURCE_LIST = 'sources.tsv';
+const SOURCE_LIST_HEADER = '# news import: the source-hash of each article file, by which an import skips what the library has\n';
+/** A file the list has seen that gives no source hash (no front matter, say): not read again. */
+const NO_HASH = '-';
+
+/**
+ * The source hash of every article of the library (see fileSourceHash), to
+ * know an article imported again. The list in the library's data folder is
+ * only a shortcut: the files are what is true. A file it does not name (one
+ * written by an import stopped before it could save the list, one put there
+ * by hand) is read for its hash; a file it names that is gone is forgotten.
+ */
+class SourceList {
+  /** Source hash → the article file that has it. */
+  private readonly files = new Map<string, string>();
+  /** Article file, relative to the library → its source hash (NO_HASH for none). */
+  private readonly hashes = new Map<string, string>();
+  /** The bytes hash of the raw file an article was imported from → the article file; and by article file, relative. */
+  private readonly rawFiles = new Map<string, string>();
+  private readonly bytesHashes = new Map<string, string>();
+  private changed = false;
+
+  constructor(
+    private readonly library: string,
+    articleFiles: readonly string[],
+  ) {
+    const listed = this.read();
+    for (const path of articleFiles) {
+      const name = relative(library, path);
+      const entry = listed.get(name);
+      let hash = entry?.hash;
+      if (hash === undefined) {
+        hash = hashOfFile(path) ?? NO_HASH;
+        this.changed = true;
+      }
+      this.hashes.set(name, hash);
+      if (hash !== NO_HASH && !this.files.has(hash)) this.files.set(hash, path);
+      const bytes = entry?.bytes;
+      if (bytes !== undefined && bytes !== NO_HASH) {
+        this.bytesHashes.set(name, bytes);
+        if (!this.rawFiles.has(bytes)) this.rawFiles.set(bytes, path);
+      }
+    }
+    if (listed.size !== this.hashes.size) this.changed = true;
+  }
+
+  /** The article file that has this source hash, if any. */
+  fileOf(hash: string): string | undefined {
+    return this.files.get(hash);
+  }
+
+  /** The article file imported from a raw file of these bytes (bytesHash), if any. */
+  fileOfBytes(hash: string): string | undefined {
+    return this.rawFiles.get(hash);
+  }
+
+  add(hash: string, path: string, bytes?: string): void {
+    const name = relative(this.library, path);
+    // A file replaced (--force) no longer has what it had.
+    const before = this.hashes.get(name);
+    if (before !== undefined && this.files.get(before) === path) this.files.delete(before);
+    const bytesBefore = this.bytesHashes.get(name);
+    if (bytesBefore !== undefined && this.rawFiles.get(bytesBefore) === path) this.rawFiles.delete(bytesBefore);
+    this.bytesHashes.delete(name);
+    this.hashes.set(name, hash);
+    this.files.set(hash, path);
+    if (bytes !== undefined) {
+      this.bytesHashes.set(name, bytes);
+      this.rawFiles.set(bytes, path);
+    }
+    this.changed = true;
+  }
+
+  /** Writes the list when it changed, whole or not at all. */
+  save(): void {
+    if (!this.changed) return;
+    const folder = dataFolder(this.library);
+    try {
+      makeFolder(folder);
+    } catch (error) {
+      throw new LibraryError(`cannot create ${folder}: ${reasonOf(error)}`);
+    }
+    const lines = [SOURCE_LIST_HEADER];
+    for (const [name, hash] of this.hashes) {
+      if (!/[\t\n\r]/.test(name)) lines.push(`${hash}\t${this.bytesHashes.get(name) ?? NO_HASH}\t${name}\n`);
+    }
+    writeFileAtomic(join(folder, SOURCE_LIST), lines.join(''));
+    this.changed = false;
+  }
+
+  /** The list as saved: article file, relative → its source hash and the bytes hash of its raw file. */
+  private read(): Map<string, { hash: string; bytes: string }> {
+    const listed = new Map<string, { hash: string; bytes: string }>();
+    let text: string;
+    try {
+      text = readFileSync(join(dataFolder(this.library), SOURCE_LIST), 'utf8');
+    } catch {
+      // None yet, or unreadable: the files are read instead, and the list written anew.
+      return listed;
+    }
+    for (const line of text.split('\n')) {
+      const tab = line.indexOf('\t');
+      const second = line.indexOf('\t', tab + 1);
+      if (line.startsWith('#') || tab < 0 || second < 0) continue;
+      listed.set(line.slice(second + 1), { hash: line.slice(0, tab), bytes: line.slice(tab + 1, second) });
+    }
+    return listed;
+  }
+}
+
+/** The source hash of an article file; null when it cannot be read or gives none. */
+function hashOfFile(path: string): string | null {
+  try {
+    if (statSync(path).size > MAX_ARTICLE_BYTES) return null;
+    return fileSourceHash(readFileSync(path, 'utf8').replace(/\r\n?/g, '\n'));
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Imports raw text articles, saved pages and feeds (files, or folders of
  * them) and pages at URLs into the library folder, created if missing. An
  * article whose URL the library has already is skipped (replaced with
- * `force`). An input that cannot be imported is reported through onFailure
+ * `force`), and so is one of the same headline and body (see sourceHash;
+ * imported again onto its headline's slug with `force`). An input that cannot be imported is reported through onFailure
  * and in the result, and the others go on. Throws LibraryError when the
  * library itself cannot be read, created or written (a full disk, a
  * read-only file system, no permission): the articles written before it are
@@ -465,40 +655,62 @@ export async function importArticles(library: string, inputs: readonly string[],
   // found in folders only if they are what their names say.
   const named = new Set(inputs);
   const writer = new LibraryWriter(library, options.force ?? false);
+  const sources = new SourceList(library, writer.files);
   // The library's URLs are gathered only once an article has one: a raw import needs none.
   let known: Map<string, string> | null = null;
   const knownUrls = async () => (known ??= (await options.knownUrls?.()) ?? new Map<string, string>());
   options.onProgress?.(0, items.length);
-  for (const [i, from] of items.entries()) {
+  try {
+    await importItems();
+  } catch (error) {
     try {
-      for (const article of await readInput(from, options)) {
-        const key = urlKey(article.url);
-        const existing = key === null ? undefined : (await knownUrls()).get(key);
-        if (existing !== undefined && !options.force) {
+      sources.save();
+    } catch {
+      // The import's own error says what is wrong with the library.
+    }
+    throw error;
+  }
+  sources.save();
+  return result;
+
+  async function importItems(): Promise<void> {
+    for (const [i, from] of items.entries()) {
+      try {
+        const read = await readInput(from, options, (hash) => (options.force ? undefined : sources.fileOfBytes(hash)));
+        if (!Array.isArray(read)) {
           result.skipped++;
-          options.onSkip?.({ from, path: existing });
+          options.onSkip?.({ from, path: read.known });
+        }
+        for (const article of Array.isArray(read) ? read : []) {
+          const key = urlKey(article.url);
+          const existing = key === null ? undefined : (await knownUrls()).get(key);
+          const same = existing ?? sources.fileOf(article.key);
+          if (same !== undefined && !options.force) {
+            result.skipped++;
+            options.onSkip?.({ from, path: same });
+            continue;
+          }
+          const written = existing !== undefined ? writer.replace(existing, article.text) : writer.write(article.headline, article.text);
+          if (key !== null) (await knownUrls()).set(key, written.path);
+          sources.add(article.key, written.path, article.fileHash);
+          result.imported++;
+          options.onArticle?.({ from, ...written });
+        }
+      } catch (error) {
+        if (error instanceof ImportFileError && error.otherKind && !named.has(from)) {
+          options.onProgress?.(i + 1, items.length);
           continue;
         }
-        const written = existing !== undefined ? writer.replace(existing, article.text) : writer.write(article.headline, article.text);
-        if (key !== null) (await knownUrls()).set(key, written.path);
-        result.imported++;
-        options.onArticle?.({ from, ...written });
-      }
-    } catch (error) {
-      if (error instanceof ImportFileError && error.otherKind && !named.has(from)) {
-        options.onProgress?.(i + 1, items.length);
-        continue;
-      }
-      if (!(error instanceof ImportFileError)) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === undefined) throw error;
-        if (LIBRARY_FAILURES.has(code)) {
-          throw new LibraryError(`cannot write to the library ${library}: ${reasonOf(error)} (${result.imported} of ${items.length} files imported)`);
+        if (!(error instanceof ImportFileError)) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === undefined) throw error;
+          if (LIBRARY_FAILURES.has(code)) {
+            throw new LibraryError(`cannot write to the library ${library}: ${reasonOf(error)} (${result.imported} of ${items.length} files imported)`);
+          }
         }
+        fail({ path: from, reason: error instanceof ImportFileError ? error.message : `cannot write: ${reasonOf(error)}` });
       }
-      fail({ path: from, reason: error instanceof ImportFileError ? error.message : `cannot write: ${reasonOf(error)}` });
+      options.onProgress?.(i + 1, items.length);
     }
-    options.onProgress?.(i + 1, items.length);
   }
-  return result;
 }

@@ -3,6 +3,7 @@
 // reader in markdown.ts (CommonMark with tables, strikethrough and footnotes):
 // whatever it would take as syntax is escaped, and nothing else, so the files
 // stay readable by people too.
+import { createHash } from 'node:crypto';
 import { collapseSpace } from '../text/space.js';
 import type { RawArticle } from './raw.js';
 
@@ -71,13 +72,78 @@ export function yamlString(value: string): string {
   return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, hex4);
 }
 
+/** What an import adds to the front matter of every article it writes, beyond the article's own fields. */
+export interface FileExtras {
+  /** Tags for every article of a batch (`news import --tag`), after the article's own. */
+  tags?: readonly string[];
+  /** Whether to write `source-hash:` (sourceHash of the headline and body), by which an import knows the article again. */
+  sourceHash?: boolean;
+}
+
+/**
+ * What an import knows an article by: a hash of its headline and its body
+ * as written in the file. It is the same whichever file, encoding or line
+ * ends the article came in, and whatever section, source, date or tags
+ * were given to it.
+ */
+export function sourceHash(headline: string, body: string): string {
+  return createHash('sha256')
+    .update(`${collapseSpace(headline)}\n\n${body}`)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+const SOURCE_HASH_LINE = /^source-hash:[ \t]*"?([0-9a-f]{32})"?[ \t]*$/m;
+const TITLE_LINE = /^title:[ \t]*(.*)$/m;
+
+/**
+ * The source hash of an article file: its `source-hash` when it has one,
+ * else sourceHash of its title and body (so that files written before the
+ * field was, by `news import` or `news update`, are known too); null for
+ * text with no front matter or title.
+ */
+export function fileSourceHash(text: string): string | null {
+  if (!text.startsWith('---\n')) return null;
+  const close = text.indexOf('\n---\n', 3);
+  if (close < 0) return null;
+  const front = text.slice(4, close);
+  const recorded = SOURCE_HASH_LINE.exec(front);
+  if (recorded) return recorded[1]!;
+  const title = TITLE_LINE.exec(front)?.[1]?.trim();
+  if (title === undefined || title === '') return null;
+  let headline = title;
+  if (title.startsWith('"')) {
+    try {
+      headline = JSON.parse(title) as string;
+    } catch {
+      // Not a title written by an import: hashed as written.
+    }
+  }
+  const body = text
+    .slice(close + 5)
+    .replace(/^\n+/, '')
+    .replace(/\n$/, '');
+  return sourceHash(headline, body);
+}
+
+function extraFields(front: string[], headline: string, body: string, own: readonly string[], extras: FileExtras): void {
+  const tags = [...new Set([...own, ...(extras.tags ?? [])].map(collapseSpace).filter((tag) => tag !== ''))];
+  if (tags.length > 0) front.push(`tags: [${tags.map(yamlString).join(', ')}]`);
+  if (extras.sourceHash === true) front.push(`source-hash: ${sourceHash(headline, body)}`);
+}
+
 /** The article file for a raw article: YAML front matter, then the paragraphs. */
-export function articleFileText(article: RawArticle): string {
+export function articleFileText(article: RawArticle, extras: FileExtras = {}): string {
   const front = [`title: ${yamlString(article.headline)}`];
+  if (article.date !== undefined && article.date !== null) front.push(`date: ${yamlString(article.date)}`);
   if (article.section !== null) front.push(`section: ${yamlString(article.section)}`);
   if (article.source !== null) front.push(`source: ${yamlString(article.source)}`);
-  const body = article.paragraphs.map(escapeParagraph).filter((p) => p !== '');
-  return `---\n${front.join('\n')}\n---\n\n${body.join('\n\n')}\n`;
+  const body = article.paragraphs
+    .map(escapeParagraph)
+    .filter((p) => p !== '')
+    .join('\n\n');
+  extraFields(front, article.headline, body, [], extras);
+  return `---\n${front.join('\n')}\n---\n\n${body}\n`;
 }
 
 /** An article made from a web page or a feed entry, about to be written as a file. */
@@ -99,7 +165,7 @@ export interface ArticleDraft {
  * the front matter, then its Markdown paragraphs as they are (a paragraph's
  * line breaks kept inside it, blank lines only between paragraphs).
  */
-export function draftFileText(draft: ArticleDraft): string {
+export function draftFileText(draft: ArticleDraft, extras: FileExtras = {}): string {
   const front = [`title: ${yamlString(collapseSpace(draft.headline))}`];
   const field = (key: string, value: string | null) => {
     if (value !== null && value.trim() !== '') front.push(`${key}: ${yamlString(collapseSpace(value))}`);
@@ -109,8 +175,6 @@ export function draftFileText(draft: ArticleDraft): string {
   field('source', draft.source);
   field('section', draft.section);
   field('url', draft.url);
-  const tags = draft.tags.map(collapseSpace).filter((tag) => tag !== '');
-  if (tags.length > 0) front.push(`tags: [${tags.map(yamlString).join(', ')}]`);
   const body = draft.body
     .map((paragraph) =>
       paragraph
@@ -119,6 +183,8 @@ export function draftFileText(draft: ArticleDraft): string {
         .replace(/\n{2,}/g, '\n')
         .trim(),
     )
-    .filter((p) => p !== '');
-  return `---\n${front.join('\n')}\n---\n\n${body.join('\n\n')}\n`;
+    .filter((p) => p !== '')
+    .join('\n\n');
+  extraFields(front, draft.headline, body, draft.tags, extras);
+  return `---\n${front.join('\n')}\n---\n\n${body}\n`;
 }

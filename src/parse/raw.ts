@@ -10,6 +10,7 @@
 //   and the site's name on a line of its own at the end. The labels and the
 //   site name become front matter; the counters and repeats are dropped.
 import { decodeEntities } from '../text/entities.js';
+import { dateLineDate, detectDateline, isoDateOf } from './dateline.js';
 import { collapseSpace } from '../text/space.js';
 
 export interface RawArticle {
@@ -18,6 +19,12 @@ export interface RawArticle {
   section: string | null;
   /** The site a scraped page came from, as written, e.g. "Financialtribune.com"; null when not given. */
   source: string | null;
+  /**
+   * The date the opening lines give (a line that is only a date, "Published:
+   * 3 March 2016", a dateline's date with its year) as an ISO date, the day
+   * as written; null when they give none. Optional for articles made by hand.
+   */
+  date?: string | null;
   /** The body's paragraphs, white space inside each folded to single spaces. */
   paragraphs: string[];
 }
@@ -100,6 +107,31 @@ function paragraphsOf(all: readonly string[]): string[] {
   return out;
 }
 
+/** A date line is looked for among this many non-blank lines after the headline. */
+const DATE_LINES = 3;
+/** A line longer than this is a paragraph: no date line is looked for after it. */
+const DATE_LINE_LENGTH = 80;
+
+/**
+ * The date the body's opening lines give: a line of only a date (taken out of
+ * the body: it is front matter, not text) among the first few, else the date
+ * of a dateline opening the body when it has a year (the dateline stays).
+ */
+function openingDate(body: readonly string[]): { date: string | null; body: readonly string[] } {
+  let seen = 0;
+  for (let i = 0; i < body.length && seen < DATE_LINES; i++) {
+    const line = body[i]!;
+    if (line === '') continue;
+    seen++;
+    const date = dateLineDate(line);
+    if (date !== null) return { date, body: [...body.slice(0, i), ...body.slice(i + 1)] };
+    if (line.length > DATE_LINE_LENGTH) break;
+  }
+  const first = body.find((line) => line !== '');
+  const written = first === undefined ? null : (detectDateline(first)?.dateline.date ?? null);
+  return { date: written === null ? null : isoDateOf(written), body };
+}
+
 const SENTENCE_END = /[.!?:;)\]"”’']$/;
 
 /** Hard-wrapped text breaks lines mid-sentence: most of its lines, the last aside, do not end one. */
@@ -141,12 +173,14 @@ export function parseRawText(text: string): RawArticle {
       end = lineOf[last]!;
     }
     const start = scraped.body < nonBlank.length ? lineOf[scraped.body]! : lines.length;
-    const paragraphs = paragraphsOf(lines.slice(start, end));
+    const { date, body } = openingDate(lines.slice(start, end));
+    const paragraphs = paragraphsOf(body);
     if (paragraphs.length === 0) throw new RawTextError('no body: nothing after the headline');
     return {
       headline: cleanHeadline(nonBlank[scraped.headline]!),
       section: labels.length > 0 ? labels.join(', ') : null,
       source,
+      date,
       paragraphs,
     };
   }
@@ -156,9 +190,10 @@ export function parseRawText(text: string): RawArticle {
     throw new RawTextError(`no headline: the first line is ${first.length} characters long, a paragraph rather than a headline`);
   }
   if (!HAS_WORD.test(first)) throw new RawTextError('no headline: the first line has no letters or digits');
-  const paragraphs = paragraphsOf(lines.slice(lineOf[0]! + 1));
+  const { date, body } = openingDate(lines.slice(lineOf[0]! + 1));
+  const paragraphs = paragraphsOf(body);
   if (paragraphs.length === 0) throw new RawTextError('no body: nothing after the headline');
-  return { headline: cleanHeadline(first), section: null, source: null, paragraphs };
+  return { headline: cleanHeadline(first), section: null, source: null, date, paragraphs };
 }
 
 // Archives that join a headline and its deck with "; " leave the semicolon at

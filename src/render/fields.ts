@@ -48,8 +48,15 @@ export function compileTemplate(template: string): (article: DisplayArticle) => 
   const parts: Part[] = [];
   const pattern = /\{\{|\}\}|\{([^{}]*)\}|\\[tn\\]/g;
   let last = 0;
+  const literal = (text: string) => {
+    // A brace left over is a field left open (`{slug`) or closed twice: `{{` and `}}` write braces.
+    const stray = /[{}]/.exec(text);
+    if (stray)
+      throw new TemplateError(`${stray[0] === '{' ? 'unclosed {' : 'unmatched }'} in --format '${template}' (write ${stray[0].repeat(2)} for a brace)`);
+    return text;
+  };
   for (const match of template.matchAll(pattern)) {
-    parts.push(template.slice(last, match.index));
+    parts.push(literal(template.slice(last, match.index)));
     last = match.index + match[0].length;
     const token = match[0];
     if (token === '{{') parts.push('{');
@@ -65,7 +72,7 @@ export function compileTemplate(template: string): (article: DisplayArticle) => 
       parts.push({ field: name as ArticleField });
     }
   }
-  parts.push(template.slice(last));
+  parts.push(literal(template.slice(last)));
   return (article) => parts.map((part) => (typeof part === 'string' ? part : tsvField(fieldText(article, part.field)))).join('');
 }
 

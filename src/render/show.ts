@@ -2,6 +2,7 @@
 import type { DisplayArticle } from '../text/sanitize.js';
 import { formatDateline } from './fields.js';
 import { wrapTo, type Layout } from './layout.js';
+import { plainStyle } from './style.js';
 
 /** The source / section / author / date line; empty when none is known. */
 export function metaLine(article: DisplayArticle): string {
@@ -13,9 +14,9 @@ export function metaLine(article: DisplayArticle): string {
   return parts.join(' · ');
 }
 
-/** Sets the article's quotations off within a paragraph (terminal only). */
+/** Sets the article's quotations off within a paragraph: in colour, on a terminal or in a pipe with colour forced. */
 function markQuotes(article: DisplayArticle, index: number, paragraph: string, layout: Layout): string {
-  if (!layout.terminal) return paragraph;
+  if (layout.style === plainStyle) return paragraph;
   let out = paragraph;
   for (const quote of article.quotes) {
     if (quote.paragraph !== index || quote.text === '') continue;
@@ -52,7 +53,7 @@ export function renderArticle(article: DisplayArticle, layout: Layout): string {
         if (index > 0) lines.push('');
         lines.push(wrapTo(layout, style.quote(`“${quote.text}”`), '  '), wrapTo(layout, `— ${speaker}`, '    '));
       } else {
-        lines.push(wrapTo(layout, `${speaker}: “${quote.text}”`));
+        lines.push(wrapTo(layout, `${speaker}: ${style.quote(`“${quote.text}”`)}`));
       }
     }
   }

@@ -11,6 +11,12 @@ import { cutSnippet } from './snippet.js';
 export interface SearchOptions {
   /** At most this many hits, the best first; all when not given. */
   limit?: number;
+  /**
+   * Hits whose articles lack their body and quotes (both empty): enough for
+   * output that shows slug, headline and snippet, and far cheaper for
+   * large articles. `--json` prints whole articles, so it reads them whole.
+   */
+  light?: boolean;
 }
 
 /**
@@ -22,7 +28,7 @@ export interface SearchOptions {
  * read.
  */
 export function eachSearchHit(index: ArticleIndex, query: string | Query, options: SearchOptions = {}): Generator<SearchHit> {
-  const { limit } = options;
+  const { limit, light = false } = options;
   // SQLite reads a negative LIMIT as none at all, and refuses a fraction.
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
     throw new RangeError(`a search limit is a whole number of hits, 0 or more, not ${limit}`);
@@ -30,7 +36,7 @@ export function eachSearchHit(index: ArticleIndex, query: string | Query, option
   const parsed = typeof query === 'string' ? parseQuery(query) : query;
   // FTS5 cuts the snippets of most articles; those of the largest are cut by its rules here.
   const phrases = ftsPhrases(parsed);
-  return index.eachHit(toFtsQuery(parsed), FTS_WEIGHTS, limit ?? null, (columns) => cutSnippet(columns, phrases));
+  return index.eachHit(toFtsQuery(parsed), FTS_WEIGHTS, limit ?? null, (columns) => cutSnippet(columns, phrases), light);
 }
 
 /** The hits of `eachSearchHit`, all read. */

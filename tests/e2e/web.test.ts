@@ -279,7 +279,8 @@ describe('news feed add, news update', () => {
       });
       child.on('close', resolve);
     });
-    expect(status).toBe(1);
+    // Stopped by Ctrl-C, and ended tidily: the status a shell gives SIGINT.
+    expect(status).toBe(130);
     expect(lines(stdout)).toEqual(['quick-story-one', 'quick-story-two']);
     expect(stderr).toMatch(/update stopped; the articles written are kept and the feed list is saved/);
     const saved = JSON.parse(readFileSync(listPath, 'utf8'));

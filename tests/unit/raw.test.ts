@@ -14,6 +14,7 @@ describe('parseRawText: the common form', () => {
       headline: 'Harbour Reopens',
       section: null,
       source: null,
+      date: null,
       paragraphs: ['The harbour reopened on Monday.', 'Ships were waiting.'],
     });
   });
@@ -104,6 +105,7 @@ describe('parseRawText: the scraped form', () => {
       headline: 'Ministers Meet Over Trade',
       section: 'World',
       source: 'Dailyexample.com',
+      date: null,
       paragraphs: ['Ministers met in Geneva on Monday.', '"We made progress," the minister said.'],
     });
   });
@@ -113,12 +115,14 @@ describe('parseRawText: the scraped form', () => {
       headline: 'Vote Delayed',
       section: 'Politics',
       source: null,
+      date: null,
       paragraphs: ['The vote was delayed.'],
     });
     expect(parseRawText('Vote Delayed\nVote Delayed\n\nThe vote was delayed.\n\nnews.example.org\n')).toEqual({
       headline: 'Vote Delayed',
       section: null,
       source: 'news.example.org',
+      date: null,
       paragraphs: ['The vote was delayed.'],
     });
   });

@@ -53,8 +53,9 @@ describe('nearest', () => {
 });
 
 describe('decideFormat', () => {
-  it('takes --json over --format, --format over the terminal, and plain text in a pipe or with --plain', () => {
-    expect(decideFormat({ json: true, format: '{slug}', plain: true }, tty)).toBe('json');
+  it('refuses --json with --format, takes --format over the terminal, and plain text in a pipe or with --plain', () => {
+    expect(() => decideFormat({ json: true, format: '{slug}', plain: true }, tty)).toThrow('--json and --format cannot be used together');
+    expect(decideFormat({ json: true, plain: true }, tty)).toBe('json');
     expect(decideFormat({ format: '{slug}', plain: true }, tty)).toBe('template');
     expect(decideFormat({ format: '{slug}' }, pipe)).toBe('template');
     expect(decideFormat({}, tty)).toBe('terminal');

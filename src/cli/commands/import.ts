@@ -1,4 +1,4 @@
-import { importArticles, urlKey } from '../../library/import.js';
+import { importArticles, urlKey, type SkippedArticle } from '../../library/import.js';
 import { slugFromPath } from '../../parse/slug.js';
 import { sanitize } from '../../text/sanitize.js';
 import { openLibrary, type CommandResult, type Context } from '../context.js';
@@ -49,8 +49,11 @@ function stderrColumns(stderr: StreamFacts): number | null {
  * (ctx.importDir) for each raw text article, saved page and feed entry in the
  * files and folders given, and for each page at a URL given; prints the slug
  * of each on stdout, and a line on stderr for each input that cannot be
- * imported. An article the library has already (the same URL) is skipped, and
- * said so on a terminal; --force writes it again.
+ * imported. An article the library has already (the same URL, or the same
+ * headline and body) is skipped, and said so on a terminal: the article when
+ * it is one, how many when more (an import run again may skip 28,000);
+ * --force writes it again. --source, --section and --tag are given to every
+ * article written.
  */
 export async function importCommand(ctx: Context, inputs: readonly string[], options: ImportOptions = {}): Promise<CommandResult> {
   if (ctx.importDir === '') throw new UsageError('no library to import into: set HOME or XDG_DATA_HOME, or give --dir DIR');
@@ -71,9 +74,11 @@ export async function importCommand(ctx: Context, inputs: readonly string[], opt
   const web = inputs.some((input) => /^[a-z][a-z0-9+.-]*:\/\//i.test(input)) ? await import('../web.js') : null;
   const client = web === null ? null : await web.httpClient(ctx);
   let result;
+  let firstSkipped: SkippedArticle | null = null;
   try {
     result = await importArticles(ctx.importDir, inputs, {
       force: options.force ?? false,
+      metadata: { source: options.source, section: options.section, tags: options.tag },
       knownUrls: () => libraryUrls(ctx),
       fetch: client === null || web === null ? undefined : await web.fetchForImport(client),
       onArticle: (article) => {
@@ -81,9 +86,7 @@ export async function importCommand(ctx: Context, inputs: readonly string[], opt
         print(article.slug + '\n');
       },
       onSkip: (skipped) => {
-        if (columns === null) return;
-        bar?.clear();
-        ctx.warn(sanitize(`news: ${skipped.from}: in the library already as ${slugFromPath(skipped.path)} (--force imports it again)`));
+        firstSkipped ??= skipped;
       },
       onFailure: (failure) => {
         bar?.clear();
@@ -94,6 +97,14 @@ export async function importCommand(ctx: Context, inputs: readonly string[], opt
   } finally {
     bar?.clear();
     await client?.close();
+  }
+  const skipped = firstSkipped as SkippedArticle | null;
+  if (columns !== null && skipped !== null) {
+    ctx.warn(
+      result.skipped === 1
+        ? sanitize(`news: ${skipped.from}: in the library already as ${slugFromPath(skipped.path)} (--force imports it again)`)
+        : `news: skipped ${result.skipped} already in the library (--force imports them again)`,
+    );
   }
   return { stdout: '', failed: result.failures.length };
 }

@@ -1,9 +1,7 @@
 import { indexPath } from '../../index/open.js';
-import { sanitize } from '../../text/sanitize.js';
+import { renderIndexStats, renderIndexStatsJson } from '../../render/index-stats.js';
 import type { IndexOptions } from '../program.js';
 import { openLibrary, type CommandResult, type Context } from '../context.js';
-
-const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;
 
 /**
  * `news index`: checks every file against the index (an edit in place in a
@@ -12,9 +10,10 @@ const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;
  */
 export async function indexCommand(ctx: Context, options: IndexOptions): Promise<CommandResult> {
   const started = Date.now();
-  const index = await openLibrary(ctx, { full: !options.rebuild, rebuild: options.rebuild ?? false, warnProblems: false });
+  const index = await openLibrary(ctx, { full: !options.rebuild, rebuild: options.rebuild ?? false, warnProblems: false, progress: !options.stats });
   const took = Date.now() - started;
   const stats = index.stats();
+  const storage = options.stats ? index.storage() : null;
   index.close();
   if (!options.stats) {
     ctx.warn(
@@ -22,13 +21,6 @@ export async function indexCommand(ctx: Context, options: IndexOptions): Promise
     );
     return { stdout: '' };
   }
-  const rows: Array<[string, string]> = [
-    ['library', ctx.roots.join(', ')],
-    ['index', indexPath(ctx.env, ctx.roots)],
-    ['articles', String(stats.articles)],
-    ['files', `${stats.files}${stats.problems > 0 ? ` (${stats.problems} with problems: news check)` : ''}`],
-    ['size', mib(stats.bytes)],
-    ['updated', stats.updated ?? 'never'],
-  ];
-  return { stdout: rows.map(([key, value]) => `${key.padEnd(9)}${sanitize(value)}\n`).join('') };
+  const info = { library: ctx.roots.join(', '), index: indexPath(ctx.env, ctx.roots), problems: stats.problems, updated: stats.updated, storage: storage! };
+  return { stdout: options.json ? renderIndexStatsJson(info) : renderIndexStats(info) };
 }

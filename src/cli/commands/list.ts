@@ -9,6 +9,8 @@ import { forDisplay, formatFor, jsonLines, layoutFor, linesFrom, openLibrary, te
 
 /** `news list`: every article, newest first, or those the filters leave. Finding none is no failure. */
 export async function list(ctx: Context, options: ListOptions): Promise<CommandResult> {
+  // Decided first: flags that cannot go together are a usage error before anything is read.
+  const format = formatFor(ctx, options);
   let template: ((article: Article) => string) | null = null;
   try {
     // Compiled first: a bad template is a usage error, whatever else was asked.
@@ -41,5 +43,5 @@ export async function list(ctx: Context, options: ListOptions): Promise<CommandR
       return { stdout: renderListTable(rows, layout), pageable: options.pager };
     },
   } satisfies Record<Format, () => Promise<CommandResult>>;
-  return output[formatFor(ctx, options)]();
+  return output[format]();
 }

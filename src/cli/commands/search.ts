@@ -17,7 +17,7 @@ export async function search(ctx: Context, words: readonly string[], options: Se
   try {
     query = parseQuery(words.join(' '));
   } catch (error) {
-    if (error instanceof QueryError) throw new UsageError(error.message);
+    if (error instanceof QueryError) throw new UsageError(`invalid query ${JSON.stringify(error.input)}: ${error.reason}`);
     throw error;
   }
   const index = await openLibrary(ctx);
@@ -25,23 +25,23 @@ export async function search(ctx: Context, words: readonly string[], options: Se
   const display = (h: SearchHit): DisplayHit => ({ article: sanitizeArticle(h.article), snippet: sanitizeHighlighted(h.snippet) });
   // For scripts, hits are written as they are read: `--all` of a common word
   // need not hold them all. They are counted as they are written.
-  const streamed = (line: (hit: SearchHit) => string): CommandResult => {
+  const streamed = (line: (hit: SearchHit) => string, light = false): CommandResult => {
     const found = new Tally();
     const counted = (hit: SearchHit) => {
       found.count++;
       return line(hit);
     };
-    return { stdout: '', more: linesFrom(index, eachSearchHit(index, query, { limit }), counted), found };
+    return { stdout: '', more: linesFrom(index, eachSearchHit(index, query, { limit, light }), counted), found };
   };
   const output = {
     json: async () => streamed((hit) => jsonLines([hit.article])),
     plain: async () => {
       const { style } = await layoutFor(terminalFor(ctx, options));
-      return streamed((hit) => renderSearchTsv([display(hit)], style));
+      return streamed((hit) => renderSearchTsv([display(hit)], style), true);
     },
     terminal: async () => {
       const layout = await layoutFor(terminalFor(ctx, options));
-      const hits = searchIndex(index, query, { limit });
+      const hits = searchIndex(index, query, { limit, light: true });
       index.close();
       return { stdout: renderSearchTerminal(hits.map(display), layout), found: hits.length, pageable: options.pager };
     },

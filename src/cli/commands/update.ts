@@ -8,7 +8,7 @@ import { minuteOf } from '../../render/fields.js';
 import { sanitize } from '../../text/sanitize.js';
 import type { CommandResult, Context } from '../context.js';
 import { libraryUrls } from './import.js';
-import { FailedError, UsageError } from '../errors.js';
+import { InterruptedError, UsageError } from '../errors.js';
 import { BrokenPipe, write } from '../output.js';
 import { StatusLine } from '../status-line.js';
 import { fetchForImport, httpClient } from '../web.js';
@@ -32,7 +32,7 @@ export async function updateCommand(ctx: Context, names: readonly string[]): Pro
   const client = await httpClient(ctx);
   const { fetchResource, FEED_ACCEPT, FetchError } = await import('../../web/index.js');
   let listening = true;
-  const progress = new StatusLine();
+  const progress = new StatusLine({ interrupt: true });
   const counts = { done: 0, total: 0, failed: 0, notModified: 0, skipped: 0, stopped: 0, withNew: 0 };
   let result;
   try {
@@ -94,6 +94,6 @@ export async function updateCommand(ctx: Context, names: readonly string[]): Pro
     if (counts.stopped > 0) parts.push(`${counts.stopped} stopped`);
     ctx.warn(`news update: ${parts.join(', ')}`);
   }
-  if (stop.signal.aborted) throw new FailedError('update stopped; the articles written are kept and the feed list is saved');
+  if (stop.signal.aborted) throw new InterruptedError('update stopped; the articles written are kept and the feed list is saved');
   return { stdout: '', failed: counts.failed };
 }
