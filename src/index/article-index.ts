@@ -321,6 +321,11 @@ export class ArticleIndex {
     }
   }
 
+  /** How many articles match an FTS5 expression: what a search cut by a limit leaves out is this less what it shows. */
+  countMatching(match: string): number {
+    return this.db.prepare('SELECT count(*) FROM fts WHERE fts MATCH ?').pluck().get(match) as number;
+  }
+
   /** The articles matching an FTS5 expression, in no order, without ranks or snippets. */
   matching(match: string): Article[] {
     const rows = this.db.prepare('SELECT a.json FROM fts JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ?').pluck().all(match) as string[];

@@ -43,3 +43,8 @@ export function eachSearchHit(index: ArticleIndex, query: string | Query, option
 export function searchIndex(index: ArticleIndex, query: string | Query, options: SearchOptions = {}): SearchHit[] {
   return [...eachSearchHit(index, query, options)];
 }
+
+/** How many articles a query matches in all, whatever a search's limit. */
+export function countSearchHits(index: ArticleIndex, query: string | Query): number {
+  return index.countMatching(toFtsQuery(typeof query === 'string' ? parseQuery(query) : query));
+}

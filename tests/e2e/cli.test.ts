@@ -8,7 +8,9 @@ import { articleFile, library, news, onTerminal, ROOT, shell } from './helpers.j
 const widest = (values: readonly number[]) => values.reduce((most, value) => Math.max(most, value), 0);
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'article.schema.json'), 'utf8'));
-const validate = new Ajv2020({ allErrors: true }).compile(schema);
+const ajv = new Ajv2020({ allErrors: true });
+const validate = ajv.compile(schema);
+const validateHit = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schema', 'search-hit.schema.json'), 'utf8')));
 const ESC = '\u001b';
 
 function jsonLines(stdout: string): unknown[] {
@@ -270,10 +272,28 @@ describe('news search', () => {
     expect(news(['search', '-iran']).status).toBe(2);
   });
 
-  it('prints matching articles as JSON Lines', () => {
-    const objects = jsonLines(news(['search', '--dir', world, 'trade', '--json', '--limit', '1']).stdout);
-    expect(objects).toHaveLength(1);
-    expectValid(objects);
+  it('prints each hit as a JSON line: the article, its score and its snippet', () => {
+    const hits = jsonLines(news(['search', '--dir', world, 'trade', '--json', '--limit', '2']).stdout) as Array<{
+      article: unknown;
+      score: number;
+      snippet: { text: string; highlights: Array<[number, number]> };
+    }>;
+    expect(hits).toHaveLength(2);
+    for (const hit of hits) {
+      expect(validateHit(hit), JSON.stringify(validateHit.errors)).toBe(true);
+      expect(Object.keys(hit)).toEqual(['article', 'score', 'snippet']);
+      expect(hit.score).toBeGreaterThan(0);
+      const [start, end] = hit.snippet.highlights[0]!;
+      expect(hit.snippet.text.slice(start, end).toLowerCase()).toBe('trade');
+    }
+    expectValid(hits.map((hit) => hit.article));
+    expect(hits[0]!.score).toBeGreaterThanOrEqual(hits[1]!.score);
+  });
+
+  it('says on a terminal when the limit cut the list, and how to see the rest', () => {
+    const run = onTerminal(['search', '--dir', world, 'trade', '--limit', '1', '--no-pager', '--color', 'never']);
+    expect(run.stdout).toContain('1 of 2 shown; --all for every one, --limit N for more');
+    expect(onTerminal(['search', '--dir', world, 'trade', '--no-pager', '--color', 'never']).stdout).not.toContain('shown;');
   });
 
   it('highlights the match on a terminal', () => {

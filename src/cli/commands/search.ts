@@ -1,9 +1,9 @@
 import { parseQuery, QueryError } from '../../search/query.js';
-import { eachSearchHit, searchIndex } from '../../search/search.js';
-import { renderSearchTerminal, renderSearchTsv, type DisplayHit } from '../../render/search.js';
+import { countSearchHits, eachSearchHit, searchIndex } from '../../search/search.js';
+import { renderSearchJson, renderSearchTerminal, renderSearchTsv, type DisplayHit } from '../../render/search.js';
 import { sanitizeArticle, sanitizeHighlighted } from '../../text/sanitize.js';
 import type { SearchHit } from '../../model.js';
-import { formatFor, jsonLines, layoutFor, linesFrom, openLibrary, terminalFor, type CommandResult, type Context } from '../context.js';
+import { formatFor, layoutFor, linesFrom, openLibrary, terminalFor, type CommandResult, type Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { Tally } from '../exit.js';
 import type { SearchOptions } from '../program.js';
@@ -34,7 +34,7 @@ export async function search(ctx: Context, words: readonly string[], options: Se
     return { stdout: '', more: linesFrom(index, eachSearchHit(index, query, { limit, light }), counted), found };
   };
   const output = {
-    json: async () => streamed((hit) => jsonLines([hit.article])),
+    json: async () => streamed((hit) => renderSearchJson([hit])),
     plain: async () => {
       const { style } = await layoutFor(terminalFor(ctx, options));
       return streamed((hit) => renderSearchTsv([display(hit)], style), true);
@@ -42,8 +42,11 @@ export async function search(ctx: Context, words: readonly string[], options: Se
     terminal: async () => {
       const layout = await layoutFor(terminalFor(ctx, options));
       const hits = searchIndex(index, query, { limit, light: true });
+      // A list cut by the limit says so, as gh does: what was left out, and how to see it.
+      const total = limit !== undefined && hits.length === limit ? countSearchHits(index, query) : hits.length;
       index.close();
-      return { stdout: renderSearchTerminal(hits.map(display), layout), found: hits.length, pageable: options.pager };
+      const cut = total > hits.length ? `\n${layout.style.meta(`${hits.length} of ${total} shown; --all for every one, --limit N for more`)}\n` : '';
+      return { stdout: renderSearchTerminal(hits.map(display), layout) + cut, found: hits.length, pageable: options.pager };
     },
   } satisfies Record<FormatOf<SearchOptions>, () => Promise<CommandResult>>;
   return output[formatFor(ctx, options)]();
