@@ -1,17 +1,21 @@
 // Libraries of 1,000, 10,000 and 100,000 articles, measured side by side in
 // one run: `news search` against `rg -il` and `grep -ril` over the same files,
 // `news list --limit 50`, `news show`, `node -e 0`, the first index build, an
-// incremental update after one new file, and peak memory. Prints the table
-// and writes bench/RESULTS.md.
+// incremental update after one new file, and peak memory; then the same
+// articles as one flat folder (a scraper's output: `--dir ~/archive`), beside
+// the sharded library `news import` writes: first build (time, CPU, peak
+// memory), the first command after one article is added, and the next.
+// Prints the tables and writes bench/RESULTS.md.
 //
 //   npm run bench -- ../shared/corpus                (builds first)
 //   node bench/library.mjs CORPUS [--sizes 1000,10000] [--runs 10] [--query minister]
 //
 // The libraries are made from the raw articles below CORPUS (headline line,
 // blank line, paragraphs), repeated with numbered headlines, and imported
-// with `news import`, in a temporary folder that is removed afterwards.
+// with `news import`, in a temporary folder that is removed afterwards. The
+// flat folder is a copy of the imported library's article files.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,6 +99,28 @@ function runPeak(command, argv, env) {
   return { ...result, mb: mbOf(result.stderr) };
 }
 
+/** One timed run with its CPU time (user + system, ms) and peak memory (MB), when GNU time is there to tell them. */
+function runCpu(command, argv, env) {
+  if (!gnuTime) return { ...run(command, argv, env), cpu: null, mb: null };
+  const result = run(gnuTime, ['-f', '%U %S %M', command, ...argv], env);
+  const [user, system, kb] = result.stderr.trim().split('\n').pop().split(' ').map(Number);
+  return { ...result, cpu: (user + system) * 1000, mb: kb / 1024 };
+}
+
+/** Copies every article file below `from` (not its .news folder) into the one folder `to`. */
+function flatten(from, to) {
+  mkdirSync(to, { recursive: true });
+  const walk = (d) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.md')) copyFileSync(path, join(to, entry.name));
+    }
+  };
+  walk(from);
+}
+
 /** Peak memory (max RSS, MB) of one run, its output to /dev/null, through GNU time. */
 function peakMb(command, argv, env) {
   if (!gnuTime) return null;
@@ -120,9 +146,8 @@ try {
     console.error(`${size}: importing…`);
     const imported = runPeak(process.execPath, nodeArgs('import', raw), env);
     console.error(`${size}: first index build…`);
-    const buildMem = peakMb(process.execPath, nodeArgs('index', '--rebuild'), env);
-    rmSync(env.XDG_CACHE_HOME, { recursive: true, force: true });
-    const build = run(process.execPath, nodeArgs('index'), env);
+    const build = runCpu(process.execPath, nodeArgs('index'), env);
+    const buildMem = build.mb;
     const slug = run(process.execPath, nodeArgs('list', '--limit', '1', '--format', '{slug}'), env).stdout.trim();
 
     const commands = [
@@ -158,16 +183,60 @@ try {
       'news quotes': peakMb(process.execPath, nodeArgs('quotes'), env),
     };
 
-    // One new article, then the search that picks it up, against a warm search.
+    // One new article, then the search that picks it up and the next one, against a warm search.
     const updates = [];
+    const nexts = [];
     for (let k = 0; k < Math.min(runs, 5); k++) {
       const extra = join(work, `extra-${size}-${k}`);
       makeRaw(extra, 1, size + k);
       run(process.execPath, nodeArgs('import', extra), env);
       updates.push(run(process.execPath, nodeArgs('search', query), env).ms);
+      nexts.push(run(process.execPath, nodeArgs('search', query), env).ms);
     }
     const warm = medians[`news search ${query}`];
-    results.push({ size, imported: imported.ms, importMem: imported.mb, wholeMem, build: build.ms, buildMem, medians, memory, update: median(updates), warm });
+
+    // The same articles as one flat folder: its own index, its first build, one article written into it.
+    console.error(`${size}: flat folder…`);
+    const flat = join(work, `flat-${size}`);
+    flatten(lib, flat);
+    rmSync(lib, { recursive: true, force: true });
+    const flatEnv = { ...env, XDG_CACHE_HOME: join(work, `cache-flat-${size}`) };
+    const flatArgs = (...rest) => [news, '--dir', flat, ...rest];
+    const flatBuild = runCpu(process.execPath, flatArgs('index'), flatEnv);
+    const flatWarm = [];
+    const flatUpdates = [];
+    const flatNexts = [];
+    run(process.execPath, flatArgs('search', query), flatEnv);
+    for (let round = 0; round < runs; round++) flatWarm.push(run(process.execPath, flatArgs('search', query), flatEnv).ms);
+    const model = readdirSync(flat).find((name) => name.endsWith('.md'));
+    for (let k = 0; k < Math.min(runs, 5); k++) {
+      copyFileSync(join(flat, model), join(flat, `added-${k}.md`));
+      flatUpdates.push(run(process.execPath, flatArgs('search', query), flatEnv).ms);
+      flatNexts.push(run(process.execPath, flatArgs('search', query), flatEnv).ms);
+    }
+    rmSync(flat, { recursive: true, force: true });
+    results.push({
+      size,
+      imported: imported.ms,
+      importMem: imported.mb,
+      wholeMem,
+      build: build.ms,
+      buildCpu: build.cpu,
+      buildMem,
+      medians,
+      memory,
+      update: median(updates),
+      next: median(nexts),
+      warm,
+      flat: {
+        build: flatBuild.ms,
+        buildCpu: flatBuild.cpu,
+        buildMem: flatBuild.mb,
+        warm: median(flatWarm),
+        update: median(flatUpdates),
+        next: median(flatNexts),
+      },
+    });
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -201,6 +270,28 @@ for (const r of results) {
     );
   lines.push(`- one new article picked up and searched: ${fmt(r.update)} = ${(r.update / r.warm).toFixed(2)} × a warm search`, '');
 }
+for (const r of results) {
+  const f = r.flat;
+  const mb = (value) => (value == null ? '' : `${value.toFixed(0)} MB`);
+  const cpu = (value) => (value == null ? '' : fmt(value));
+  const times = (ms, warm) => `${fmt(ms)} (${(ms / warm).toFixed(2)} ×)`;
+  lines.push(`## ${r.size.toLocaleString('en')} articles, sharded and in one folder`, '');
+  lines.push(
+    `The library \`news import\` writes (256 folders) beside the same article files in one flat folder (a scraper's output); a command after one article is added: × the library's warm search.`,
+    '',
+  );
+  lines.push('| | sharded (news import) | one flat folder |', '|---|---:|---:|');
+  lines.push(`| first index build | ${fmt(r.build)} | ${fmt(f.build)} |`);
+  lines.push(`| its CPU time (user + system) | ${cpu(r.buildCpu)} | ${cpu(f.buildCpu)} |`);
+  lines.push(`| its peak memory | ${mb(r.buildMem)} | ${mb(f.buildMem)} |`);
+  lines.push(`| warm \`news search ${query}\` | ${fmt(r.warm)} | ${fmt(f.warm)} |`);
+  lines.push(`| first search after one article is added | ${times(r.update, r.warm)} | ${times(f.update, f.warm)} |`);
+  lines.push(`| the search after that | ${times(r.next, r.warm)} | ${times(f.next, f.warm)} |`, '');
+  lines.push(
+    `Added: sharded, by \`news import\` of one raw article; flat, an article file written into the folder. Medians of ${Math.min(runs, 5)} (warm: ${runs}); one build each.`,
+    '',
+  );
+}
 const report = lines.join('\n');
 console.log(report);
 // Other benchmarks keep sections of their own in the file (update.mjs, the
@@ -211,6 +302,6 @@ const others = existsSync(resultsFile)
       .split(/^(?=## )/m)
       .slice(1)
       // Only this script's own sections, `## 1,000 articles` and the like, are replaced.
-      .filter((section) => !/^## [\d,]+ articles\n/.test(section))
+      .filter((section) => !/^## [\d,]+ articles(, sharded and in one folder)?\n/.test(section))
   : [];
 writeFileSync(resultsFile, [report.trimEnd() + '\n', ...others].join('\n'));

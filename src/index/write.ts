@@ -21,8 +21,6 @@ export const parseInline: ParseFiles = async (files) => {
 const BATCH_FILES = 25;
 /** Batches being parsed while one is written. */
 const PARSE_AHEAD = 4;
-/** Files a first build hands to addInBatches at a time. */
-const FRESH_RUN_FILES = 1000;
 /** A first build of at least this many files goes through buildAfresh. */
 export const BULK_FILES = 2000;
 
@@ -114,19 +112,16 @@ export async function fillFreshIndex(Sqlite: typeof BetterSqlite3, job: FreshJob
     db.exec(BUILD_INDEXES);
     const writer = new Writer(db, job.roots);
     db.exec('BEGIN');
-    // Folders' files are parsed a few folders at a time: the workers' queue
-    // is not drained at every folder's end (a library of 10,000 has folders
-    // of 40 files, two batches).
-    let pending: IndexedFile[] = [];
-    for (const change of folderChanges(db, job.roots, true)) {
-      writer.applyFolder(change);
-      // Not push(...): a folder of 150,000 files overflows the stack as arguments.
-      for (const file of change.parse) pending.push(file);
-      if (pending.length < FRESH_RUN_FILES) continue;
-      await writer.addInBatches(parse, pending, () => {});
-      pending = [];
+    // One stream of files across folders, planned as the workers take them:
+    // their queue is never drained at a folder's end, and a folder of
+    // 100,000 files is never held at once.
+    function* planned(): Generator<IndexedFile> {
+      for (const change of folderChanges(db, job.roots, true)) {
+        writer.applyFolder(change);
+        yield* change.parse;
+      }
     }
-    await writer.addInBatches(parse, pending, () => {});
+    await writer.addInBatches(parse, planned(), () => {});
     writer.statements.setUpdated.run(new Date().toISOString());
     db.exec('COMMIT');
     db.unsafeMode(false);
@@ -151,15 +146,28 @@ export class Writer {
    * Parses and adds files a batch at a time, so memory holds a few batches of
    * articles; the next batches are parsed (on workers) while one is written.
    */
-  async addInBatches(parse: ParseFiles, files: readonly IndexedFile[], added: (existed: boolean) => void): Promise<void> {
-    const batches: IndexedFile[][] = [];
-    for (let at = 0; at < files.length; at += BATCH_FILES) batches.push(files.slice(at, at + BATCH_FILES));
+  async addInBatches(parse: ParseFiles, files: Iterable<IndexedFile>, added: (existed: boolean) => void): Promise<void> {
+    const source = files[Symbol.iterator]();
     const request = (batch: IndexedFile[]) => parse(batch.map((f) => ({ path: join(this.roots[f.root]!, f.rel), root: this.roots[f.root]! })));
-    const inFlight = batches.slice(0, PARSE_AHEAD).map(request);
-    for (const [k, batch] of batches.entries()) {
-      const parsed = await inFlight[k]!;
-      if (k + PARSE_AHEAD < batches.length) inFlight.push(request(batches[k + PARSE_AHEAD]!));
-      inFlight[k] = Promise.resolve([]);
+    const inFlight: Array<{ batch: IndexedFile[]; parsed: Promise<ReadFile[]> }> = [];
+    // Files are taken from `files` only as batches are sent: a lazy source is planned as it is parsed.
+    const fill = () => {
+      while (inFlight.length < PARSE_AHEAD) {
+        const batch: IndexedFile[] = [];
+        while (batch.length < BATCH_FILES) {
+          const next = source.next();
+          if (next.done) break;
+          batch.push(next.value);
+        }
+        if (batch.length === 0) return;
+        inFlight.push({ batch, parsed: request(batch) });
+      }
+    };
+    fill();
+    while (inFlight.length > 0) {
+      const { batch, parsed: pending } = inFlight.shift()!;
+      const parsed = await pending;
+      fill();
       batch.forEach((file, i) => {
         const existed = this.removeFile(file.root, file.rel);
         this.addFile(file, parsed[i]!);

@@ -118,9 +118,10 @@ describe('folderChanges', () => {
     appendFileSync(join(root, 'a.md'), 'More.\n');
     rmSync(join(root, 'b.md'));
     write(root, 'sub/new.md', article('New'));
+    // The folders' times, recent, are stored anew (negated: not trusted yet).
     expect(plan(db, [root]).summary).toEqual([
-      { folder: null, parse: ['0:a.md'], remove: ['0:b.md'] },
-      { folder: null, parse: ['0:sub/new.md'], remove: [] },
+      { folder: '0:', parse: ['0:a.md'], remove: ['0:b.md'] },
+      { folder: '0:sub', parse: ['0:sub/new.md'], remove: [] },
     ]);
   });
 
@@ -129,7 +130,7 @@ describe('folderChanges', () => {
     age(root, 'a.md', 'sub/b.md', 'other/c.md', 'sub', 'other', '.');
     const db = emptyIndex([root]);
     const first = plan(db, [root]);
-    // A time of the last moments is stored as -1, not trusted; these are an hour old.
+    // A time of the last moments is stored negated, not trusted; these are an hour old.
     expect(first.changes.map((c) => c.record!.mtime)).toEqual(first.changes.map((c) => statSync(join(root, c.record!.rel)).mtimeMs));
     record(db, [root], first.changes);
 
@@ -142,7 +143,8 @@ describe('folderChanges', () => {
     // A file added changes its folder's time, whose new (recent) time is not trusted.
     write(root, 'other/d.md', article('D'));
     const added = plan(db, [root]).changes;
-    expect(added.map((c) => [c.record, c.parse.map((f) => f.rel)])).toEqual([[{ root: 0, rel: 'other', mtime: -1 }, ['other/d.md']]]);
+    const otherTime = statSync(join(root, 'other')).mtimeMs;
+    expect(added.map((c) => [c.record, c.parse.map((f) => f.rel)])).toEqual([[{ root: 0, rel: 'other', mtime: -otherTime }, ['other/d.md']]]);
   });
 
   it('drops the records and files of a folder gone from disk', () => {
@@ -152,6 +154,7 @@ describe('folderChanges', () => {
     rmSync(join(root, 'sub'), { recursive: true });
     const { changes, summary } = plan(db, [root]);
     expect(summary).toEqual([
+      { folder: '0:', parse: [], remove: [] },
       { folder: '0:sub gone', parse: [], remove: ['0:sub/b.md'] },
       { folder: '0:sub/deeper gone', parse: [], remove: ['0:sub/deeper/c.md'] },
     ]);
