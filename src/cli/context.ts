@@ -11,7 +11,6 @@ import type { Layout } from '../render/layout.js';
 import { colorStyle, plainStyle } from '../render/style.js';
 import { sanitize, sanitizeArticle, toJsonLine, type DisplayArticle } from '../text/sanitize.js';
 import { nearest } from '../text/suggest.js';
-import { truncate } from '../text/width.js';
 import { slugFromPath } from '../parse/slug.js';
 import { UsageError } from './errors.js';
 import type { Tally } from './exit.js';
@@ -111,9 +110,13 @@ function indexProgress(ctx: Context, atOnce: boolean): { warn: (line: string) =>
   const started = Date.now();
   const room = Math.max(20, (ctx.stderr.columns ?? 80) - 1);
   const label = sanitize(`indexing ${ctx.roots.join(', ')}`);
+  // Display width is measured with Unicode tables that cost start-up time: loaded here, on a terminal only, and
+  // until they are in, the line is cut by characters.
+  let cut = (text: string, width: number): string => Array.from(text).slice(0, width).join('');
+  void import('../text/width.js').then((width) => (cut = width.truncate));
   const draw = () => {
     const seconds = Math.floor((Date.now() - started) / 1000);
-    line.show(truncate(seconds > 0 ? `${label}… ${seconds} s` : `${label}…`, room));
+    line.show(cut(seconds > 0 ? `${label}… ${seconds} s` : `${label}…`, room));
   };
   let every: NodeJS.Timeout | undefined;
   const start = () => {
