@@ -478,8 +478,11 @@ export type ColumnPieces = ReadonlyArray<readonly string[]>;
 export type CutSnippet = (columns: ColumnPieces) => Snippet;
 
 /** The columns of an article as the index's content view gives them; `speakers` is its row's. */
-function columnPieces(article: Pick<Article, 'headline' | 'section' | 'source'> & { body: readonly string[] }, speakers: string): ColumnPieces {
-  return [[article.headline], article.body, [speakers], [article.section ?? ''], [article.source ?? '']];
+function columnPieces(
+  article: Pick<Article, 'headline' | 'section' | 'source' | 'author' | 'tags'> & { body: readonly string[] },
+  speakers: string,
+): ColumnPieces {
+  return [[article.headline], article.body, [speakers], [article.section ?? ''], [article.source ?? ''], [article.author ?? ''], article.tags];
 }
 
 // Private-use characters around each match in FTS5's snippet text; taken out

@@ -15,7 +15,7 @@ import { ftsText } from './schema.js';
 export function ftsColumns(article: Article): string[] {
   const people = article.quotes.map((q) => (q.person === undefined ? q.speaker : q.person));
   const speakers = [...new Set(people.filter((s): s is string => s !== null))].join('\n');
-  return [article.headline, article.body.join('\n'), speakers, article.section ?? '', article.source ?? ''];
+  return [article.headline, article.body.join('\n'), speakers, article.section ?? '', article.source ?? '', article.author ?? '', article.tags.join('\n')];
 }
 
 /** The text of an article's FTS5 columns as the index holds it. */

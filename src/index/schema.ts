@@ -2,7 +2,7 @@
 import { rmSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 // The index holds articles as this build of the reader parsed them: a build
 // whose parsing differs (scripts/build.mjs hashes the code that makes the
@@ -11,7 +11,7 @@ declare const NEWS_READER_KEY: string | undefined;
 export const READER_KEY = typeof NEWS_READER_KEY === 'string' ? NEWS_READER_KEY : 'dev';
 
 /** The FTS5 columns, in table order; bm25 weights follow the same order. */
-export const FTS_COLUMNS = ['headline', 'body', 'speakers', 'section', 'source'] as const;
+export const FTS_COLUMNS = ['headline', 'body', 'speakers', 'section', 'source', 'author', 'tags'] as const;
 
 /**
  * Text as the index holds it: the same words `words()` finds. ASCII text is
@@ -51,7 +51,9 @@ export const SCHEMA = `
     (SELECT group_concat(p.value, char(10) ORDER BY p.key) FROM json_each(a.json, '$.body') AS p) AS body,
     a.speakers AS speakers,
     coalesce(json_extract(a.json, '$.section'), '') AS section,
-    coalesce(json_extract(a.json, '$.source'), '') AS source
+    coalesce(json_extract(a.json, '$.source'), '') AS source,
+    coalesce(json_extract(a.json, '$.author'), '') AS author,
+    coalesce((SELECT group_concat(t.value, char(10) ORDER BY t.key) FROM json_each(a.json, '$.tags') AS t), '') AS tags
   FROM articles AS a;
   CREATE VIRTUAL TABLE fts USING fts5 (${FTS_COLUMNS.join(', ')}, content='fts_content', content_rowid='id', tokenize='unicode61');
 `;

@@ -9,6 +9,9 @@ import { folderChanges, parentOf, type FolderChange } from './plan.js';
 import { ftsColumns, indexedText } from './row.js';
 import { BUILD_INDEXES, createSchema, FTS_COLUMNS, removeDatabase } from './schema.js';
 
+/** One parameter a FTS5 column. */
+const FTS_PLACES = FTS_COLUMNS.map(() => '?').join(', ');
+
 type Database = BetterSqlite3.Database;
 
 /** Reads files on this thread; the parser is loaded on first use, not by every command. */
@@ -56,7 +59,7 @@ export function prepareStatements(db: Database): Statements {
   return {
     fileId: db.prepare('SELECT id FROM files WHERE root = ? AND rel = ?').pluck(),
     articleOf: db.prepare('SELECT slug, json FROM articles WHERE id = ?'),
-    deleteFts: db.prepare(`INSERT INTO fts (fts, rowid, ${FTS_COLUMNS.join(', ')}) VALUES ('delete', ?, ?, ?, ?, ?, ?)`),
+    deleteFts: db.prepare(`INSERT INTO fts (fts, rowid, ${FTS_COLUMNS.join(', ')}) VALUES ('delete', ?, ${FTS_PLACES})`),
     deleteFile: db.prepare('DELETE FROM files WHERE id = ?'),
     insertFile: db.prepare('INSERT INTO files (root, rel, dir, size, mtime) VALUES (?, ?, ?, ?, ?)'),
     insertProblem: db.prepare('INSERT INTO problems (file_id, line, message) VALUES (?, ?, ?)'),
@@ -64,7 +67,7 @@ export function prepareStatements(db: Database): Statements {
     slugOwner: db.prepare('SELECT a.id, f.root, f.rel FROM articles a JOIN files f ON f.id = a.id WHERE a.slug = ?'),
     insertArticle: db.prepare(`INSERT INTO articles (id, ${ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`),
     deleteArticle: db.prepare('DELETE FROM articles WHERE id = ?'),
-    insertFts: db.prepare(`INSERT INTO fts (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?)`),
+    insertFts: db.prepare(`INSERT INTO fts (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ${FTS_PLACES})`),
     shadow: db.prepare(`INSERT INTO shadowed (file_id, ${ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`),
     shadowArticle: db.prepare(`INSERT INTO shadowed (file_id, ${ARTICLE_COLUMNS}) SELECT id, ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`),
     shadowedBy: db.prepare('SELECT s.file_id AS id, f.root, f.rel FROM shadowed s JOIN files f ON f.id = s.file_id WHERE s.slug = ?'),

@@ -3,11 +3,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleIndex } from '../../src/index/article-index.js';
 import { openUpdatedIndex } from '../../src/index/open.js';
-import { FTS_COLUMNS } from '../../src/index/schema.js';
 import { toFtsQuery } from '../../src/search/fts.js';
 import { parseQuery, QueryError, type Field, type Match } from '../../src/search/query.js';
 import { searchIndex } from '../../src/search/search.js';
@@ -141,45 +139,6 @@ describe('parentheses', () => {
   });
 });
 
-describe('author: and tag:', () => {
-  const ready = (FTS_COLUMNS as readonly string[]).includes('author') && (FTS_COLUMNS as readonly string[]).includes('tags');
-
-  it('restrict a term to the author or the tags, in columns of those names', async () => {
-    // As once the index has the columns (schema.ts), whether or not it has them now.
-    const columns = [...new Set([...FTS_COLUMNS, 'author', 'tags'])];
-    vi.resetModules();
-    vi.doMock('../../src/index/schema.js', async (original) => ({ ...(await original<object>()), FTS_COLUMNS: columns }));
-    try {
-      const query = await import('../../src/search/query.js');
-      const fts = await import('../../src/search/fts.js');
-      const parsed = query.parseQuery('author:"jane doe" tag:(iran OR syria)');
-      expect(parsed).toEqual({
-        must: [[phrase(['jane', 'doe'], { field: 'author' })], [term('iran', { field: 'tag' }), term('syria', { field: 'tag' })]],
-        mustNot: [],
-      });
-      const expression = fts.toFtsQuery(parsed);
-      expect(expression).toBe('author : "jane doe" AND (tags : "iran" OR tags : "syria")');
-      const db = new Database(':memory:');
-      db.exec(`CREATE VIRTUAL TABLE fts USING fts5 (${columns.join(', ')})`);
-      const insert = db.prepare(`INSERT INTO fts (rowid, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`);
-      const row = (author: string, tags: string) => columns.map((c) => (c === 'author' ? author : c === 'tags' ? tags : 'iran'));
-      insert.run(1, ...row('Jane Doe', 'syria\nworld'));
-      insert.run(2, ...row('John Doe', 'iran'));
-      insert.run(3, ...row('Jane Doe', 'world'));
-      expect(db.prepare('SELECT rowid FROM fts WHERE fts MATCH ?').pluck().all(expression)).toEqual([1]);
-      db.close();
-    } finally {
-      vi.doUnmock('../../src/index/schema.js');
-      vi.resetModules();
-    }
-  });
-
-  it.skipIf(ready)('are an error saying the index cannot search them yet, not a phrase search', () => {
-    expect(queryError('author:doe').reason).toMatch(/author: cannot be searched/);
-    expect(queryError('iran -tag:world').reason).toMatch(/tag: cannot be searched/);
-  });
-});
-
 describe('on the index', () => {
   const home = mkdtempSync(join(tmpdir(), 'news-query-language-'));
   let index: ArticleIndex;
@@ -195,7 +154,14 @@ describe('on the index', () => {
       both: ['Trade: what now', 'Trump and Clinton met at the harbour.'],
       other: ['Herring prices', 'Not a word about anyone.'],
     };
-    for (const [slug, [title, body]] of Object.entries(files)) writeFileSync(join(dir, `${slug}.md`), `---\ntitle: ${JSON.stringify(title)}\n---\n\n${body}\n`);
+    const by: Record<string, string> = {
+      trump: 'author: Jane Doe\ntags: [syria, world]\n',
+      clinton: 'author: John Doe\ntags: [iran]\n',
+      both: 'author: Jane Doe\ntags: [world]\n',
+    };
+    for (const [slug, [title, body]] of Object.entries(files)) {
+      writeFileSync(join(dir, `${slug}.md`), `---\ntitle: ${JSON.stringify(title)}\n${by[slug] ?? ''}---\n\n${body}\n`);
+    }
     index = await openUpdatedIndex({ XDG_CACHE_HOME: home }, [dir], () => {});
   });
   afterAll(() => {
@@ -218,6 +184,16 @@ describe('on the index', () => {
     expect(slugs('(trade -harbour) OR herring')).toEqual(['clinton', 'other']);
     expect(slugs('harbour NOT (headline:trump OR headline:trade)')).toEqual([]);
     expect(slugs('clinton NOT headline:(trump OR now)')).toEqual(['clinton']);
+  });
+
+  it('finds by author: and tag:, in their own columns', () => {
+    expect(toFtsQuery(parseQuery('author:"jane doe" tag:(iran OR syria)'))).toBe('author : "jane doe" AND (tags : "iran" OR tags : "syria")');
+    expect(slugs('author:"jane doe"')).toEqual(['both', 'trump']);
+    expect(slugs('author:"jane doe" tag:(iran OR syria)')).toEqual(['trump']);
+    expect(slugs('tag:world -author:jane')).toEqual([]);
+    expect(slugs('tag:iran')).toEqual(['clinton']);
+    // A word of the author or a tag is not a word of the text.
+    expect(slugs('syria')).toEqual([]);
   });
 
   it('writes a group as one parenthesised FTS5 expression', () => {
