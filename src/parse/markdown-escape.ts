@@ -108,7 +108,9 @@ export function fileSourceHash(text: string): string | null {
   if (close < 0) return null;
   const front = text.slice(4, close);
   const recorded = SOURCE_HASH_LINE.exec(front);
-  if (recorded) return recorded[1]!;
+  // A copy, not a slice: V8 keeps the whole text alive for as long as a slice
+  // of it is, and an import keeps the hash of every article in the library.
+  if (recorded) return recorded[1]!.split('').join('');
   const title = TITLE_LINE.exec(front)?.[1]?.trim();
   if (title === undefined || title === '') return null;
   let headline = title;
