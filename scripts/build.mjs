@@ -3,6 +3,7 @@
 //   web.cjs           pages, feeds and HTTP (src/web/index.ts), loaded only
 //                     by the commands that import or fetch;
 //   parse-worker.cjs  the index's worker threads (src/index/worker.ts);
+//   news.1            the man page, from the command tree and the README;
 //   news-*.cache      a V8 code cache of news.cjs, made by running a command
 //                     once: bin/news compiles the bundle from it, so start-up
 //                     skips most of the parsing and compiling;
@@ -13,7 +14,7 @@
 // but better-sqlite3's compiled addon is inside the bundles.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -171,7 +172,7 @@ const stamped = `// news ${pkg.version} ${hash(cli).slice(0, 16)}\n${cli}`;
 
 // Each file is written whole and then renamed into place: a command running
 // during a build reads either the old file or the new, never half of one.
-const FILES = ['news.cjs', 'web.cjs', 'parse-worker.cjs', 'api.cjs', 'types'];
+const FILES = ['news.cjs', 'web.cjs', 'parse-worker.cjs', 'api.cjs', 'types', 'news.1'];
 mkdirSync(dist, { recursive: true });
 for (const name of readdirSync(dist)) if (!FILES.includes(name)) rmSync(join(dist, name), { recursive: true, force: true });
 const place = (name, text) => {
@@ -182,6 +183,32 @@ place('parse-worker.cjs', worker);
 place('api.cjs', api);
 place('web.cjs', web);
 place('news.cjs', stamped);
+
+// The man page, news(1), from the command tree that --help prints (main.ts
+// commandTree, program.ts) and from the README's sections (src/cli/man.ts).
+// Its date is SOURCE_DATE_EPOCH's, for builds that must be reproducible.
+const manModule = await build({
+  ...options,
+  minify: false,
+  stdin: {
+    contents: "export { commandTree } from './src/cli/main.ts'; export { manPage } from './src/cli/man.ts';",
+    resolveDir: root,
+    loader: 'ts',
+  },
+  outfile: 'man.cjs',
+  plugins: [noJsYaml, lazyChildProcess, webApart],
+  define: { NEWS_VERSION: JSON.stringify(pkg.version), ...withKey },
+});
+const manScript = join(dist, `.man-${process.pid}.cjs`);
+try {
+  writeFileSync(manScript, manModule.outputFiles[0].text);
+  const { commandTree, manPage } = require(manScript);
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const date = (epoch ? new Date(Number(epoch) * 1000) : new Date()).toISOString().slice(0, 10);
+  place('news.1', manPage(commandTree(), readFileSync(join(root, 'README.md'), 'utf8'), { version: pkg.version, date }));
+} finally {
+  rmSync(manScript, { force: true });
+}
 
 // The code cache holds what V8 compiled during one real command, run on the
 // bundled articles with an index and user library of its own, the same on

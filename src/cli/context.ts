@@ -12,6 +12,7 @@ import { colorStyle, plainStyle } from '../render/style.js';
 import { sanitize, sanitizeArticle, toJsonLine, type DisplayArticle } from '../text/sanitize.js';
 import { nearest } from '../text/suggest.js';
 import { slugFromPath } from '../parse/slug.js';
+import { librarySetting, sourceLabel, type Config } from './config.js';
 import { UsageError } from './errors.js';
 import type { Tally } from './exit.js';
 import { StatusLine } from './status-line.js';
@@ -30,6 +31,8 @@ export interface Context {
   /** Where warnings and progress lines go: a progress line is drawn only on a terminal. */
   stderr: StreamFacts;
   color: ColorMode;
+  /** The settings file, when there is one (config.ts). */
+  config?: Config | null;
   /** Writes one line to stderr. */
   warn(line: string): void;
 }
@@ -48,13 +51,14 @@ export interface CommandResult extends Output {
 
 /**
  * The library folder named by --dir, else NEWS_DIR (an empty NEWS_DIR names
- * none), or undefined. A folder that is not there is a usage error, unless the
+ * none), else the settings file's `library`, or undefined. A folder that is not there is a usage error, unless the
  * command makes it (`creates`: import); a file is an error for every command.
  */
-export function namedLibrary(dir: string | undefined, env: NodeJS.ProcessEnv, creates: boolean): string | undefined {
+export function namedLibrary(dir: string | undefined, env: NodeJS.ProcessEnv, creates: boolean, config?: Config | null): string | undefined {
   if (dir === '') throw new UsageError('--dir is empty: name a library folder');
-  const [source, path] = dir !== undefined ? ['--dir', dir] : env.NEWS_DIR ? ['NEWS_DIR', env.NEWS_DIR] : [null, null];
-  if (source === null) return undefined;
+  const named = librarySetting(dir, env, config);
+  if (named.value === null) return undefined;
+  const [source, path] = [sourceLabel(named.source, 'library'), named.value];
   let stats;
   try {
     stats = statSync(path, { throwIfNoEntry: false });
@@ -76,7 +80,7 @@ export function formatFor<F extends FormatFlags>(ctx: Context, flags: F): Format
 }
 
 export function terminalFor(ctx: Context, flags: { plain?: boolean; width?: number }): Terminal {
-  return decideTerminal({ color: ctx.color, plain: flags.plain ?? false, width: flags.width }, ctx.env, ctx.stdout);
+  return decideTerminal({ color: ctx.color, plain: flags.plain ?? false, width: flags.width, preferredWidth: ctx.config?.values.width }, ctx.env, ctx.stdout);
 }
 
 /** Builds the layout, loading colour and wrapping code only when they are used. */

@@ -2,12 +2,12 @@
 // starting processes needs child_process, which costs start-up time.
 import { spawn } from 'node:child_process';
 import { sanitize } from '../text/sanitize.js';
+import { pagerSetting, type Config } from './config.js';
 import { write, writeError } from './output.js';
 
-/** $NEWS_PAGER, then $PAGER, then `less -FRX`; empty or `cat` means no pager. */
-export function pagerCommand(env: NodeJS.ProcessEnv): string | null {
-  const command = (env.NEWS_PAGER ?? env.PAGER ?? 'less -FRX').trim();
-  return command === '' || command === 'cat' ? null : command;
+/** $NEWS_PAGER, then the settings file's pager, then $PAGER, then `less -FRX`; empty or `cat` means no pager. */
+export function pagerCommand(env: NodeJS.ProcessEnv, config?: Config | null): string | null {
+  return pagerSetting(false, env, config).value;
 }
 
 /** A shell runs the command only when it needs one (as git does): else a missing pager is told from one that failed. */

@@ -2,11 +2,12 @@
 // help. Each command's options type is inferred from its definition here, so
 // a flag and the field a command reads cannot drift apart. Nothing here runs a
 // command: main.ts attaches the actions, which load a command only when run.
-import { Command, InvalidArgumentError, Option, type OptionValues } from '@commander-js/extra-typings';
+import { Argument, Command, InvalidArgumentError, Option, type OptionValues } from '@commander-js/extra-typings';
 import { sanitizeLines } from '../text/sanitize.js';
 import { commanderErrorLine } from './errors.js';
 import { write, writeError } from './output.js';
 import { COLOR_MODES } from './terminal.js';
+import type { ArticleOrder } from '../index/article-index.js';
 
 function positiveInt(name: string) {
   return (value: string): number => {
@@ -35,6 +36,11 @@ const examples = (lines: Array<[string, string]>) => {
   for (const [command] of lines) pad = Math.max(pad, command.length + 2);
   return 'Examples:\n' + lines.map(([command, what]) => `  ${command.padEnd(pad)}${what}`).join('\n') + '\n';
 };
+
+/** What --sort can put articles in order by (see ArticleOrder). */
+const ARTICLE_ORDERS = ['date', 'headline', 'slug', 'source'] as const satisfies readonly ArticleOrder[];
+const ORDERS_HELP = 'date (newest first, undated last), headline, slug or source (A to Z)';
+const REVERSE_HELP = 'reverse the order (undated articles, and those without a source, stay last)';
 
 /** The options a command definition gives its action. */
 type OptionsOf<C> = C extends Command<unknown[], infer Options extends OptionValues, OptionValues> ? Options : never;
@@ -76,13 +82,16 @@ export const defineList = (program: Program) =>
   program
     .command('list')
     .description('list articles, newest first')
-    .option('--json', 'print JSON Lines, one article object a line')
+    .option('-j, --json', 'print JSON Lines, one article object a line')
     .option('--format <template>', 'print each article through a template, e.g. "{slug} {headline}"')
     .option('--section <name>', 'only articles in this section')
     .option('--source <name>', 'only articles from this source')
     .option('--since <date>', 'only articles dated on or after DATE', isoDate)
     .option('--until <date>', 'only articles dated on or before DATE', isoDate)
-    .option('--limit <n>', 'at most N articles', positiveInt('limit'))
+    .option('-n, --limit <n>', 'at most N articles (the first N of the order)', positiveInt('limit'))
+    .addOption(new Option('--sort <order>', `order by ${ORDERS_HELP}`).choices(ARTICLE_ORDERS).default('date' as const))
+    .option('--reverse', REVERSE_HELP)
+    .option('--unread', 'only articles not read yet')
     .option('--plain', 'plain text even on a terminal')
     .option('--no-pager', 'never page the output')
     .addHelpText(
@@ -96,15 +105,36 @@ export const defineList = (program: Program) =>
     );
 export type ListOptions = OptionsOf<ReturnType<typeof defineList>>;
 
+export const defineBrowse = (program: Program) =>
+  program
+    .command('browse')
+    .description('pick an article in fzf, each previewed as the cursor moves, and read it (`news` alone does this on a terminal)')
+    .addOption(new Option('--sort <order>', `order by ${ORDERS_HELP}`).choices(ARTICLE_ORDERS).default('date' as const))
+    .option('--reverse', REVERSE_HELP)
+    .addHelpText(
+      'before',
+      examples([
+        ['news browse', 'every article, newest first'],
+        ['news browse --sort source', 'by source'],
+      ]),
+    )
+    .addHelpText(
+      'after',
+      '\nKeys: type to filter; enter reads the article in the pager, ctrl-o opens it in a browser, ctrl-r marks it read.\n' +
+        'Needs fzf (https://github.com/junegunn/fzf; apt install fzf, brew install fzf): exit status 1 without it.',
+    );
+export type BrowseOptions = OptionsOf<ReturnType<typeof defineBrowse>>;
+
 export const defineShow = (program: Program) =>
   program
     .command('show')
     .description('print articles: headline, dateline, body and who said what')
     .argument('<slug...>', 'the article names (file names without .md)')
-    .option('--json', 'print JSON Lines, one article object a line')
+    .option('-j, --json', 'print JSON Lines, one article object a line')
     .option('--plain', 'plain text even on a terminal')
-    .option('--width <n>', 'wrap the body to N columns', width)
+    .option('-w, --width <n>', 'wrap the body to N columns', width)
     .option('--no-pager', 'never page the output')
+    .option('--mark-read', 'mark the articles read even when the output is piped (on a terminal they are)')
     .addHelpText(
       'before',
       examples([
@@ -120,11 +150,18 @@ export const defineSearch = (program: Program) =>
     .command('search')
     .description('find articles: all words must match; "phrases", -word, OR, field:value')
     .argument('<query...>', 'words, "phrases", -excluded, a OR b, headline: speaker: section: source:')
-    .option('--json', 'print JSON Lines, one article object a line')
-    .option('--limit <n>', 'at most N results (default 20)', positiveInt('limit'))
+    .option('-j, --json', 'print JSON Lines, one article object a line')
+    .option('-n, --limit <n>', 'at most N results (default 20)', positiveInt('limit'))
     .option('--all', 'every result, however many')
+    .addOption(
+      new Option('--sort <order>', `order by relevance (best first), or ${ORDERS_HELP}; --limit takes the first N of that order`)
+        .choices(['relevance', ...ARTICLE_ORDERS] as const)
+        .default('relevance' as const),
+    )
+    .option('--reverse', REVERSE_HELP)
+    .option('--unread', 'only articles not read yet')
     .option('--plain', 'plain text even on a terminal')
-    .option('--width <n>', 'wrap snippets to N columns', width)
+    .option('-w, --width <n>', 'wrap snippets to N columns', width)
     .option('--no-pager', 'never page the output')
     .addHelpText(
       'before',
@@ -144,9 +181,12 @@ export const defineQuotes = (program: Program) =>
     .description('who said what: every quotation with its speaker, across the library or in the given articles')
     .argument('[slug...]', 'only these articles')
     .option('--speaker <name>', 'only quotes by this person (every word given is a word of their name; titles aside)')
-    .option('--json', 'print JSON Lines: each article with the quotes listed')
+    .option('--unread', 'only quotes of articles not read yet')
+    .option('-j, --json', 'print JSON Lines: each article with the quotes listed')
     .option('--plain', 'plain text even on a terminal')
-    .option('--width <n>', 'wrap quotations to N columns', width)
+    .option('-w, --width <n>', 'wrap quotations to N columns', width)
+    .addOption(new Option('--sort <order>', `order the articles by ${ORDERS_HELP} (default: as named, else newest first)`).choices(ARTICLE_ORDERS))
+    .option('--reverse', `${REVERSE_HELP}; quotes stay in their article's order`)
     .option('--no-pager', 'never page the output')
     .addHelpText(
       'before',
@@ -163,8 +203,8 @@ export const defineSpeakers = (program: Program) =>
   program
     .command('speakers')
     .description('who is quoted: each person, their quotes and the articles quoting them, most quoted first')
-    .option('--json', 'print JSON Lines, one object {name, quotes, articles} a line')
-    .option('--limit <n>', 'at most N people', positiveInt('limit'))
+    .option('-j, --json', 'print JSON Lines, one object {name, quotes, articles} a line')
+    .option('-n, --limit <n>', 'at most N people', positiveInt('limit'))
     .option('--plain', 'plain text even on a terminal')
     .option('--no-pager', 'never page the output')
     .addHelpText(
@@ -184,7 +224,7 @@ export const defineIndex = (program: Program) =>
     .description('bring the search index up to date, checking every file; or rebuild it, or show what it holds')
     .option('--rebuild', 'build the index anew from the article files')
     .option('--stats', "print articles, size and last update, and where the index's bytes go")
-    .option('--json', 'with --stats: print the stats as one JSON object (sizes in bytes)')
+    .option('-j, --json', 'with --stats: print the stats as one JSON object (sizes in bytes)')
     .addHelpText(
       'before',
       examples([
@@ -201,7 +241,7 @@ export const defineCheck = (program: Program) =>
   program
     .command('check')
     .description('validate every article file; print problems as FILE:LINE: message')
-    .option('--json', 'print each problem as a JSON object {path, line, message}')
+    .option('-j, --json', 'print each problem as a JSON object {path, line, message}')
     .addHelpText(
       'before',
       examples([
@@ -264,7 +304,7 @@ export const defineFeed = (program: Program) => {
   const list = feed
     .command('list')
     .description('the feeds followed: name, URL, last update, status, articles')
-    .option('--json', 'print JSON Lines, one feed a line')
+    .option('-j, --json', 'print JSON Lines, one feed a line')
     .option('--plain', 'plain text even on a terminal');
   const remove = feed.command('remove').description('stop following feeds (their articles stay)').argument('<feed...>', 'names or URLs');
   const importOpml = feed.command('import').description('follow every feed of an OPML subscription list').argument('<file>', 'an OPML file');
@@ -291,4 +331,81 @@ export const defineUpdate = (program: Program) =>
     .addHelpText(
       'after',
       '\nRequests are conditional (ETag, Last-Modified): a feed that has not changed costs one short answer.\nExit status 1 when a feed failed; the others are updated all the same.',
+    );
+
+export const defineMark = (program: Program) =>
+  program
+    .command('mark')
+    .description('mark articles read or unread: those named, or every one the filters leave (--all for every one)')
+    .addArgument(new Argument('<state>', 'read or unread').choices(['read', 'unread'] as const))
+    .argument('[slug...]', 'the article names')
+    .option('--all', 'every article of the library')
+    .option('--section <name>', 'only articles in this section')
+    .option('--source <name>', 'only articles from this source')
+    .option('--since <date>', 'only articles dated on or after DATE', isoDate)
+    .option('--until <date>', 'only articles dated on or before DATE', isoDate)
+    .addHelpText(
+      'before',
+      examples([
+        ['news mark read us-iran-is', 'one article read'],
+        ['news mark unread us-iran-is', 'unread again'],
+        ['news mark read --all', 'every article read'],
+        ['news mark read --until 2014-09', 'everything up to September 2014 read'],
+      ]),
+    )
+    .addHelpText('after', '\nThe read state lives with the library, in LIBRARY/.news/read.json (never in the cache).');
+export type MarkOptions = OptionsOf<ReturnType<typeof defineMark>>;
+
+/** The shells `news completion` writes a script for. */
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];
+
+export const defineCompletion = (program: Program) =>
+  program
+    .command('completion')
+    .description('print a shell completion script: commands, options, their values, slugs and feed names')
+    .addArgument(new Argument('<shell>', 'the shell to complete in').choices(SHELLS))
+    .addHelpText(
+      'before',
+      examples([
+        ['source <(news completion bash)', 'complete in this bash (put it in ~/.bashrc)'],
+        ['news completion zsh > ~/.zfunc/_news', 'for zsh, in a folder of $fpath'],
+        ['news completion fish > ~/.config/fish/completions/news.fish', 'for fish'],
+      ]),
+    )
+    .addHelpText('after', '\nSlugs are completed from the index and feed names from the feed list, as the command line names the library (--dir, NEWS_DIR).');
+
+export const defineConfig = (program: Program) =>
+  program
+    .command('config')
+    .description('print each setting in effect and where it comes from: a flag, the environment, the settings file, the default')
+    .option('-j, --json', 'print one JSON object: the settings file, and each setting with its value and source')
+    .addHelpText(
+      'before',
+      examples([
+        ['news config', 'every setting, its value and its source'],
+        ['news config --json | jq .settings.color', 'one setting, for scripts'],
+      ]),
+    )
+    .addHelpText(
+      'after',
+      '\nThe settings file is $XDG_CONFIG_HOME/news/config.yml (~/.config/news/config.yml): library, width, pager, color, browser,\nupdate: concurrency, feed: full-text. A flag wins over the environment, which wins over the file.',
+    );
+export type ConfigOptions = OptionsOf<ReturnType<typeof defineConfig>>;
+
+export const defineOpen = (program: Program) =>
+  program
+    .command('open')
+    .description("open an article's URL in a browser (or print it, where none can open)")
+    .argument('<slug>', 'the article name')
+    .addHelpText(
+      'before',
+      examples([
+        ['news open us-iran-is', 'the article on its web site'],
+        ['BROWSER=lynx news open us-iran-is', 'in another browser'],
+      ]),
+    )
+    .addHelpText(
+      'after',
+      "\nThe browser is the settings file's browser (%u for the URL), else $BROWSER (a list separated by colons), else xdg-open (open on macOS).\nOver SSH with no display, and where no browser runs, the URL is printed. Only http and https URLs are opened.",
     );

@@ -52,6 +52,8 @@ export interface TerminalFlags {
   color: ColorMode;
   plain: boolean;
   width: number | undefined;
+  /** The widest a terminal layout wraps to (the settings file's `width`), in place of MAX_WIDTH; --width wins. */
+  preferredWidth?: number;
 }
 
 /** The output flags a command may have. */
@@ -79,7 +81,7 @@ export function decideTerminal(flags: TerminalFlags, env: NodeJS.ProcessEnv, std
   const terminal = terminalLayout(flags.plain, stdout);
   let width: number | null = null;
   if (flags.width !== undefined) width = flags.width;
-  else if (terminal) width = Math.min(MAX_WIDTH, stdout.columns && stdout.columns > 0 ? stdout.columns : 80);
+  else if (terminal) width = Math.min(flags.preferredWidth ?? MAX_WIDTH, stdout.columns && stdout.columns > 0 ? stdout.columns : 80);
   return {
     terminal,
     color: flags.plain && flags.color === 'auto' ? 0 : decideColor(flags.color, env, stdout),

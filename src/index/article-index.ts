@@ -39,6 +39,42 @@ export interface ListFilter {
   since?: string;
   until?: string;
   limit?: number;
+  /** The order: by date (the default: newest first, undated last), headline, slug or source. */
+  sort?: ArticleOrder;
+  /** The order reversed; undated articles, and those without a source, stay last. */
+  reverse?: boolean;
+}
+
+/** What articles can be put in order by. */
+export type ArticleOrder = 'date' | 'headline' | 'slug' | 'source';
+
+/** The order of search hits: by relevance (the default, best first), or as articles are listed. */
+export interface HitOrder {
+  sort: ArticleOrder | 'relevance';
+  reverse: boolean;
+}
+const BY_RELEVANCE: HitOrder = { sort: 'relevance', reverse: false };
+
+/**
+ * The ORDER BY terms of an order, on the articles table as `a` (a prefix such
+ * as 'a.', or ''): ties go by slug, those of a source by date, newest first;
+ * undated articles, and those without a source, come last either way.
+ * `indexed`: SQLite reads the rows in that order from an index, one at a
+ * time, without a sort.
+ */
+function orderBy(sort: ArticleOrder, reverse: boolean, a = ''): { terms: string; indexed: boolean } {
+  const direction = reverse ? 'DESC' : 'ASC';
+  switch (sort) {
+    case 'date':
+      return reverse ? { terms: `${a}sort_date = '', ${a}sort_date, ${a}slug`, indexed: false } : { terms: `${a}sort_date DESC, ${a}slug`, indexed: true };
+    case 'headline':
+      return { terms: `json_extract(${a}json, '$.headline') COLLATE NOCASE ${direction}, ${a}slug`, indexed: false };
+    case 'slug':
+      return { terms: `${a}slug ${direction}`, indexed: true };
+    case 'source':
+      // The column holds the source folded (row.ts): no case or accents to tell apart.
+      return { terms: `coalesce(${a}source, '') = '', ${a}source ${direction}, ${a}sort_date DESC, ${a}slug`, indexed: false };
+  }
 }
 
 /** What a refresh changed. */
@@ -210,7 +246,7 @@ export class ArticleIndex {
     }
   }
 
-  /** Articles newest first (undated last), then by slug, filtered. */
+  /** Articles newest first (undated last), then by slug, or in the order asked; filtered. */
   list(filter: ListFilter = {}): Article[] {
     return [...this.eachArticle(filter)];
   }
@@ -236,14 +272,32 @@ export class ArticleIndex {
       where.push(`sort_date <> '' AND substr(sort_date, 1, ?) <= ?`);
       params.push(filter.until.length, filter.until);
     }
+    const { terms, indexed } = orderBy(filter.sort ?? 'date', filter.reverse ?? false);
+    // An order read from an index gives whole rows as it goes; any other is a
+    // sort, which carries its rows whole: the ids are sorted, and each article
+    // is read after.
     const sql =
-      `SELECT json FROM articles ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ` +
-      `ORDER BY sort_date DESC, slug ${filter.limit === undefined ? '' : 'LIMIT ?'}`;
+      `SELECT ${indexed ? 'json' : 'id'} FROM articles ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ` +
+      `ORDER BY ${terms} ${filter.limit === undefined ? '' : 'LIMIT ?'}`;
     if (filter.limit !== undefined) params.push(filter.limit);
     const statement = this.db.prepare(sql).pluck();
     // eslint-disable-next-line no-restricted-syntax -- at most six bound parameters
-    const rows = statement.iterate(...params) as Iterable<string>;
-    for (const json of rows) yield articleFromJson(json);
+    const rows = statement.iterate(...params) as Iterable<string | number>;
+    if (indexed) {
+      for (const json of rows) yield articleFromJson(json as string);
+      return;
+    }
+    const read = this.db.prepare('SELECT json FROM articles WHERE id = ?').pluck();
+    for (const id of rows) yield articleFromJson(read.get(id) as string);
+  }
+
+  /** The slugs given that name articles, in an order (see ListFilter). */
+  inOrder(slugs: readonly string[], sort: ArticleOrder, reverse = false): string[] {
+    const { terms } = orderBy(sort, reverse);
+    return this.db
+      .prepare(`SELECT slug FROM articles WHERE slug IN (SELECT value FROM json_each(?)) ORDER BY ${terms}`)
+      .pluck()
+      .all(JSON.stringify(slugs)) as string[];
   }
 
   /** The article named `slug`, or null. */
@@ -272,8 +326,8 @@ export class ArticleIndex {
    * column, or, for an article too large for that (see SNIPPET_BYTES), the
    * one `cut` makes of its columns; `limit` null for all.
    */
-  search(match: string, weights: readonly number[], limit: number | null, cut?: CutSnippet, light = false): SearchHit[] {
-    return [...this.eachHit(match, weights, limit, cut, light)];
+  search(match: string, weights: readonly number[], limit: number | null, cut?: CutSnippet, light = false, order: HitOrder = BY_RELEVANCE): SearchHit[] {
+    return [...this.eachHit(match, weights, limit, cut, light, order)];
   }
 
   /**
@@ -284,7 +338,14 @@ export class ArticleIndex {
    * JavaScript (the snippet of one is cut from its columns as SQLite gives
    * them).
    */
-  *eachHit(match: string, weights: readonly number[], limit: number | null, cut?: CutSnippet, light = false): Generator<SearchHit> {
+  *eachHit(
+    match: string,
+    weights: readonly number[],
+    limit: number | null,
+    cut?: CutSnippet,
+    light = false,
+    order: HitOrder = BY_RELEVANCE,
+  ): Generator<SearchHit> {
     // Ranked in FTS5 first (its ORDER BY rank LIMIT path keeps only the best
     // rows, and makes snippets of those alone), then their articles are read
     // one by one, after the sort: a sort carries its rows whole, and an
@@ -293,16 +354,51 @@ export class ArticleIndex {
     // the article's, and is read from its row, not from the text.
     const fts5Snippet = `snippet(fts, -1, '${MARK_START}', '${MARK_END}', '…', ${SNIPPET_TOKENS})`;
     const snippet = cut ? `CASE WHEN (SELECT size FROM files WHERE id = fts.rowid) <= ${SNIPPET_BYTES} THEN ${fts5Snippet} END` : fts5Snippet;
-    const rows = this.db
-      .prepare(
-        `SELECT best.rowid AS id, best.score AS score, best.snippet AS snippet FROM
-           (SELECT rowid, rank AS score, ${snippet} AS snippet
-            FROM fts WHERE fts MATCH ? AND rank MATCH ?
-            ORDER BY rank ${limit === null ? '' : 'LIMIT ?'}) AS best
-         JOIN articles a ON a.id = best.rowid ORDER BY best.score, a.slug`,
-      )
-      // eslint-disable-next-line no-restricted-syntax -- a limit or none
-      .iterate(match, `bm25(${weights.join(', ')})`, ...(limit === null ? [] : [limit])) as Iterable<{ id: number; score: number; snippet: string | null }>;
+    const rank = `bm25(${weights.join(', ')})`;
+    const limits = limit === null ? [] : [limit];
+    let rows: Iterable<{ id: number; score: number; snippet: string | null }>;
+    if (order.sort === 'relevance') {
+      const direction = order.reverse ? 'DESC' : '';
+      rows = this.db
+        .prepare(
+          `SELECT best.rowid AS id, best.score AS score, best.snippet AS snippet FROM
+             (SELECT rowid, rank AS score, ${snippet} AS snippet
+              FROM fts WHERE fts MATCH ? AND rank MATCH ?
+              ORDER BY rank ${direction} ${limit === null ? '' : 'LIMIT ?'}) AS best
+           JOIN articles a ON a.id = best.rowid ORDER BY best.score ${direction}, a.slug`,
+        )
+        // eslint-disable-next-line no-restricted-syntax -- a limit or none
+        .iterate(match, rank, ...limits) as typeof rows;
+    } else {
+      // Every match is put in order by the articles' columns alone, and the
+      // first `limit` kept (ids only); then only those are ranked and given a
+      // snippet, a batch at a time: a lookup by rowid would match the query
+      // anew for every hit, so each batch is one pass over the matches,
+      // filtered (`+rowid`: not a lookup) to the batch's ids.
+      const ids = this.db
+        .prepare(
+          `SELECT a.id FROM fts JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ?
+           ORDER BY ${orderBy(order.sort, order.reverse, 'a.').terms} ${limit === null ? '' : 'LIMIT ?'}`,
+        )
+        .pluck()
+        // eslint-disable-next-line no-restricted-syntax -- a limit or none
+        .all(match, ...limits) as number[];
+      const ranked = this.db.prepare(
+        `SELECT rowid AS id, rank AS score, ${snippet} AS snippet FROM fts
+         WHERE fts MATCH ? AND rank MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`,
+      );
+      rows = (function* () {
+        // Small batches first, so that the first lines come at once; larger ones after.
+        for (let at = 0, size = 100; at < ids.length; at += size, size = Math.min(size * 4, 10_000)) {
+          const batch = ids.slice(at, at + size);
+          const found = new Map<number, { id: number; score: number; snippet: string | null }>();
+          for (const row of ranked.iterate(match, rank, JSON.stringify(batch)) as Iterable<{ id: number; score: number; snippet: string | null }>) {
+            found.set(row.id, row);
+          }
+          for (const id of batch) yield found.get(id)!;
+        }
+      })();
+    }
     const read = this.db.prepare('SELECT json, speakers FROM articles WHERE id = ?');
     if (light) {
       for (const row of rows) {

@@ -13,6 +13,8 @@ export interface DisplayFeedRow {
   /** What the feed last answered: "ok", "not modified", the error, or "not fetched yet". */
   status: Display;
   articles: number;
+  /** How many of its articles are unread, when counted (not in the tab-separated form). */
+  unread?: number;
 }
 
 const cells = (feed: DisplayFeedRow): string[] => [feed.name, feed.url, feed.updated, feed.status, String(feed.articles)];
@@ -22,10 +24,14 @@ export function renderFeedsTsv(feeds: readonly DisplayFeedRow[]): string {
   return feeds.map((feed) => cells(feed).map(tsvField).join('\t') + '\n').join('');
 }
 
-/** Aligned columns under their headings; the status, last before the count, is cut to the terminal's width. */
+/**
+ * Aligned columns under their headings, the unread count last when there is
+ * one; the status, before the counts, is cut to the terminal's width.
+ */
 export function renderFeedsTable(feeds: readonly DisplayFeedRow[], layout: Layout): string {
-  const head = ['NAME', 'URL', 'UPDATED', 'STATUS', 'ARTICLES'];
-  const rows = feeds.map(cells);
+  const counted = feeds.some((feed) => feed.unread !== undefined);
+  const head = ['NAME', 'URL', 'UPDATED', 'STATUS', 'ARTICLES', ...(counted ? ['UNREAD'] : [])];
+  const rows = feeds.map((feed) => [...cells(feed), ...(counted ? [String(feed.unread ?? 0)] : [])]);
   const widths = head.map((cell) => displayWidth(cell));
   for (const row of rows) row.forEach((cell, column) => (widths[column] = Math.max(widths[column]!, displayWidth(cell))));
   const line = (row: readonly string[]) =>
@@ -34,7 +40,7 @@ export function renderFeedsTable(feeds: readonly DisplayFeedRow[], layout: Layou
         if (column === row.length - 1) return cell;
         let text = cell;
         if (column === 3 && layout.width !== null) {
-          const room = layout.width - (widths[0]! + widths[1]! + widths[2]! + widths[4]! + 8);
+          const room = layout.width - (widths[0]! + widths[1]! + widths[2]! + widths[4]! + (counted ? widths[5]! + 2 : 0) + 8);
           if (room > 0 && displayWidth(text) > room) text = truncate(text, room);
         }
         return text + ' '.repeat(Math.max(0, widths[column]! - displayWidth(text)));

@@ -18,10 +18,13 @@ const padTo = (text: string, width: number) => text + ' '.repeat(Math.max(0, wid
  * slug column is at most SLUG_COLUMN wide, a longer slug cut with "…" (the
  * piped form and --format give it whole). On a terminal too narrow for
  * that, a long slug stands whole on a line of its own, the headline under
- * it, so that no line is wider than the terminal.
+ * it, so that no line is wider than the terminal. Given the slugs of the
+ * unread articles, only their headlines are styled (bold in colour): the
+ * read ones are plain.
  */
-export function renderListTable(articles: readonly DisplayArticle[], layout: Layout): string {
+export function renderListTable(articles: readonly DisplayArticle[], layout: Layout, unread?: ReadonlySet<string>): string {
   const { style, width } = layout;
+  const headlineOf = (a: DisplayArticle, text: string) => (unread === undefined || unread.has(a.slug) ? style.headline(text) : text);
   const dateOf = (a: DisplayArticle) => a.date?.slice(0, 10) ?? '';
   // Widest entries by a loop: spread into Math.max, a library's rows overflow the call stack.
   let dateWidth = 0;
@@ -40,12 +43,12 @@ export function renderListTable(articles: readonly DisplayArticle[], layout: Lay
       if (!cut && displayWidth(a.slug) > slugWidth) {
         const indent = Math.max(0, Math.min(dateColumn, width! - MIN_HEADLINE));
         const headline = truncate(a.headline, width! - indent);
-        return `${wrapTo(layout, date + style.slug(a.slug))}\n${' '.repeat(indent)}${style.headline(headline)}\n`;
+        return `${wrapTo(layout, date + style.slug(a.slug))}\n${' '.repeat(indent)}${headlineOf(a, headline)}\n`;
       }
       const slug = truncate(a.slug, slugWidth);
       const used = dateColumn + slugWidth + 2;
       const headline = width === null ? a.headline : truncate(a.headline, width - used);
-      return `${date}${style.slug(padTo(slug, slugWidth))}  ${style.headline(headline)}\n`;
+      return `${date}${style.slug(padTo(slug, slugWidth))}  ${headlineOf(a, headline)}\n`;
     })
     .join('');
 }

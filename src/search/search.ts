@@ -2,15 +2,23 @@
 // library API. A query is parsed (query.ts), written as an FTS5 expression
 // (fts.ts) and run on the library's index, which ranks by BM25 and cuts the
 // snippets (those of articles too large for FTS5's: snippet.ts).
-import type { ArticleIndex } from '../index/article-index.js';
+import type { ArticleIndex, HitOrder } from '../index/article-index.js';
 import type { SearchHit } from '../model.js';
 import { FTS_WEIGHTS, ftsPhrases, toFtsQuery } from './fts.js';
 import { parseQuery, type Query } from './query.js';
 import { cutSnippet } from './snippet.js';
 
 export interface SearchOptions {
-  /** At most this many hits, the best first; all when not given. */
+  /** At most this many hits, the first in the order asked (the best first); all when not given. */
   limit?: number;
+  /**
+   * The order of the hits: by relevance, best first (the default), or by the
+   * articles' date, headline, slug or source, as `news list` orders them.
+   * The limit takes the first hits of that order among every match.
+   */
+  sort?: HitOrder['sort'];
+  /** The order reversed (undated articles, and those without a source, stay last). */
+  reverse?: boolean;
   /**
    * Hits whose articles lack their body and quotes (both empty): enough for
    * output that shows slug, headline and snippet, and far cheaper for
@@ -21,14 +29,15 @@ export interface SearchOptions {
 
 /**
  * The articles of the index matching `query` (the query language's text, or
- * a query parsed by `parseQuery`), best first (ties by slug), read one at a
+ * a query parsed by `parseQuery`), best first (ties by slug) unless another
+ * order is asked, read one at a
  * time: a search for a common word in a large library is never held whole.
  * Nothing else may use the index until the hits are read or the iteration
  * is ended. Text that is no query throws `QueryError`, before the index is
  * read.
  */
 export function eachSearchHit(index: ArticleIndex, query: string | Query, options: SearchOptions = {}): Generator<SearchHit> {
-  const { limit, light = false } = options;
+  const { limit, light = false, sort = 'relevance', reverse = false } = options;
   // SQLite reads a negative LIMIT as none at all, and refuses a fraction.
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
     throw new RangeError(`a search limit is a whole number of hits, 0 or more, not ${limit}`);
@@ -36,7 +45,7 @@ export function eachSearchHit(index: ArticleIndex, query: string | Query, option
   const parsed = typeof query === 'string' ? parseQuery(query) : query;
   // FTS5 cuts the snippets of most articles; those of the largest are cut by its rules here.
   const phrases = ftsPhrases(parsed);
-  return index.eachHit(toFtsQuery(parsed), FTS_WEIGHTS, limit ?? null, (columns) => cutSnippet(columns, phrases), light);
+  return index.eachHit(toFtsQuery(parsed), FTS_WEIGHTS, limit ?? null, (columns) => cutSnippet(columns, phrases), light, { sort, reverse });
 }
 
 /** The hits of `eachSearchHit`, all read. */

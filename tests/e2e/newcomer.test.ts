@@ -118,7 +118,7 @@ describe('error messages', () => {
     const cases: Array<[string[], string]> = [
       [['list', '--nosuch'], "news: unknown option '--nosuch'"],
       [['lsit'], "news: unknown command 'lsit'; did you mean 'list'?"],
-      [['list', '--limit', 'x'], "news: option '--limit <n>' argument 'x' is invalid: limit must be a whole number above 0"],
+      [['list', '--limit', 'x'], "news: option '-n, --limit <n>' argument 'x' is invalid: limit must be a whole number above 0"],
       [['list', 'extra'], "news: too many arguments for 'list': expected 0 arguments but got 1"],
       [['search', '--', '-syria'], 'news: invalid query "-syria": it only excludes: add a word to search for, as in syria -iran'],
     ];

@@ -6,7 +6,7 @@ import { feedName, findFeed, loadFeeds, lockFeeds, newFeed, saveFeeds, type Feed
 import { sanitize, toJsonLine } from '../../text/sanitize.js';
 import { minuteOf } from '../../render/fields.js';
 import { renderFeedsTable, renderFeedsTsv, type DisplayFeedRow } from '../../render/feeds.js';
-import { formatFor, layoutFor, terminalFor, type CommandResult, type Context } from '../context.js';
+import { formatFor, layoutFor, openLibrary, terminalFor, type CommandResult, type Context } from '../context.js';
 import type { Output } from '../output.js';
 import type { FormatOf } from '../terminal.js';
 import { FailedError, UsageError } from '../errors.js';
@@ -82,15 +82,52 @@ export async function feedAdd(ctx: Context, url: string, options: FeedAddOptions
   return { stdout: `${sanitize(name)}\n` };
 }
 
-/** A feed as `news feed list --json` prints it: the record without the entries it has seen, and how many articles it gave. */
-function feedSummary(feed: FeedRecord) {
+/**
+ * A feed as `news feed list --json` prints it: the record without the entries
+ * it has seen, how many articles it gave, and how many of those are unread
+ * (when counted).
+ */
+function feedSummary(feed: FeedRecord, unread?: (slugs: ReadonlySet<string>) => number) {
   const { seen, ...rest } = feed;
-  return { ...rest, articles: new Set(Object.values(seen)).size };
+  const slugs = new Set(Object.values(seen));
+  return { ...rest, articles: slugs.size, ...(unread && { unread: unread(slugs) }) };
 }
 
-/** `news feed list`. */
+/**
+ * How many of the articles a feed wrote are unread. A feed's articles are the
+ * slugs its record says it wrote (articles keep no link to their feed): one
+ * renamed or removed since is not counted.
+ */
+async function unreadCounter(ctx: Context, feeds: readonly FeedRecord[], strict: boolean): Promise<(slugs: ReadonlySet<string>) => number> {
+  const { unreadTest, unreadTestOrWarn } = await import('../read-state.js');
+  const isUnread = strict ? unreadTest(ctx) : unreadTestOrWarn(ctx);
+  const index = await openLibrary(ctx);
+  const unread = new Set<string>();
+  try {
+    // Only the articles the feeds wrote are read, one by one: not the whole library.
+    for (const feed of feeds) {
+      for (const slug of Object.values(feed.seen)) {
+        if (unread.has(slug)) continue;
+        const article = index.get(slug);
+        if (article !== null && isUnread(article)) unread.add(slug);
+      }
+    }
+  } finally {
+    index.close();
+  }
+  return (slugs) => {
+    let count = 0;
+    for (const slug of slugs) if (unread.has(slug)) count++;
+    return count;
+  };
+}
+
+/** `news feed list`: the unread counts in JSON and on a terminal (the tab-separated columns are as they were). */
 export async function feedList(ctx: Context, options: FeedListOptions): Promise<CommandResult> {
-  const feeds = readFeeds(ctx).feeds.map(feedSummary);
+  const format = formatFor(ctx, options);
+  const records = readFeeds(ctx).feeds;
+  const counter = format !== 'plain' && records.length > 0 ? await unreadCounter(ctx, records, format === 'json') : undefined;
+  const feeds = records.map((feed) => feedSummary(feed, counter));
   const shown = (): DisplayFeedRow[] =>
     feeds.map((feed) => ({
       name: sanitize(feed.name),
@@ -98,6 +135,7 @@ export async function feedList(ctx: Context, options: FeedListOptions): Promise<
       updated: sanitize(feed.updated === null ? 'never' : minuteOf(feed.updated)),
       status: sanitize(feed.status ?? 'not fetched yet'),
       articles: feed.articles,
+      unread: feed.unread,
     }));
   const output = {
     json: async () => ({ stdout: feeds.map((feed) => toJsonLine(feed) + '\n').join('') }),
@@ -107,7 +145,6 @@ export async function feedList(ctx: Context, options: FeedListOptions): Promise<
       return { stdout: feeds.length === 0 ? '' : renderFeedsTable(shown(), await layoutFor(terminalFor(ctx, options))) };
     },
   } satisfies Record<FormatOf<FeedListOptions>, () => Promise<Output>>;
-  const format = formatFor(ctx, options);
   // As before: JSON Lines of no feed is "nothing found" (exit 1); the lists for people are not.
   return { ...(await output[format]()), ...(format === 'json' ? { found: feeds.length } : {}) };
 }

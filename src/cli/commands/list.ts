@@ -23,8 +23,16 @@ export async function list(ctx: Context, options: ListOptions): Promise<CommandR
     throw error;
   }
   const index = await openLibrary(ctx);
+  // The read state is read only when it is used: for --unread, and on a terminal, where unread articles stand out.
+  const readState = options.unread === true || format === 'terminal' ? await import('../read-state.js') : null;
+  const isUnread = readState === null ? null : options.unread === true ? readState.unreadTest(ctx) : readState.unreadTestOrWarn(ctx);
+  // With --unread, the limit counts unread articles: it is applied after they are picked.
+  const articles = (): Iterable<Article> =>
+    options.unread === true && isUnread !== null
+      ? readState!.unreadOnly(index.eachArticle({ ...options, limit: undefined }), isUnread, options.limit)
+      : index.eachArticle(options);
   // Lines for scripts are made an article at a time, as they are written.
-  const lines = (line: (article: Article) => string): CommandResult => ({ stdout: '', more: linesFrom(index, index.eachArticle(options), line) });
+  const lines = (line: (article: Article) => string): CommandResult => ({ stdout: '', more: linesFrom(index, articles(), line) });
   const output = {
     json: async () => lines((article) => jsonLines([article])),
     // --format was given: that is what makes the format 'template'.
@@ -37,10 +45,16 @@ export async function list(ctx: Context, options: ListOptions): Promise<CommandR
       const layout = await layoutFor(terminalFor(ctx, options));
       // The table's columns fit its widest entries, so it needs every row first;
       // the rows keep only what the table shows.
-      const rows = forDisplay([...index.eachArticle(options)].map((article) => ({ ...article, body: [], quotes: [] })));
+      const unread = new Set<string>();
+      const rows = forDisplay(
+        [...articles()].map((article) => {
+          if (options.unread === true || isUnread!(article)) unread.add(article.slug);
+          return { ...article, body: [], quotes: [] };
+        }),
+      );
       index.close();
       const { renderListTable } = await import('../../render/table.js');
-      return { stdout: renderListTable(rows, layout), pageable: options.pager };
+      return { stdout: renderListTable(rows, layout, unread), pageable: options.pager };
     },
   } satisfies Record<Format, () => Promise<CommandResult>>;
   return output[format]();

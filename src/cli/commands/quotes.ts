@@ -29,19 +29,25 @@ export async function quotes(ctx: Context, slugs: readonly string[], options: Qu
   if (options.speaker !== undefined) checkSpeaker(options.speaker); // refused before any work
   const index = await openLibrary(ctx);
   const format = formatFor(ctx, options);
+  const isUnread = options.unread === true ? (await import('../read-state.js')).unreadTest(ctx) : null;
   let articles: Article[];
   let failed: string[] = [];
   if (slugs.length > 0) {
     ({ articles, failed } = readNamedArticles(ctx, index, slugs));
+    if (isUnread !== null) articles = articles.filter(isUnread);
   } else if (options.speaker !== undefined) {
     articles = articlesQuoting(index, options.speaker);
+    if (isUnread !== null) articles = articles.filter(isUnread);
   } else if (format !== 'terminal') {
-    return everyQuote(ctx, index, options, format);
+    return everyQuote(ctx, index, options, format, isUnread);
   } else {
     // On a terminal every row is needed first, to be paged; bodies are not.
     articles = [];
-    for (const article of index.eachArticle()) if (article.quotes.length > 0) articles.push({ ...article, body: [] });
+    for (const article of index.eachArticle(listOrder(options))) {
+      if (article.quotes.length > 0 && (isUnread === null || isUnread(article))) articles.push({ ...article, body: [] });
+    }
   }
+  articles = inOrder(index, articles, options, slugs.length > 0);
   index.close();
   const selected = selectQuotes(articles, options.speaker);
   const output = {
@@ -69,6 +75,7 @@ async function everyQuote(
   index: ArticleIndex,
   options: QuotesOptions,
   format: Exclude<FormatOf<QuotesOptions>, 'terminal'>,
+  isUnread: ((article: Article) => boolean) | null,
 ): Promise<CommandResult> {
   const lines = {
     json: async () => (article: Article) => jsonLines([article]),
@@ -80,11 +87,26 @@ async function everyQuote(
   const line = await lines[format]();
   const found = new Tally();
   const counted = (article: Article) => {
-    if (article.quotes.length === 0) return '';
+    if (article.quotes.length === 0 || (isUnread !== null && !isUnread(article))) return '';
     found.count++;
     return line(article);
   };
-  return { stdout: '', more: linesFrom(index, index.eachArticle(), counted), found };
+  return { stdout: '', more: linesFrom(index, index.eachArticle(listOrder(options)), counted), found };
+}
+
+/** The order of the library's articles: --sort (newest first unless it says otherwise), --reverse. */
+const listOrder = (options: QuotesOptions) => ({ sort: options.sort ?? 'date', reverse: options.reverse ?? false });
+
+/**
+ * Articles in the order asked. Without --sort, articles named are kept in the
+ * order named (--reverse reverses it), others newest first; with it, they go
+ * in the order `news list --sort` gives.
+ */
+function inOrder(index: ArticleIndex, articles: Article[], options: QuotesOptions, named: boolean): Article[] {
+  if (options.sort === undefined && (named || options.reverse !== true)) return options.reverse === true ? [...articles].reverse() : articles;
+  const { sort, reverse } = listOrder(options);
+  const rank = new Map(index.inOrder([...new Set(articles.map((article) => article.slug))], sort, reverse).map((slug, at) => [slug, at]));
+  return [...articles].sort((a, b) => rank.get(a.slug)! - rank.get(b.slug)!);
 }
 
 /** A --speaker name without a word is a usage error. */

@@ -22,6 +22,15 @@ export async function search(ctx: Context, words: readonly string[], options: Se
   }
   const index = await openLibrary(ctx);
   const limit = options.all ? undefined : (options.limit ?? DEFAULT_LIMIT);
+  // The limit takes the first hits of the order asked, among every match.
+  const order = { sort: options.sort, reverse: options.reverse ?? false };
+  // With --unread, articles are read whole (an article without a URL is known by its body), and the limit counts unread hits.
+  const readState = options.unread === true ? await import('../read-state.js') : null;
+  const isUnread = readState === null ? null : readState.unreadTest(ctx);
+  const hits = (light: boolean, most = limit): Iterable<SearchHit> =>
+    isUnread === null
+      ? eachSearchHit(index, query, { limit: most, light, ...order })
+      : readState!.unreadOnly(eachSearchHit(index, query, { light: false, ...order }), (hit) => isUnread(hit.article), most);
   const display = (h: SearchHit): DisplayHit => ({ article: sanitizeArticle(h.article), snippet: sanitizeHighlighted(h.snippet) });
   // For scripts, hits are written as they are read: `--all` of a common word
   // need not hold them all. They are counted as they are written.
@@ -31,7 +40,7 @@ export async function search(ctx: Context, words: readonly string[], options: Se
       found.count++;
       return line(hit);
     };
-    return { stdout: '', more: linesFrom(index, eachSearchHit(index, query, { limit, light }), counted), found };
+    return { stdout: '', more: linesFrom(index, hits(light), counted), found };
   };
   const output = {
     json: async () => streamed((hit) => renderSearchJson([hit])),
@@ -41,12 +50,24 @@ export async function search(ctx: Context, words: readonly string[], options: Se
     },
     terminal: async () => {
       const layout = await layoutFor(terminalFor(ctx, options));
-      const hits = searchIndex(index, query, { limit, light: true });
-      // A list cut by the limit says so, as gh does: what was left out, and how to see it.
-      const total = limit !== undefined && hits.length === limit ? countSearchHits(index, query) : hits.length;
+      let shown: SearchHit[];
+      let total: number;
+      if (isUnread === null) {
+        shown = searchIndex(index, query, { limit, light: true, ...order });
+        // A list cut by the limit says so, as gh does: what was left out, and how to see it.
+        total = limit !== undefined && shown.length === limit ? countSearchHits(index, query) : shown.length;
+      } else {
+        // Unread hits are counted by reading them: the index does not know which are read.
+        shown = [];
+        total = 0;
+        for (const hit of hits(true, undefined)) {
+          if (limit === undefined || total < limit) shown.push({ ...hit, article: { ...hit.article, body: [], quotes: [] } });
+          total++;
+        }
+      }
       index.close();
-      const cut = total > hits.length ? `\n${layout.style.meta(`${hits.length} of ${total} shown; --all for every one, --limit N for more`)}\n` : '';
-      return { stdout: renderSearchTerminal(hits.map(display), layout) + cut, found: hits.length, pageable: options.pager };
+      const cut = total > shown.length ? `\n${layout.style.meta(`${shown.length} of ${total} shown; --all for every one, --limit N for more`)}\n` : '';
+      return { stdout: renderSearchTerminal(shown.map(display), layout) + cut, found: shown.length, pageable: options.pager };
     },
   } satisfies Record<FormatOf<SearchOptions>, () => Promise<CommandResult>>;
   return output[formatFor(ctx, options)]();

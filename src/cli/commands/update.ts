@@ -6,6 +6,7 @@ import { updateFeeds, type FeedOutcome } from '../../library/update.js';
 import type { FeedRecord } from '../../library/feeds.js';
 import { minuteOf } from '../../render/fields.js';
 import { sanitize } from '../../text/sanitize.js';
+import { concurrencySetting } from '../config.js';
 import type { CommandResult, Context } from '../context.js';
 import { libraryUrls } from './import.js';
 import { InterruptedError, UsageError } from '../errors.js';
@@ -29,7 +30,7 @@ export async function updateCommand(ctx: Context, names: readonly string[]): Pro
   const onInterrupt = () => stop.abort();
   process.once('SIGINT', onInterrupt);
   process.once('SIGTERM', onInterrupt);
-  const client = await httpClient(ctx);
+  const client = await httpClient(ctx, { maxConcurrent: concurrencySetting(ctx.config).value });
   const { fetchResource, FEED_ACCEPT, FetchError } = await import('../../web/index.js');
   let listening = true;
   const progress = new StatusLine({ interrupt: true });
