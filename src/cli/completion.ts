@@ -99,6 +99,19 @@ const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 /** The key a command is found by in the scripts: `news`, `news feed add`. */
 const keyOf = (spec: CommandSpec): string => ['news', ...spec.path].join(' ');
 
+/**
+ * Every place a value is completed, keyed `news CMD|--flag` for an option's
+ * value and `news CMD|#N` for the Nth argument, with what completes it.
+ */
+function valueSlots(specs: readonly CommandSpec[]): Array<readonly [string, Values]> {
+  return specs
+    .flatMap((s) => [
+      ...s.options.flatMap((o) => (o.value === null ? [] : o.flags.map((flag) => [`${keyOf(s)}|${flag}`, o.value!] as const))),
+      ...s.args.map((v, at) => [`${keyOf(s)}|#${at}`, v] as const),
+    ])
+    .filter(([, v]) => v.kind !== 'none');
+}
+
 /** A value's kind and choices, as the scripts hold them. */
 function valueWords(values: Values): [string, string] {
   return [values.kind, values.kind === 'choices' ? values.choices.join(' ') : ''];
@@ -123,12 +136,7 @@ function posixPart(specs: CommandSpec[]): string {
       ].join('\n');
     })
     .join('\n');
-  const values = specs
-    .flatMap((s) => [
-      ...s.options.flatMap((o) => (o.value === null ? [] : o.flags.map((flag) => [`${keyOf(s)}|${flag}`, o.value!] as const))),
-      ...s.args.map((v, at) => [`${keyOf(s)}|#${at}`, v] as const),
-    ])
-    .filter(([, v]) => v.kind !== 'none')
+  const values = valueSlots(specs)
     .map(([key, v]) => {
       const [kind, choices] = valueWords(v);
       return `    ${shQuote(key)}) _news_kind=${kind} _news_choices=${shQuote(choices)} ;;`;
@@ -317,12 +325,7 @@ function fishScript(specs: CommandSpec[]): string {
       ].join('\n');
     })
     .join('\n');
-  const values = specs
-    .flatMap((s) => [
-      ...s.options.flatMap((o) => (o.value === null ? [] : o.flags.map((flag) => [`${keyOf(s)}|${flag}`, o.value!] as const))),
-      ...s.args.map((v, at) => [`${keyOf(s)}|#${at}`, v] as const),
-    ])
-    .filter(([, v]) => v.kind !== 'none')
+  const values = valueSlots(specs)
     .map(([key, v]) => `    case ${fishQuote(key)}\n      echo ${v.kind}${v.kind === 'choices' ? ' ' + list([...v.choices]) : ''}`)
     .join('\n');
   return `# fish completion for news: made by \`news completion fish\` from its own commands.

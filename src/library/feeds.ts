@@ -3,11 +3,9 @@
 // when it may be tried again) and which entries became which articles. It
 // lives in the library's data folder (userdata.ts), one JSON file, written
 // whole; `news update` holds a lock on it for the length of an update.
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { LibraryError } from './names.js';
-import { isLeftBehind } from './process.js';
-import { dataFolder, readDataFile, writeDataFile } from './userdata.js';
+import { dataFolder, readDataFile, takeLock, writeDataFile } from './userdata.js';
 
 const FILE = 'feeds.json';
 const VERSION = 1;
@@ -129,7 +127,6 @@ export function feedName(list: FeedList, wanted: string): string {
 }
 
 const LOCK = 'update.lock';
-const LOCK_PATTERN = /^(\d+)$/;
 
 /**
  * Takes the library's update lock, so that two updates never write the feed
@@ -137,26 +134,5 @@ const LOCK_PATTERN = /^(\d+)$/;
  * over. Returns the function that releases it.
  */
 export function lockFeeds(library: string): () => void {
-  const folder = dataFolder(library);
-  mkdirSync(folder, { recursive: true });
-  const path = join(folder, LOCK);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(path, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new LibraryError(`cannot lock ${path}: ${(error as NodeJS.ErrnoException).code}`);
-      let holder = '';
-      try {
-        holder = readFileSync(path, 'utf8').trim();
-      } catch {
-        continue;
-      }
-      if (!isLeftBehind(holder, LOCK_PATTERN)) throw new LibraryError(`another update of this library is running (process ${holder}; ${path})`);
-      rmSync(path, { force: true });
-    }
-  }
-  throw new LibraryError(`cannot lock ${path}`);
+  return takeLock(library, LOCK, 0, (holder, path) => `another update of this library is running (process ${holder}; ${path})`);
 }

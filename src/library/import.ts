@@ -24,7 +24,10 @@ import { decodeText } from '../text/encoding.js';
 import { LibraryError, listArticleFiles, MAX_ARTICLE_BYTES } from './files.js';
 import { fnv1a } from './hash.js';
 import { isLeftBehind } from './process.js';
+import { urlKey } from './url-key.js';
 import { dataFolder, writeFileAtomic } from './userdata.js';
+
+export { urlKey };
 
 /**
  * In folders, these files are imported: raw text, saved pages and feeds. A
@@ -324,23 +327,6 @@ async function readInput(input: string, options: ImportOptions, knownFile: (hash
     return [{ ...rawArticle(bytes, options.metadata ?? {}), url: null, fileHash }];
   }
   return readDocument(readBytes(input), kind, {}, options.metadata ?? {});
-}
-
-/**
- * The form of a URL by which the library tells articles apart: without its
- * fragment, host in lower case (as URL writes it); null for what is not an
- * http(s) URL.
- */
-export function urlKey(url: string | null): string | null {
-  if (url === null) return null;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-    parsed.hash = '';
-    return parsed.href;
-  } catch {
-    return null;
-  }
 }
 
 /** One file or URL that cannot be imported. */

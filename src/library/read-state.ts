@@ -11,39 +11,25 @@
 // not the update lock: `news show` must not wait on a long `news update`, and
 // two runs marking articles at once must not lose each other's marks.
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../model.js';
 import { LibraryError } from './names.js';
-import { isLeftBehind } from './process.js';
-import { dataFolder, readDataFile, writeDataFile } from './userdata.js';
+import { urlKey } from './url-key.js';
+import { dataFolder, readDataFile, takeLock, writeDataFile } from './userdata.js';
 
 const FILE = 'read.json';
 const VERSION = 1;
 const LOCK = 'read.lock';
-const LOCK_PATTERN = /^(\d+)$/;
 /** How long a change waits for another run's change to end: each holds the lock for milliseconds. */
 const LOCK_WAIT_MS = 10_000;
 
 /** The key an article's read state is kept under: `url:` and its URL, else `text:` and a hash of its headline and body. */
 export function readKeyOf(article: Pick<Article, 'url' | 'headline' | 'body'>): string {
-  const url = article.url === null ? null : normalUrl(article.url);
+  const url = article.url === null ? null : urlKey(article.url);
   if (url !== null) return `url:${url}`;
   const hash = createHash('sha256').update(article.headline.trim()).update('\n\n');
   article.body.forEach((paragraph, at) => hash.update(at === 0 ? paragraph : `\n\n${paragraph}`));
   return `text:${hash.digest('hex').slice(0, 32)}`;
-}
-
-/** A URL as the library tells articles apart (import.ts urlKey): no fragment, host in lower case. */
-function normalUrl(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-    parsed.hash = '';
-    return parsed.href;
-  } catch {
-    return null;
-  }
 }
 
 /** What the library records of its articles read: each key with when it was read. */
@@ -96,38 +82,10 @@ export function markArticles(library: string, keys: Iterable<string>, read: bool
   }
 }
 
-const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
 /**
  * Takes the read lock, waiting while another run holds it; a lock left by a
  * process that is gone is taken over. Returns the function that releases it.
  */
 function lockReadState(library: string): () => void {
-  const folder = dataFolder(library);
-  try {
-    mkdirSync(folder, { recursive: true });
-  } catch (error) {
-    throw new LibraryError(`cannot create ${folder}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  const path = join(folder, LOCK);
-  const until = Date.now() + LOCK_WAIT_MS;
-  let holder = '';
-  while (Date.now() < until) {
-    try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(path, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new LibraryError(`cannot lock ${path}: ${(error as NodeJS.ErrnoException).code}`);
-      try {
-        holder = readFileSync(path, 'utf8').trim();
-      } catch {
-        continue;
-      }
-      if (isLeftBehind(holder, LOCK_PATTERN)) rmSync(path, { force: true });
-      else sleep(10);
-    }
-  }
-  throw new LibraryError(`the read state is locked by another run (process ${holder || 'unknown'}; ${path})`);
+  return takeLock(library, LOCK, LOCK_WAIT_MS, (holder, path) => `the read state is locked by another run (process ${holder || 'unknown'}; ${path})`);
 }

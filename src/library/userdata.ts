@@ -7,6 +7,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { LibraryError } from './names.js';
+import { isLeftBehind } from './process.js';
 
 /** The folder of a library's own data. */
 export const dataFolder = (library: string): string => join(library, '.news');
@@ -69,4 +70,43 @@ function jsonErrorLine(text: string, message: string): number {
   const end = Math.min(Number(position[1]), text.length);
   for (let at = 0; at < end; at++) if (text.charCodeAt(at) === 10) line++;
   return line;
+}
+
+const LOCK_HOLDER = /^(\d+)$/;
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Takes a lock file in the library's data folder: the holder's process id,
+ * written with O_EXCL. A lock left by a process that is gone is taken over;
+ * one held by a live process is waited for up to `waitMs` (0: not at all),
+ * then refused with the message `busy` gives. Returns what releases it.
+ */
+export function takeLock(library: string, name: string, waitMs: number, busy: (holder: string, path: string) => string): () => void {
+  const folder = dataFolder(library);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new LibraryError(`cannot create ${folder}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const path = join(folder, name);
+  const until = Date.now() + waitMs;
+  let holder = '';
+  for (;;) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new LibraryError(`cannot lock ${path}: ${(error as NodeJS.ErrnoException).code}`);
+      try {
+        holder = readFileSync(path, 'utf8').trim();
+      } catch {
+        continue;
+      }
+      if (isLeftBehind(holder, LOCK_HOLDER)) rmSync(path, { force: true });
+      else if (Date.now() < until) sleep(10);
+      else throw new LibraryError(busy(holder, path));
+    }
+  }
 }
