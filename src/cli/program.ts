@@ -129,7 +129,7 @@ export const defineShow = (program: Program) =>
   program
     .command('show')
     .description('print articles: headline, dateline, body and who said what')
-    .argument('<slug...>', 'the article names (file names without .md)')
+    .argument('<slug...>', 'the article names (file names without .md); a Markdown file by its path, or - for one on stdin')
     .option('-j, --json', 'print JSON Lines, one article object a line')
     .option('--plain', 'plain text even on a terminal')
     .option('-w, --width <n>', 'wrap the body to N columns', width)
