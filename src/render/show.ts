@@ -17,20 +17,31 @@ export function metaLine(article: DisplayArticle): string {
 /** Sets the article's quotations off within a paragraph: in colour, on a terminal or in a pipe with colour forced. */
 function markQuotes(article: DisplayArticle, index: number, paragraph: string, layout: Layout): string {
   if (layout.style === plainStyle) return paragraph;
-  let out = paragraph;
+  // Spans are found in the paragraph as written, never in text already
+  // styled: a quote's words may be found inside a colour code put in for an
+  // earlier quote, and styling them there would break the code open.
+  const spans: Array<[number, number]> = [];
+  let from = 0;
   for (const quote of article.quotes) {
     if (quote.paragraph !== index || quote.text === '') continue;
-    const at = out.indexOf(quote.text);
+    const at = paragraph.indexOf(quote.text, from);
     if (at < 0) continue;
     // Take in the quotation marks around the quote when they are there.
-    const start = at > 0 && /["“”'‘’]/.test(out[at - 1]!) ? at - 1 : at;
+    const start = at > from && /["“”'‘’]/.test(paragraph[at - 1]!) ? at - 1 : at;
     let end = at + quote.text.length;
     // The closing mark may follow the sentence's own comma or full stop.
-    const close = /^[,.;:?!]?["“”'‘’]/.exec(out.slice(end, end + 2));
+    const close = /^[,.;:?!]?["“”'‘’]/.exec(paragraph.slice(end, end + 2));
     if (close) end += close[0].length;
-    out = out.slice(0, start) + layout.style.quote(out.slice(start, end)) + out.slice(end);
+    spans.push([start, end]);
+    from = end;
   }
-  return out;
+  let out = '';
+  let at = 0;
+  for (const [start, end] of spans) {
+    out += paragraph.slice(at, start) + layout.style.quote(paragraph.slice(start, end));
+    at = end;
+  }
+  return out + paragraph.slice(at);
 }
 
 export function renderArticle(article: DisplayArticle, layout: Layout): string {

@@ -59,6 +59,26 @@ describe('renderers take only sanitised text', () => {
 });
 
 describe('renderArticle', () => {
+  it('colours each quotation in the body without breaking the colour codes of another', async () => {
+    // The second quote's text is found inside the colour code put in for the first.
+    const quoted = article({
+      body: ['"a" then "[" and "36m"'],
+      quotes: [
+        { text: 'a', speaker: null, person: null, paragraph: 0 },
+        { text: '[', speaker: null, person: null, paragraph: 0 },
+        { text: '36m', speaker: null, person: null, paragraph: 0 },
+      ],
+    });
+    const out = renderArticle(quoted, { style: await colorStyle(1), width: null, wrap: null, terminal: false });
+    // Every escape opens a colour code, and taking the codes out leaves the text as written.
+    expect(out.match(/\u001b(?!\[\d+m)/g)).toBeNull();
+    const body = out
+      .replace(/\u001b\[\d+m/g, '')
+      .split('\n')
+      .find((line) => line.startsWith('"a"'));
+    expect(body).toBe('"a" then "[" and "36m"');
+  });
+
   it('prints headline, dateline, meta line, url, tags, paragraphs and the quotes block in plain text', () => {
     expect(renderArticle(article({ url: 'https://gazette.example/harbour' }), plain)).toBe(
       [
