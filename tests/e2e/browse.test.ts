@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleFile, cleanEnv, library, news, onTerminal } from './helpers.js';
 
@@ -28,7 +28,8 @@ exit ${status}
   chmodSync(join(dir, 'fzf'), 0o755);
   return dir;
 }
-const PATH = (dir: string) => `${dir}:/usr/bin:/bin`;
+// The Node running the tests first after fzf: bin/news starts with `env node`, and the compiled addon is for this Node.
+const PATH = (dir: string) => `${dir}:${dirname(process.execPath)}:/usr/bin:/bin`;
 const read = (dir: string, name: string) => readFileSync(join(dir, name), 'utf8');
 
 describe('news browse', () => {
