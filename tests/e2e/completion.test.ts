@@ -135,4 +135,28 @@ describe.skipIf(!ZSH)('zsh completion (skipped: zsh is not installed)', () => {
   it('is a script zsh can read', () => {
     inShell('zsh', ['-n', scriptFor('zsh')]);
   });
+
+  // Outside a completion widget zsh has no compadd: a function of that name
+  // prints what the script offers (the words after --, with any -P prefix),
+  // and the script's _news runs with words and CURRENT as on a TAB press.
+  const complete = (line: string, env: Record<string, string> = {}) => {
+    const script = scriptFor('zsh');
+    const program = [
+      'compdef() { :; }',
+      'compadd() { local prefix=""; while [[ $# -gt 0 && $1 != -- ]]; do if [[ $1 == -P ]]; then prefix=$2; shift; fi; shift; done; shift; for w in "$@"; do print -r -- "$prefix$w"; done; }',
+      `source ${script}`,
+      'words=(${=LINE}); [[ $LINE == *" " ]] && words+=("")',
+      'CURRENT=${#words}; PREFIX=${words[CURRENT]}',
+      '_news',
+    ].join('\n');
+    return inShell('zsh', ['-f', '-c', program], { ...env, LINE: line }).filter((word) => word.startsWith(line.split(' ').pop()!));
+  };
+
+  it('offers commands, options, option values, slugs and feed names', () => {
+    expect(complete('news ')).toEqual(expect.arrayContaining(topCommands()));
+    expect(complete('news list --so').sort()).toEqual(['--sort', '--source']);
+    expect(complete('news --color ')).toEqual(['always', 'auto', 'never']);
+    expect(complete(`news --dir ${lib} show alpha-`)).toEqual(['alpha-one', 'alpha-two']);
+    expect(complete('news feed remove h', { NEWS_DIR: lib })).toEqual(['harbour-news', 'hill-times']);
+  });
 });
