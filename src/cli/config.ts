@@ -238,9 +238,9 @@ export function pagerSetting(noPager: boolean, env: NodeJS.ProcessEnv, config: C
   const none = (command: string) => (command.trim() === '' || command.trim() === 'cat' ? null : command.trim());
   if (noPager) return { value: null, source: { kind: 'flag', flag: '--no-pager' } };
   if (env.NEWS_PAGER !== undefined) return { value: none(env.NEWS_PAGER), source: { kind: 'environment', variable: 'NEWS_PAGER' } };
+  if (env.PAGER !== undefined) return { value: none(env.PAGER), source: { kind: 'environment', variable: 'PAGER' } };
   const file = fromFile(config, 'pager');
   if (file) return { value: none(file.value), source: file.source };
-  if (env.PAGER !== undefined) return { value: none(env.PAGER), source: { kind: 'environment', variable: 'PAGER' } };
   return { value: DEFAULT_PAGER, source: { kind: 'default' } };
 }
 

@@ -90,10 +90,11 @@ describe('where each setting comes from', () => {
     expect(widthSetting(undefined, config)).toEqual({ value: 72, source: file(2) });
   });
 
-  it('NEWS_PAGER beats the file, which beats PAGER', () => {
+  it('NEWS_PAGER, then PAGER, beat the file, as any environment variable does', () => {
     expect(pagerSetting(true, { NEWS_PAGER: 'more' }, config).value).toBeNull();
     expect(pagerSetting(false, { NEWS_PAGER: 'more', PAGER: 'pg' }, config).value).toBe('more');
-    expect(pagerSetting(false, { PAGER: 'pg' }, config)).toEqual({ value: 'most', source: file(3) });
+    expect(pagerSetting(false, { PAGER: 'pg' }, config)).toEqual({ value: 'pg', source: { kind: 'environment', variable: 'PAGER' } });
+    expect(pagerSetting(false, {}, config)).toEqual({ value: 'most', source: file(3) });
     expect(pagerSetting(false, { PAGER: 'pg' }, null).value).toBe('pg');
     expect(pagerSetting(false, { PAGER: 'cat' }, null).value).toBeNull();
     expect(pagerSetting(false, {}, null).value).toBe('less -FRX');
