@@ -7,26 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleIndex } from '../../src/index/article-index.js';
 import { openUpdatedIndex } from '../../src/index/open.js';
 import { toFtsQuery } from '../../src/search/fts.js';
-import { parseQuery, QueryError, type Field, type Match } from '../../src/search/query.js';
+import { parseQuery } from '../../src/search/query.js';
+import { phrase, queryError, term } from './query-helpers.js';
 import { searchIndex } from '../../src/search/search.js';
-
-function term(word: string, more: { prefix?: boolean; field?: Field } = {}): Match {
-  return { kind: 'term', word, prefix: more.prefix ?? false, field: more.field ?? null };
-}
-
-function phrase(words: string[], more: { prefix?: boolean; field?: Field } = {}): Match {
-  return { kind: 'phrase', words, prefix: more.prefix ?? false, field: more.field ?? null };
-}
-
-function queryError(input: string): QueryError {
-  try {
-    parseQuery(input);
-  } catch (error) {
-    if (error instanceof QueryError) return error;
-    throw error;
-  }
-  throw new Error(`parseQuery(${JSON.stringify(input)}) did not throw`);
-}
 
 describe('unknown fields', () => {
   it.each([

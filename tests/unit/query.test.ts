@@ -1,24 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { parseQuery, QueryError, type Match, type Field } from '../../src/search/query.js';
-
-function term(word: string, more: { prefix?: boolean; field?: Field } = {}): Match {
-  return { kind: 'term', word, prefix: more.prefix ?? false, field: more.field ?? null };
-}
-
-function phrase(words: string[], more: { prefix?: boolean; field?: Field } = {}): Match {
-  return { kind: 'phrase', words, prefix: more.prefix ?? false, field: more.field ?? null };
-}
-
-function queryError(input: string): QueryError {
-  try {
-    parseQuery(input);
-  } catch (error) {
-    if (error instanceof QueryError) return error;
-    throw error;
-  }
-  throw new Error(`parseQuery(${JSON.stringify(input)}) did not throw`);
-}
+import { parseQuery, QueryError } from '../../src/search/query.js';
+import { phrase, queryError, term } from './query-helpers.js';
 
 describe('parseQuery: words', () => {
   it('requires every word (implicit AND)', () => {
