@@ -3,13 +3,10 @@
 // matches. The cut must be the one FTS5 makes, checked against FTS5 itself on
 // articles it still cuts, and a large article must be found with a snippet
 // around its match.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { articleFile, indexedLibraries } from './index-fixtures.js';
 import { SNIPPET_BYTES, type ArticleIndex, type ColumnPieces } from '../../src/index/article-index.js';
-import { openUpdatedIndex } from '../../src/index/open.js';
 import { ftsColumns } from '../../src/index/row.js';
 import type { Article, Snippet } from '../../src/model.js';
 import { FTS_WEIGHTS, ftsPhrases, toFtsQuery } from '../../src/search/fts.js';
@@ -17,27 +14,7 @@ import { parseQuery } from '../../src/search/query.js';
 import { searchIndex } from '../../src/search/search.js';
 import { cutSnippet } from '../../src/search/snippet.js';
 
-const home = mkdtempSync(join(tmpdir(), 'news-snippet-'));
-const open: ArticleIndex[] = [];
-afterAll(() => {
-  for (const index of open) index.close();
-  rmSync(home, { recursive: true, force: true });
-});
-
-function articleFile(meta: Record<string, string>, ...paragraphs: string[]): string {
-  const lines = Object.entries(meta).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
-  return `---\n${lines.join('\n')}\n---\n\n${paragraphs.join('\n\n')}\n`;
-}
-
-async function libraryIndex(files: Record<string, string>): Promise<ArticleIndex> {
-  const dir = mkdtempSync(join(home, 'library-'));
-  for (const [slug, text] of Object.entries(files)) writeFileSync(join(dir, `${slug}.md`), text);
-  const warnings: string[] = [];
-  const index = await openUpdatedIndex({ XDG_CACHE_HOME: home }, [dir], (line) => warnings.push(line));
-  open.push(index);
-  expect(warnings).toEqual([]);
-  return index;
-}
+const libraryIndex = indexedLibraries('news-snippet-');
 
 /** The columns of an article as the index gives them to the snippet cutter. */
 function columnsOf(article: Article): ColumnPieces {

@@ -1,42 +1,17 @@
 // The search users run, in process: article files in a temporary library,
 // indexed into a temporary cache, searched through src/search/ as `news
 // search` and the library API both do.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { articleFile, indexedLibraries } from './index-fixtures.js';
 import type { ArticleIndex } from '../../src/index/article-index.js';
-import { openUpdatedIndex } from '../../src/index/open.js';
 import type { Article, SearchHit, Snippet } from '../../src/model.js';
 import { fold, words } from '../../src/text/fold.js';
 import { parseQuery, QueryError } from '../../src/search/query.js';
 import { eachSearchHit, searchIndex } from '../../src/search/search.js';
 import { articlesQuoting, personOf, selectQuotes, speakerMatches, speakerWords } from '../../src/search/speakers.js';
 
-const home = mkdtempSync(join(tmpdir(), 'news-search-'));
-const open: ArticleIndex[] = [];
-afterAll(() => {
-  for (const index of open) index.close();
-  rmSync(home, { recursive: true, force: true });
-});
-
-/** An article file: front matter (values as JSON strings, which YAML reads as they are) and paragraphs. */
-function articleFile(meta: Record<string, string>, ...paragraphs: string[]): string {
-  const lines = Object.entries(meta).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
-  return `---\n${lines.join('\n')}\n---\n\n${paragraphs.join('\n\n')}\n`;
-}
-
-/** A library of the given files (by slug) in a folder of its own, and its index in the test's cache folder. */
-async function libraryIndex(files: Record<string, string>): Promise<ArticleIndex> {
-  const dir = mkdtempSync(join(home, 'library-'));
-  for (const [slug, text] of Object.entries(files)) writeFileSync(join(dir, `${slug}.md`), text);
-  const warnings: string[] = [];
-  const index = await openUpdatedIndex({ XDG_CACHE_HOME: home }, [dir], (line) => warnings.push(line));
-  open.push(index);
-  expect(warnings).toEqual([]);
-  return index;
-}
+const libraryIndex = indexedLibraries('news-search-');
 
 const slugsOf = (hits: readonly SearchHit[]) => hits.map((hit) => hit.article.slug);
 
