@@ -1,6 +1,6 @@
 // Runs the built `bin/news` as a user would: piped, or on a pseudo-terminal
 // through `script`.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -32,6 +32,19 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 export function news(args: string[], env: Record<string, string> = {}): Run {
   const result = spawnSync(process.execPath, [NEWS, ...args], { env: cleanEnv(env), encoding: 'utf8', cwd: ROOT, maxBuffer: 1 << 28 });
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+}
+
+/** news() without blocking: for tests that serve HTTP on this process, or run commands side by side. */
+export function newsAsync(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [NEWS, ...args], { env: cleanEnv(env), cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ stdout, stderr, status }));
+  });
 }
 
 /** Runs a shell command line (for pipelines) with `news` on the PATH. */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer, startServer, type TestServer } from '../helpers/http-server.js';
-import { articleFile, cleanEnv, library, NEWS, news, onTerminal, ROOT, type Run } from './helpers.js';
+import { articleFile, cleanEnv, library, NEWS, news, newsAsync, onTerminal, ROOT } from './helpers.js';
 
 const ESC = '\u001b';
 const BOLD = `${ESC}[1m`;
@@ -168,18 +168,6 @@ describe('read state', () => {
   });
 });
 
-function runAsync(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [NEWS, ...args], { env: cleanEnv(env), cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ stdout, stderr, status }));
-  });
-}
-
 const STORY = Array.from(
   { length: 6 },
   (_, n) =>
@@ -208,12 +196,12 @@ describe('news feed list', () => {
       answer(rss('Valley Courier', item('c1', 'Ferry late', server.url('/read/ferry')) + item('c2', 'Market opens', server.url('/read/market'))), type),
     );
     server.route('/read/gazette.xml', answer(rss('Hill Gazette', item('g1', 'Snow on the hill', server.url('/read/snow'))), type));
-    for (const feed of ['courier', 'gazette']) expect((await runAsync(['--dir', dir, 'feed', 'add', server.url(`/read/${feed}.xml`)], env)).status).toBe(0);
-    const updated = await runAsync(['--dir', dir, 'update'], env);
+    for (const feed of ['courier', 'gazette']) expect((await newsAsync(['--dir', dir, 'feed', 'add', server.url(`/read/${feed}.xml`)], env)).status).toBe(0);
+    const updated = await newsAsync(['--dir', dir, 'update'], env);
     expect(updated.status).toBe(0);
     expect(updated.stdout.split('\n').filter(Boolean).sort()).toEqual(['ferry-late', 'market-opens', 'snow-on-the-hill']);
     const counts = async () =>
-      (await runAsync(['--dir', dir, 'feed', 'list', '--json'], env)).stdout
+      (await newsAsync(['--dir', dir, 'feed', 'list', '--json'], env)).stdout
         .split('\n')
         .filter(Boolean)
         .map((line) => JSON.parse(line) as { name: string; articles: number; unread: number })
@@ -222,7 +210,7 @@ describe('news feed list', () => {
       { name: 'valley-courier', articles: 2, unread: 2 },
       { name: 'hill-gazette', articles: 1, unread: 1 },
     ]);
-    expect((await runAsync(['--dir', dir, 'mark', 'read', 'ferry-late', 'snow-on-the-hill'], env)).status).toBe(0);
+    expect((await newsAsync(['--dir', dir, 'mark', 'read', 'ferry-late', 'snow-on-the-hill'], env)).status).toBe(0);
     expect(await counts()).toEqual([
       { name: 'valley-courier', articles: 2, unread: 1 },
       { name: 'hill-gazette', articles: 1, unread: 0 },
@@ -232,6 +220,6 @@ describe('news feed list', () => {
     expect(lines[0]).toMatch(/ARTICLES {2}UNREAD$/);
     expect(lines[1]).toMatch(/^valley-courier .* 2 {9}1$/);
     // The tab-separated columns for scripts are as they were.
-    expect((await runAsync(['--dir', dir, 'feed', 'list'], env)).stdout.split('\n')[0]!.split('\t')).toHaveLength(5);
+    expect((await newsAsync(['--dir', dir, 'feed', 'list'], env)).stdout.split('\n')[0]!.split('\t')).toHaveLength(5);
   });
 });

@@ -8,19 +8,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer, redirect, stall, startServer, type TestServer } from '../helpers/http-server.js';
-import { cleanEnv, NEWS, ROOT, type Run } from './helpers.js';
+import { cleanEnv, NEWS, newsAsync, ROOT } from './helpers.js';
 
-function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [NEWS, ...args], { env: cleanEnv(env), cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ stdout, stderr, status }));
-  });
-}
+const run = newsAsync;
 
 const lines = (text: string) => text.split('\n').filter(Boolean);
 const newLibrary = () => mkdtempSync(join(tmpdir(), 'news-web-'));
