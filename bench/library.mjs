@@ -19,6 +19,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rawFiles } from './corpus.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const news = join(root, 'bin', 'news');
@@ -40,19 +41,6 @@ if (!existsSync(corpus)) {
 const have = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const rg = have('rg');
-
-function rawFiles(dir) {
-  const out = [];
-  const walk = (d) => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.txt')) out.push(path);
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const work = mkdtempSync(join(tmpdir(), 'news-bench-'));
 const sources = rawFiles(corpus).map((path) => readFileSync(path));

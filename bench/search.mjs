@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rawFiles } from './corpus.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const news = join(root, 'bin', 'news');
@@ -34,19 +35,6 @@ const phrase = flag('--phrase', 'prime minister');
 if (!existsSync(corpus)) {
   console.error(`bench/search.mjs: no corpus folder ${corpus}; give a folder of raw .txt articles`);
   process.exit(2);
-}
-
-function rawFiles(dir) {
-  const out = [];
-  const walk = (d) => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.txt')) out.push(path);
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 function run(argv, env) {
