@@ -34,6 +34,9 @@ export interface ReadFile {
 /** Reads files for the index; the index hands it many at a time. */
 export type ParseFiles = (files: ReadonlyArray<{ path: string; root: string }>) => Promise<ReadFile[]>;
 
+/** Reads files for the index on the calling thread, before it returns. */
+export type ParseHere = (files: ReadonlyArray<{ path: string; root: string }>) => ReadFile[];
+
 /** What a fresh build is given: where to write, and the library's folders. */
 export interface FreshJob {
   path: string;

@@ -14,10 +14,14 @@ import { parseInline } from './write.js';
  * young generation is where parsing's short-lived objects die: at 6 MB a
  * parse worker spent a sixth of its time collecting them; 8 MB took about a
  * tenth off a build's CPU time for some 6 MB of peak memory (12 MB or more
- * cost more memory, and 16 MB was no quicker).
+ * cost more memory, and 16 MB was no quicker). The old generation holds the
+ * parser itself, some 9 MB: capped at 20 MB, a worker ran a full collection
+ * twice a second and spent a third more CPU time parsing than at 40 MB,
+ * which costs a few MB of peak memory. A build worker parses too, and gets
+ * the same.
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 20, maxYoungGenerationSizeMb: 8 };
-const BUILD_LIMITS = { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 2 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 40, maxYoungGenerationSizeMb: 8 };
+const BUILD_LIMITS = WORKER_LIMITS;
 
 // Loaded when a worker is first started: most commands start none, and
 // loading these modules costs every command start-up time.
@@ -29,12 +33,12 @@ const osModule = () => load('node:os') as typeof Os;
  * A ParseFiles that spreads requests over worker threads running
  * `workerScript`, started on first use; `close()` ends them (the caller must,
  * or they keep the process alive). Without the script (the reader run
- * from source, in tests) it parses inline. A worker that runs out of its
+ * from source, in tests), or with no threads, it parses inline. A worker that runs out of its
  * small heap (an article of megabytes) is replaced, and the files it held
  * are parsed on the calling thread, whose heap is not capped.
  */
 export function parsePool(workerScript: string | undefined, threads = 2): { parse: ParseFiles; close(): Promise<void> } {
-  if (workerScript === undefined || !existsSync(workerScript)) return { parse: parseInline, close: async () => {} };
+  if (threads < 1 || workerScript === undefined || !existsSync(workerScript)) return { parse: parseInline, close: async () => {} };
   let size = 0;
   const slots: Array<Worker | null> = [];
   interface Waiting {

@@ -1,8 +1,8 @@
 // The index's worker threads, built to dist/parse-worker.cjs. A parse worker
 // reads article files and makes their index rows. A build worker writes the
-// first build of a large library's index, with parse workers of its own: its
-// heap is capped (the command's thread cannot be), which keeps a build of
-// 100,000 articles within the reader's memory budget.
+// first build of a large library's index, parsing beside parse workers of
+// its own: its heap is capped (the command's thread cannot be), which keeps
+// a build of 100,000 articles within the reader's memory budget.
 import { availableParallelism } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BuildData, ParseRequest } from './contracts.js';
@@ -13,8 +13,10 @@ import { fillFreshIndex } from './write.js';
 
 const data = workerData as BuildData | undefined;
 if (data?.build) {
-  const pool = parsePool(data.workerScript, availableParallelism());
-  fillFreshIndex(sqlite(), data.build, pool.parse)
+  // The build's thread parses too, beside a worker a core for the rest.
+  const pool = parsePool(data.workerScript, availableParallelism() - 1);
+  const here = (files: ReadonlyArray<{ path: string; root: string }>) => files.map(({ path, root }) => readForIndex(path, root));
+  fillFreshIndex(sqlite(), data.build, pool.parse, here)
     .then(
       () => parentPort!.postMessage({ done: true }),
       (error: Error & { code?: string }) => parentPort!.postMessage({ done: false, error: error.stack ?? error.message, code: error.code }),

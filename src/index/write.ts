@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Article } from '../model.js';
 import { duplicateSlugMessage, slugOwner, type LibraryPlace } from '../library/slug-owner.js';
-import type { FreshJob, IndexedFile, ParseFiles, ReadFile } from './contracts.js';
+import type { FreshJob, IndexedFile, ParseFiles, ParseHere, ReadFile } from './contracts.js';
 import { folderChanges, parentOf, type FolderChange } from './plan.js';
 import { ftsColumns, indexedText } from './row.js';
 import { BUILD_INDEXES, createSchema, FTS_COLUMNS, removeDatabase } from './schema.js';
@@ -22,8 +22,10 @@ export const parseInline: ParseFiles = async (files) => {
 
 /** Files parsed and written at a time: bounds the memory an update takes. */
 const BATCH_FILES = 25;
-/** Batches being parsed while one is written. */
+/** Batches at the workers while one is written. */
 const PARSE_AHEAD = 4;
+/** Batches parsed and waiting to be written, at most, when the writer parses too. */
+const HELD_BATCHES = 12;
 /** A first build of at least this many files goes through buildAfresh. */
 export const BULK_FILES = 2000;
 
@@ -100,7 +102,7 @@ interface PlacedFile extends LibraryPlace {
  * without a journal: the file is this build's alone until it is copied into
  * the index, and an interrupted build is simply built again.
  */
-export async function fillFreshIndex(Sqlite: typeof BetterSqlite3, job: FreshJob, parse: ParseFiles): Promise<void> {
+export async function fillFreshIndex(Sqlite: typeof BetterSqlite3, job: FreshJob, parse: ParseFiles, here?: ParseHere): Promise<void> {
   removeDatabase(job.path);
   const db = new Sqlite(job.path);
   try {
@@ -124,7 +126,7 @@ export async function fillFreshIndex(Sqlite: typeof BetterSqlite3, job: FreshJob
         yield* change.parse;
       }
     }
-    await writer.addInBatches(parse, planned(), () => {});
+    await writer.addInBatches(parse, planned(), () => {}, here);
     writer.statements.setUpdated.run(new Date().toISOString());
     db.exec('COMMIT');
     db.unsafeMode(false);
@@ -148,28 +150,59 @@ export class Writer {
   /**
    * Parses and adds files a batch at a time, so memory holds a few batches of
    * articles; the next batches are parsed (on workers) while one is written.
+   * With `here`, this thread parses too: while the batch to write next is
+   * still at a worker, it parses a batch of its own (a first build's writer
+   * would otherwise wait, and one worker fewer is one heap and one thread
+   * fewer). Batches are written in the order their files came.
    */
-  async addInBatches(parse: ParseFiles, files: Iterable<IndexedFile>, added: (existed: boolean) => void): Promise<void> {
+  async addInBatches(parse: ParseFiles, files: Iterable<IndexedFile>, added: (existed: boolean) => void, here?: ParseHere): Promise<void> {
     const source = files[Symbol.iterator]();
-    const request = (batch: IndexedFile[]) => parse(batch.map((f) => ({ path: join(this.roots[f.root]!, f.rel), root: this.roots[f.root]! })));
-    const inFlight: Array<{ batch: IndexedFile[]; parsed: Promise<ReadFile[]> }> = [];
-    // Files are taken from `files` only as batches are sent: a lazy source is planned as it is parsed.
+    const paths = (batch: IndexedFile[]) => batch.map((f) => ({ path: join(this.roots[f.root]!, f.rel), root: this.roots[f.root]! }));
+    interface Pending {
+      batch: IndexedFile[];
+      parsed: Promise<ReadFile[]>;
+      ready: boolean;
+      atWorker: boolean;
+    }
+    const queue: Pending[] = [];
+    // Batches sent to the workers and not yet written.
+    let atWorkers = 0;
+    // Files are taken from `files` only as batches are parsed: a lazy source is planned as it is parsed.
+    const take = (): IndexedFile[] => {
+      const batch: IndexedFile[] = [];
+      while (batch.length < BATCH_FILES) {
+        const next = source.next();
+        if (next.done) break;
+        batch.push(next.value);
+      }
+      return batch;
+    };
     const fill = () => {
-      while (inFlight.length < PARSE_AHEAD) {
-        const batch: IndexedFile[] = [];
-        while (batch.length < BATCH_FILES) {
-          const next = source.next();
-          if (next.done) break;
-          batch.push(next.value);
-        }
+      while (atWorkers < PARSE_AHEAD) {
+        const batch = take();
         if (batch.length === 0) return;
-        inFlight.push({ batch, parsed: request(batch) });
+        const pending: Pending = { batch, parsed: parse(paths(batch)), ready: false, atWorker: true };
+        atWorkers++;
+        const settle = () => (pending.ready = true);
+        pending.parsed.then(settle, settle);
+        queue.push(pending);
       }
     };
     fill();
-    while (inFlight.length > 0) {
-      const { batch, parsed: pending } = inFlight.shift()!;
+    while (queue.length > 0) {
+      if (here !== undefined && !queue[0]!.ready && queue.length < HELD_BATCHES) {
+        const batch = take();
+        if (batch.length > 0) {
+          queue.push({ batch, parsed: Promise.resolve(here(paths(batch))), ready: true, atWorker: false });
+          // Lets the workers' answers in before the next choice.
+          await new Promise((resolve) => setImmediate(resolve));
+          fill();
+          continue;
+        }
+      }
+      const { batch, parsed: pending, atWorker } = queue.shift()!;
       const parsed = await pending;
+      if (atWorker) atWorkers--;
       fill();
       batch.forEach((file, i) => {
         const existed = this.removeFile(file.root, file.rel);

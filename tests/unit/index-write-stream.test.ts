@@ -31,4 +31,28 @@ describe('Writer.addInBatches', () => {
     expect(Math.max(...aheadAtEachCall)).toBeLessThanOrEqual(125);
     db.close();
   });
+
+  it("parses on its own thread while a worker's batch is pending, and writes every batch in the order its files came", async () => {
+    const db = new Database(':memory:');
+    createSchema(db, JSON.stringify(['/library']));
+    const writer = new Writer(db, ['/library']);
+    const rels = Array.from({ length: 600 }, (_, i) => `f${i % 5}/a${i}.md`);
+    const files = rels.map((rel): IndexedFile => ({ root: 0, rel, size: 1, mtime: 1 }));
+    // A slow worker: each batch is answered after a while.
+    const atWorker: ParseFiles = (batch) => new Promise((resolve) => setTimeout(() => resolve(batch.map(() => ({ row: null, problems: [] }))), 15));
+    let here = 0;
+    await writer.addInBatches(
+      atWorker,
+      files,
+      () => {},
+      (batch) => {
+        here += batch.length;
+        return batch.map(() => ({ row: null, problems: [] }));
+      },
+    );
+    expect(here).toBeGreaterThan(0);
+    expect(here).toBeLessThan(rels.length);
+    expect(db.prepare('SELECT rel FROM files ORDER BY id').pluck().all()).toEqual(rels);
+    db.close();
+  });
 });
