@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { markdownToParagraphs, stripInline } from '../../src/parse/markdown.js';
+import { markdownToParagraphs, parsedParagraphs, plainParagraphs, stripInline } from '../../src/parse/markdown.js';
 
 describe('stripInline', () => {
   it('removes emphasis, code, links, images, autolinks and tags', () => {
@@ -127,5 +128,73 @@ describe('markdownToParagraphs: raw HTML and quotation marks', () => {
   it('keeps quotation marks, dashes and ellipses as written', () => {
     const text = '"It was -- frankly -- a mistake..." she said, (c) \'98.';
     expect(markdownToParagraphs(text)).toEqual([text]);
+  });
+});
+
+describe('plainParagraphs', () => {
+  // Words, and what Markdown makes blocks or inline syntax of.
+  const piece = fc.constantFrom(
+    'Ana',
+    'said',
+    ' ',
+    '\n',
+    '\n\n',
+    '1',
+    '12',
+    '.',
+    ')',
+    '-',
+    '#',
+    '\t',
+    '\u00a0',
+    ':',
+    '=',
+    '+',
+    '>',
+    '\u2028',
+    '*',
+    '"',
+    '\u2019',
+    '&',
+    '|',
+    '`',
+    '[x]',
+    '    ',
+    '---',
+    '===',
+    '<b>',
+    '\\',
+  );
+
+  it('reads a body as the parser reads it, whenever it reads it at all', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const body = pieces.join('');
+        const plain = plainParagraphs(body);
+        if (plain !== null) expect(plain).toEqual(parsedParagraphs(body));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads paragraphs of words, and leaves any syntax to the parser', () => {
+    expect(plainParagraphs('\nOne line\nand the next.  \n\n\nTwo: 20 of them, "yes" - 100%.\n')).toEqual([
+      'One line and the next.',
+      'Two: 20 of them, "yes" - 100%.',
+    ]);
+    for (const body of [
+      '# A heading',
+      'Text\n    indented',
+      '1. An item',
+      '2) Another',
+      'Some *emphasis*',
+      'AT&amp;T',
+      'A\n===',
+      'A\n\u00a0\nB',
+      '> Quoted',
+      'a | b',
+    ]) {
+      expect(plainParagraphs(body)).toBeNull();
+    }
   });
 });
