@@ -101,13 +101,17 @@ export function problemLine(problem: Problem): string {
 /** How long an update of the index runs before a progress line says so (`news index` says so at once). */
 const PROGRESS_AFTER_MS = 1000;
 
+/** A count with its thousands marked: 12,345. */
+const counted = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+
 /**
  * A progress line on stderr while the index is brought up to date, on a
- * terminal: the time it has taken, each second. The index has no hook that
- * counts files as they are parsed, so the time is what it can show. Returns
- * the warn that clears it first, and what takes it away.
+ * terminal: how many files it has indexed, as the index tells it (a few
+ * times a second), and the time it has taken, each second. Returns the warn
+ * that clears it first, the index's progress hook (none off a terminal, so
+ * that a build sends none), and what takes it away.
  */
-function indexProgress(ctx: Context, atOnce: boolean): { warn: (line: string) => void; done: () => void } {
+function indexProgress(ctx: Context, atOnce: boolean): { warn: (line: string) => void; onProgress?: (files: number) => void; done: () => void } {
   if (!ctx.stderr.isTTY) return { warn: ctx.warn, done: () => {} };
   // The index is built on worker threads: this thread waits, and can take the line away on Ctrl-C.
   const line = new StatusLine({ interrupt: true });
@@ -118,12 +122,18 @@ function indexProgress(ctx: Context, atOnce: boolean): { warn: (line: string) =>
   // until they are in, the line is cut by characters.
   let cut = (text: string, width: number): string => Array.from(text).slice(0, width).join('');
   void import('../text/width.js').then((width) => (cut = width.truncate));
+  let files = 0;
+  let shown = false;
   const draw = () => {
     const seconds = Math.floor((Date.now() - started) / 1000);
-    line.show(cut(seconds > 0 ? `${label}… ${seconds} s` : `${label}…`, room));
+    const parts = [...(files > 0 ? [`${counted(files)} file${files === 1 ? '' : 's'}`] : []), ...(seconds > 0 ? [`${seconds} s`] : [])];
+    // A long library path is cut, not the count and time after it.
+    const tail = parts.length > 0 ? ` ${parts.join(', ')}` : '';
+    line.show(cut(`${label}…`, Math.max(10, room - tail.length)) + tail);
   };
   let every: NodeJS.Timeout | undefined;
   const start = () => {
+    shown = true;
     draw();
     every = setInterval(draw, 1000).unref();
   };
@@ -134,7 +144,12 @@ function indexProgress(ctx: Context, atOnce: boolean): { warn: (line: string) =>
       line.clear();
       ctx.warn(text);
     },
+    onProgress: (count) => {
+      files = count;
+      if (shown) draw();
+    },
     done: () => {
+      shown = false;
       clearTimeout(first);
       clearInterval(every);
       line.clear();
@@ -156,7 +171,11 @@ export async function openLibrary(
   const shown = indexProgress(ctx, progress);
   let index;
   try {
-    index = await openUpdatedIndex(ctx.env, ctx.roots, shown.warn, { ...update, workerScript: join(__dirname, 'parse-worker.cjs') });
+    index = await openUpdatedIndex(ctx.env, ctx.roots, shown.warn, {
+      ...update,
+      workerScript: join(__dirname, 'parse-worker.cjs'),
+      onProgress: shown.onProgress,
+    });
   } finally {
     shown.done();
   }

@@ -18,11 +18,11 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Article, Problem, SearchHit, Snippet } from '../model.js';
 import { fold } from '../text/fold.js';
 import { isLeftBehind } from '../library/process.js';
-import { OUT_OF_MEMORY, type FreshBuild, type ParseFiles } from './contracts.js';
+import { OUT_OF_MEMORY, type FreshBuild, type IndexProgress, type ParseFiles } from './contracts.js';
 import { folderChanges, hasAtLeastFiles } from './plan.js';
 import { configure, createSchema, DROP_INDEXES, INDEX_VERSION, INDEXES, READER_KEY, removeDatabase } from './schema.js';
 import { articleFromJson, headOfJson, lazyBodyOfJson } from './row.js';
-import { BULK_FILES, fillFreshIndex, parseInline, Writer } from './write.js';
+import { BULK_FILES, everyFew, fillFreshIndex, parseInline, Writer } from './write.js';
 
 export const FULL_CHECK_FILES = 2000;
 
@@ -160,18 +160,20 @@ export class ArticleIndex {
    * size and time; otherwise only folders whose time changed are read again
    * (and, in small libraries, every file is checked anyway). A first build of
    * a large library, or a `rebuild`, is written into a new file, then copied
-   * in.
+   * in. `progress` is told how many files have been parsed and written, a
+   * few times a second.
    */
-  async refresh(parse: ParseFiles, full = false, fresh?: FreshBuild, rebuild = false): Promise<RefreshStats> {
+  async refresh(parse: ParseFiles, full = false, fresh?: FreshBuild, rebuild = false, progress?: IndexProgress): Promise<RefreshStats> {
     const stats: RefreshStats = { added: 0, changed: 0, removed: 0 };
     const files = this.fileCount(FULL_CHECK_FILES + 1);
     if (rebuild || (files === 0 && hasAtLeastFiles(this.roots, BULK_FILES))) {
-      await this.buildAfresh(parse, fresh, rebuild);
+      await this.buildAfresh(parse, fresh, rebuild, progress);
       stats.added = this.fileCount();
       return stats;
     }
     const check = full || files <= FULL_CHECK_FILES;
     const { db, writer } = this;
+    const tell = progress === undefined ? undefined : everyFew(progress);
     try {
       for (const change of folderChanges(db, this.roots, check)) {
         // The write lock is taken on the first change: a run that finds none writes nothing.
@@ -179,7 +181,11 @@ export class ArticleIndex {
         stats.removed += writer.applyFolder(change);
         // A few files are parsed here: starting a worker costs more than they do.
         const parser = change.parse.length < INLINE_FILES ? parseInline : parse;
-        await writer.addInBatches(parser, change.parse, (existed) => (existed ? stats.changed++ : stats.added++));
+        await writer.addInBatches(parser, change.parse, (existed) => {
+          if (existed) stats.changed++;
+          else stats.added++;
+          tell?.(stats.added + stats.changed);
+        });
       }
       if (db.inTransaction) {
         writer.statements.setUpdated.run(new Date().toISOString());
@@ -203,14 +209,14 @@ export class ArticleIndex {
    * so a file renamed (or removed) under them would pair their connections
    * with another database's log, which corrupts it.
    */
-  private async buildAfresh(parse: ParseFiles, fresh?: FreshBuild, replace = false): Promise<void> {
+  private async buildAfresh(parse: ParseFiles, fresh?: FreshBuild, replace = false, progress?: IndexProgress): Promise<void> {
     const temporary = `${this.path}${BUILD_SUFFIX}${process.pid}`;
     const rootsKey = (this.db.prepare(`SELECT value FROM meta WHERE key = 'roots'`).get() as { value: string }).value;
     try {
       const job = { path: temporary, rootsKey, roots: this.roots };
-      const here = () => fillFreshIndex(this.Sqlite, job, parse);
+      const here = () => fillFreshIndex(this.Sqlite, job, parse, undefined, progress);
       if (!fresh) await here();
-      else await fresh(job).catch((error: { code?: string }) => (error.code === OUT_OF_MEMORY ? here() : Promise.reject(error)));
+      else await fresh(job, progress).catch((error: { code?: string }) => (error.code === OUT_OF_MEMORY ? here() : Promise.reject(error)));
       this.install(temporary, replace);
     } finally {
       removeDatabase(temporary);

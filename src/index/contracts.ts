@@ -44,8 +44,11 @@ export interface FreshJob {
   roots: readonly string[];
 }
 
+/** Told how many files a build or update has indexed so far: at the first, then a few times a second. */
+export type IndexProgress = (files: number) => void;
+
 /** Writes a fresh index for a job: fillFreshIndex, wherever it runs. */
-export type FreshBuild = (job: FreshJob) => Promise<void>;
+export type FreshBuild = (job: FreshJob, progress?: IndexProgress) => Promise<void>;
 
 /** The error code of a worker (or a build on one) that outgrew its capped heap. */
 export const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
@@ -56,8 +59,12 @@ export interface ParseRequest {
   files: ReadonlyArray<{ path: string; root: string }>;
 }
 
-/** A build worker's data: the job, and the script its own parse workers run. */
+/** A build worker's data: the job, the script its own parse workers run, and whether to send its progress. */
 export interface BuildData {
   build: FreshJob;
   workerScript: string;
+  progress: boolean;
 }
+
+/** A build worker's messages: how many files it has indexed (when asked, a few times a second), then how it ended. */
+export type BuildMessage = { files: number } | { done: true } | { done: false; error: string; code?: string };

@@ -43,6 +43,8 @@ export interface UpdateOptions {
   rebuild?: boolean;
   /** The built parse worker (dist/parse-worker.cjs); without it files are parsed on this thread. */
   workerScript?: string;
+  /** Told how many files have been indexed, a few times a second while files are parsed. */
+  onProgress?: (files: number) => void;
 }
 
 /**
@@ -61,7 +63,7 @@ export async function openUpdatedIndex(
     const index = openIndex(env, roots, warn);
     const pool = parsePool(options.workerScript);
     try {
-      await index.refresh(pool.parse, options.full ?? false, buildOnWorker(options.workerScript) ?? undefined, options.rebuild ?? false);
+      await index.refresh(pool.parse, options.full ?? false, buildOnWorker(options.workerScript) ?? undefined, options.rebuild ?? false, options.onProgress);
       return index;
     } catch (error) {
       index.close();

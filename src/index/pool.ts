@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type * as Os from 'node:os';
 import type * as Threads from 'node:worker_threads';
 import type { Worker } from 'node:worker_threads';
-import { OUT_OF_MEMORY, type FreshBuild, type ParseFiles, type ParseRequest, type ReadFile } from './contracts.js';
+import { OUT_OF_MEMORY, type BuildData, type BuildMessage, type FreshBuild, type ParseFiles, type ParseRequest, type ReadFile } from './contracts.js';
 import { parseInline } from './write.js';
 
 /**
@@ -87,15 +87,18 @@ export function parsePool(workerScript: string | undefined, threads = 2): { pars
 /**
  * A first build on a worker thread of its own (see worker.ts); without
  * the script, null (the caller builds on its own thread). A build that runs
- * out of its capped heap fails with the code OUT_OF_MEMORY.
+ * out of its capped heap fails with the code OUT_OF_MEMORY. `progress` is
+ * told how many files are indexed, a few times a second, by message.
  */
 export function buildOnWorker(workerScript: string | undefined): FreshBuild | null {
   if (workerScript === undefined || !existsSync(workerScript)) return null;
-  return (job) =>
+  return (job, progress) =>
     new Promise((resolve, reject) => {
-      const worker = new (threadsModule().Worker)(workerScript, { workerData: { build: job, workerScript }, resourceLimits: BUILD_LIMITS });
-      worker.once('message', (message: { done: boolean; error?: string; code?: string }) => {
-        if (message.done) resolve();
+      const workerData: BuildData = { build: job, workerScript, progress: progress !== undefined };
+      const worker = new (threadsModule().Worker)(workerScript, { workerData, resourceLimits: BUILD_LIMITS });
+      worker.on('message', (message: BuildMessage) => {
+        if ('files' in message) progress?.(message.files);
+        else if (message.done) resolve();
         else reject(Object.assign(new Error(`the index build failed: ${message.error}`), { code: message.code }));
       });
       worker.once('error', reject);

@@ -5,7 +5,7 @@
 // a build of 100,000 articles within the reader's memory budget.
 import { availableParallelism } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { BuildData, ParseRequest } from './contracts.js';
+import type { BuildData, BuildMessage, ParseRequest } from './contracts.js';
 import { parsePool } from './pool.js';
 import { readForIndex } from './read.js';
 import { sqlite } from './sqlite.js';
@@ -16,10 +16,13 @@ if (data?.build) {
   // The build's thread parses too, beside a worker a core for the rest.
   const pool = parsePool(data.workerScript, availableParallelism() - 1);
   const here = (files: ReadonlyArray<{ path: string; root: string }>) => files.map(({ path, root }) => readForIndex(path, root));
-  fillFreshIndex(sqlite(), data.build, pool.parse, here)
+  const send = (message: BuildMessage) => parentPort!.postMessage(message);
+  // Asked for on a terminal only; fillFreshIndex sends a few a second, not one a file.
+  const progress = data.progress ? (files: number) => send({ files }) : undefined;
+  fillFreshIndex(sqlite(), data.build, pool.parse, here, progress)
     .then(
-      () => parentPort!.postMessage({ done: true }),
-      (error: Error & { code?: string }) => parentPort!.postMessage({ done: false, error: error.stack ?? error.message, code: error.code }),
+      () => send({ done: true }),
+      (error: Error & { code?: string }) => send({ done: false, error: error.stack ?? error.message, code: error.code }),
     )
     .finally(() => pool.close());
 } else {

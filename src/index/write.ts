@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Article } from '../model.js';
 import { duplicateSlugMessage, slugOwner, type LibraryPlace } from '../library/slug-owner.js';
-import type { FreshJob, IndexedFile, ParseFiles, ParseHere, ReadFile } from './contracts.js';
+import type { FreshJob, IndexedFile, IndexProgress, ParseFiles, ParseHere, ReadFile } from './contracts.js';
 import { folderChanges, parentOf, type FolderChange } from './plan.js';
 import { ftsColumns, indexedText } from './row.js';
 import { BUILD_INDEXES, createSchema, FTS_COLUMNS, removeDatabase } from './schema.js';
@@ -28,6 +28,22 @@ const PARSE_AHEAD = 4;
 const HELD_BATCHES = 12;
 /** A first build of at least this many files goes through buildAfresh. */
 export const BULK_FILES = 2000;
+/** How often, at most, a build or update tells its progress: a build worker sends each by message. */
+const PROGRESS_MS = 250;
+
+/**
+ * `progress`, told a count that grows by one a file: at the first file, then
+ * at most every PROGRESS_MS, so that a file costs a reading of the clock.
+ */
+export function everyFew(progress: IndexProgress): IndexProgress {
+  let told = 0;
+  return (files) => {
+    const now = Date.now();
+    if (now - told < PROGRESS_MS) return;
+    told = now;
+    progress(files);
+  };
+}
 
 // Declared rather than inferred: the library API's declarations reach this
 // module, and tsc cannot name the statement type it would infer.
@@ -100,9 +116,16 @@ interface PlacedFile extends LibraryPlace {
 /**
  * Writes a complete new index of the library `job.roots` at `job.path`,
  * without a journal: the file is this build's alone until it is copied into
- * the index, and an interrupted build is simply built again.
+ * the index, and an interrupted build is simply built again. `progress` is
+ * told how many files are indexed, a few times a second.
  */
-export async function fillFreshIndex(Sqlite: typeof BetterSqlite3, job: FreshJob, parse: ParseFiles, here?: ParseHere): Promise<void> {
+export async function fillFreshIndex(
+  Sqlite: typeof BetterSqlite3,
+  job: FreshJob,
+  parse: ParseFiles,
+  here?: ParseHere,
+  progress?: IndexProgress,
+): Promise<void> {
   removeDatabase(job.path);
   const db = new Sqlite(job.path);
   try {
@@ -126,7 +149,9 @@ export async function fillFreshIndex(Sqlite: typeof BetterSqlite3, job: FreshJob
         yield* change.parse;
       }
     }
-    await writer.addInBatches(parse, planned(), () => {}, here);
+    const tell = progress === undefined ? undefined : everyFew(progress);
+    let files = 0;
+    await writer.addInBatches(parse, planned(), tell === undefined ? () => {} : () => tell(++files), here);
     writer.statements.setUpdated.run(new Date().toISOString());
     db.exec('COMMIT');
     db.unsafeMode(false);

@@ -101,6 +101,12 @@ export interface ImportOptions {
   fetch?(url: string): Promise<Fetched>;
   /** Called once the files are listed (done 0), then after each file. */
   onProgress?(done: number, total: number): void;
+  /**
+   * Stops the import between two files (Ctrl-C): the articles written are
+   * kept and the list of them saved, and an import run again writes only the
+   * rest.
+   */
+  signal?: AbortSignal;
 }
 
 export interface ImportResult {
@@ -109,6 +115,8 @@ export interface ImportResult {
   /** How many were in the library already. */
   skipped: number;
   failures: ImportFailure[];
+  /** Whether `signal` stopped it before every input was read. */
+  stopped: boolean;
 }
 
 const REASONS: Record<string, string> = {
@@ -124,6 +132,13 @@ const REASONS: Record<string, string> = {
   EDQUOT: 'disk quota exceeded',
   EROFS: 'read-only file system',
 };
+
+/**
+ * How long the import runs between two turns of the event loop: a signal
+ * (Ctrl-C) is handled only there, and files are read and written without
+ * waiting on it.
+ */
+const YIELD_MS = 50;
 
 /** Failures of the library itself, not of one article: an import cannot go on after one. */
 const LIBRARY_FAILURES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM']);
@@ -628,7 +643,7 @@ function hashOfFile(path: string): string | null {
  * whole, and no other is begun.
  */
 export async function importArticles(library: string, inputs: readonly string[], options: ImportOptions = {}): Promise<ImportResult> {
-  const result: ImportResult = { imported: 0, skipped: 0, failures: [] };
+  const result: ImportResult = { imported: 0, skipped: 0, failures: [], stopped: false };
   const fail = (failure: ImportFailure) => {
     result.failures.push(failure);
     options.onFailure?.(failure);
@@ -660,7 +675,17 @@ export async function importArticles(library: string, inputs: readonly string[],
   return result;
 
   async function importItems(): Promise<void> {
+    // A turn before the first file too: Ctrl-C while the files were listed stops the import before it writes.
+    let turned = 0;
     for (const [i, from] of items.entries()) {
+      if (options.signal !== undefined && Date.now() - turned >= YIELD_MS) {
+        await new Promise(setImmediate);
+        turned = Date.now();
+      }
+      if (options.signal?.aborted) {
+        result.stopped = true;
+        return;
+      }
       try {
         const read = await readInput(from, options, (hash) => (options.force ? undefined : sources.fileOfBytes(hash)));
         if (!Array.isArray(read)) {
@@ -693,6 +718,11 @@ export async function importArticles(library: string, inputs: readonly string[],
           if (LIBRARY_FAILURES.has(code)) {
             throw new LibraryError(`cannot write to the library ${library}: ${reasonOf(error)} (${result.imported} of ${items.length} files imported)`);
           }
+        }
+        // A page whose fetch Ctrl-C ended has not failed: the import stopped.
+        if (options.signal?.aborted) {
+          result.stopped = true;
+          return;
         }
         fail({ path: from, reason: error instanceof ImportFileError ? error.message : `cannot write: ${reasonOf(error)}` });
       }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -5,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { shelfOf } from '../../src/library/import.js';
 import { parseRawText } from '../../src/parse/raw.js';
 import { decodeText } from '../../src/text/encoding.js';
-import { library, news, onTerminal, ROOT } from './helpers.js';
+import { cleanEnv, library, NEWS, news, onTerminal, ROOT } from './helpers.js';
 
 const SEED = join(ROOT, '..', 'shared', 'seed', 'us-iran-is.txt');
 const emptyDir = () => mkdtempSync(join(tmpdir(), 'news-import-'));
@@ -203,6 +204,49 @@ describe('news import', () => {
     const piped = news(['import', '--dir', emptyDir(), raw]);
     expect(piped.stderr).toBe('');
     expect(piped.stdout.split('\n').filter(Boolean)).toHaveLength(250);
+  });
+});
+
+describe('Ctrl-C during news import on a terminal', () => {
+  it('takes the progress bar away, keeps what was written and ends with status 130; importing again writes the rest', () => {
+    const raw = emptyDir();
+    for (let i = 0; i < 6000; i++) writeFileSync(join(raw, `${i}.txt`), `Story Number ${i}\n\nBody of story ${i}, whole.\n`);
+    const lib = emptyDir();
+    const out = join(emptyDir(), 'slugs');
+    writeFileSync(out, '');
+    // Slugs go to a file, the bar to the terminal; Ctrl-C once 300 articles are written.
+    const inner =
+      `set -m; '${process.execPath}' '${NEWS}' import --dir '${lib}' '${raw}' > '${out}' & pid=$!; ` +
+      `while kill -0 $pid 2>/dev/null && [ "$(wc -l < '${out}')" -lt 300 ]; do sleep 0.01; done; kill -INT $pid; wait $pid; echo "status=$?"`;
+    const result = spawnSync('script', ['-qfec', `bash -c '${inner.replace(/'/g, `'\\''`)}'`, '/dev/null'], {
+      env: cleanEnv({ TERM: 'xterm' }),
+      encoding: 'utf8',
+      cwd: ROOT,
+    });
+    const screen = result.stdout.replace(/\r\n/g, '\n');
+    expect(screen, JSON.stringify(screen.slice(-300))).toContain('status=130');
+    expect(screen).toContain('news: import stopped; the articles written are kept\n');
+    // Drawn as \r ESC[K text: the bar is taken away when a \r ESC[K follows the last one.
+    const lastBar = screen.lastIndexOf('importing [');
+    expect(lastBar).toBeGreaterThan(-1);
+    expect(screen.indexOf('\r\u001b[K', lastBar)).toBeGreaterThan(lastBar);
+    expect(screen.indexOf('\r\u001b[K', lastBar)).toBeLessThan(screen.indexOf('news: import stopped'));
+
+    const first = readFileSync(out, 'utf8').split('\n').filter(Boolean);
+    expect(first.length).toBeGreaterThanOrEqual(300);
+    expect(first.length).toBeLessThan(6000);
+    // Every file written is whole and in place: no temporary file is left.
+    const written = filesBelow(lib);
+    expect(written.map((path) => /^[0-9a-f]{2}\/([^/.][^/]*)\.md$/.exec(path)?.[1]).sort()).toEqual([...first].sort());
+    for (const path of written) expect(readFileSync(join(lib, path), 'utf8')).toMatch(/Body of story \d+, whole\.\n$/);
+
+    const again = news(['import', '--dir', lib, raw]);
+    expect(again.stderr).toBe('');
+    expect(again.status).toBe(0);
+    const rest = again.stdout.split('\n').filter(Boolean);
+    expect(rest).toHaveLength(6000 - first.length);
+    expect(new Set([...first, ...rest]).size).toBe(6000);
+    expect(filesBelow(lib)).toHaveLength(6000);
   });
 });
 

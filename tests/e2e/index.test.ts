@@ -4,7 +4,7 @@ import { appendFileSync, mkdirSync, readdirSync, rmSync, statSync, truncateSync,
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { articleFile, HOME, library, news } from './helpers.js';
+import { articleFile, HOME, library, news, onTerminal } from './helpers.js';
 
 const slugs = (dir: string, args: string[] = []) =>
   news(['list', '--dir', dir, '--format', '{slug}', ...args])
@@ -93,6 +93,32 @@ describe('the index of a large library', () => {
     expect(stats.stdout).toMatch(new RegExp(`^articles +${count}$`, 'm'));
     expect(stats.stdout).toMatch(/^size +\d+\.\d MiB$/m);
     expect(stats.stdout).toMatch(/^updated +\d{4}-\d\d-\d\dT/m);
+  });
+
+  it('counts the files indexed on a terminal, in a first build on a worker and in an update, and not in a pipe', () => {
+    const lib = library(files);
+    const env = { XDG_CACHE_HOME: join(HOME, 'counted-cache') };
+    /** The counts the progress line showed, in order. */
+    const counts = (screen: string) => [...screen.matchAll(/\r\u001b\[Kindexing [^\r]*… ([\d,]+) files?/g)].map((m) => Number(m[1]!.replace(/,/g, '')));
+
+    const built = onTerminal(['index', '--dir', lib, '--rebuild'], { env });
+    expect(built.status).toBe(0);
+    expect(built.stdout).toContain(`news index: ${count} articles, built in`);
+    const shown = counts(built.stdout);
+    // Told at the first file, then a few times a second.
+    expect(shown[0]).toBe(1);
+    expect(shown).toEqual([...shown].sort((a, b) => a - b));
+    expect(shown.at(-1)).toBeLessThanOrEqual(count);
+
+    mkdirSync(join(lib, 'new'));
+    for (let i = 0; i < 300; i++) writeFileSync(join(lib, 'new', `late-${i}.md`), articleFile({ title: `Late ${i}` }, `Late body ${i}.`));
+    const updated = onTerminal(['index', '--dir', lib], { env });
+    expect(updated.status).toBe(0);
+    expect(updated.stdout).toContain(`news index: ${count + 300} articles, checked in`);
+    expect(counts(updated.stdout)[0]).toBe(1);
+    expect(Math.max(...counts(updated.stdout))).toBeLessThanOrEqual(300);
+
+    expect(news(['index', '--dir', lib, '--rebuild'], env).stderr).toMatch(new RegExp(`^news index: ${count + 300} articles, built in \\d+\\.\\d s\n$`));
   });
 });
 

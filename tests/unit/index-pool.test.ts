@@ -127,6 +127,19 @@ describe('buildOnWorker', () => {
     }
   });
 
+  it('sends how many files it has indexed, when asked: at the first file, then a few times a second', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) files[`story-${i}.md`] = articleFile(`Story ${i}`, `Harbour number${i} reopens.`);
+    const root = library(files);
+    const told: number[] = [];
+    await buildOnWorker(workerScript)!({ path: join(home, 'counted.sqlite'), rootsKey: JSON.stringify([root]), roots: [root] }, (n) => told.push(n));
+    expect(told[0]).toBe(1);
+    expect(told).toEqual([...told].sort((a, b) => a - b));
+    expect(told.at(-1)).toBeLessThanOrEqual(300);
+    // A few a second, not one a file: 30 would take this build of 300 small files over seven seconds.
+    expect(told.length).toBeLessThan(30);
+  });
+
   it('fails with OUT_OF_MEMORY when the build outgrows its heap, and with the reason otherwise', async () => {
     const fresh = buildOnWorker(workerScript)!;
     const big = library({ 'huge.md': hugeArticle(), 'a.md': articleFile('A', 'Osterby.') });

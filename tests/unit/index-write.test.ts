@@ -5,14 +5,14 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { IndexedFile, ParseFiles } from '../../src/index/contracts.js';
 import { folderChanges } from '../../src/index/plan.js';
 import { readForIndex } from '../../src/index/read.js';
 import { createSchema, INDEX_VERSION } from '../../src/index/schema.js';
 import { sqlite } from '../../src/index/sqlite.js';
 import { loadLibrary } from '../../src/library/files.js';
-import { fillFreshIndex, parseInline, Writer } from '../../src/index/write.js';
+import { everyFew, fillFreshIndex, parseInline, Writer } from '../../src/index/write.js';
 
 const home = mkdtempSync(join(tmpdir(), 'news-write-'));
 const databases: Database.Database[] = [];
@@ -228,6 +228,45 @@ describe('fillFreshIndex', () => {
     expect([...folderChanges(db, [root], true)]).toEqual([]);
     db.close();
     expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
+  it('tells its progress at the first file, then at most every quarter second', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) files[`s${i % 3}/story-${i}.md`] = articleFile(`Story ${i}`, `Body ${i}.`);
+    const root = library(files);
+    const told: number[] = [];
+    // The clock stands still: after the first file, no quarter second passes.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      await fillFreshIndex(
+        sqlite(),
+        { path: join(home, 'fresh-progress.sqlite'), rootsKey: JSON.stringify([root]), roots: [root] },
+        parseInline,
+        undefined,
+        (n) => told.push(n),
+      );
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(told).toEqual([1]);
+  });
+});
+
+describe('everyFew', () => {
+  it('passes on the first count, then one a quarter second', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const told: number[] = [];
+      const tell = everyFew((n) => told.push(n));
+      for (let n = 1; n <= 10; n++) {
+        tell(n);
+        vi.setSystemTime(Date.now() + 100);
+      }
+      // At 0, 300, 600 and 900 ms: files 1, 4, 7 and 10.
+      expect(told).toEqual([1, 4, 7, 10]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

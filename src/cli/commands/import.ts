@@ -2,7 +2,7 @@ import { importArticles, urlKey, type SkippedArticle } from '../../library/impor
 import { slugFromPath } from '../../parse/slug.js';
 import { sanitize } from '../../text/sanitize.js';
 import { openLibrary, type CommandResult, type Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import { InterruptedError, UsageError } from '../errors.js';
 import { BrokenPipe, write } from '../output.js';
 import { StatusLine } from '../status-line.js';
 import type { ImportOptions } from '../program.js';
@@ -15,7 +15,8 @@ const REDRAW_MS = 80;
 
 /** A bar of the files imported, on stderr (a StatusLine), drawn only for imports that take a while. */
 class ProgressBar {
-  private readonly line = new StatusLine();
+  // The import handles Ctrl-C itself: the line is taken away, and the import ends between two files.
+  private readonly line = new StatusLine({ interrupt: true });
   private lastDraw = 0;
   private readonly started = Date.now();
 
@@ -53,7 +54,8 @@ function stderrColumns(stderr: StreamFacts): number | null {
  * headline and body) is skipped, and said so on a terminal: the article when
  * it is one, how many when more (an import run again may skip 28,000);
  * --force writes it again. --source, --section and --tag are given to every
- * article written.
+ * article written. Ctrl-C stops it between two files, with the articles
+ * written kept: an import run again writes the rest.
  */
 export async function importCommand(ctx: Context, inputs: readonly string[], options: ImportOptions = {}): Promise<CommandResult> {
   if (ctx.importDir === '') throw new UsageError('no library to import into: set HOME or XDG_DATA_HOME, or give --dir DIR');
@@ -71,6 +73,9 @@ export async function importCommand(ctx: Context, inputs: readonly string[], opt
       listening = false;
     }
   };
+  const stop = new AbortController();
+  const onInterrupt = () => stop.abort();
+  process.once('SIGINT', onInterrupt);
   const web = inputs.some((input) => /^[a-z][a-z0-9+.-]*:\/\//i.test(input)) ? await import('../web.js') : null;
   const client = web === null ? null : await web.httpClient(ctx);
   let result;
@@ -80,7 +85,7 @@ export async function importCommand(ctx: Context, inputs: readonly string[], opt
       force: options.force ?? false,
       metadata: { source: options.source, section: options.section, tags: options.tag },
       knownUrls: () => libraryUrls(ctx),
-      fetch: client === null || web === null ? undefined : await web.fetchForImport(client),
+      fetch: client === null || web === null ? undefined : await web.fetchForImport(client, stop.signal),
       onArticle: (article) => {
         bar?.clear();
         print(article.slug + '\n');
@@ -93,9 +98,11 @@ export async function importCommand(ctx: Context, inputs: readonly string[], opt
         ctx.warn(sanitize(`news: cannot import ${failure.path}: ${failure.reason}`));
       },
       onProgress: bar ? (done, total) => bar.update(done, total) : undefined,
+      signal: stop.signal,
     });
   } finally {
     bar?.clear();
+    process.removeListener('SIGINT', onInterrupt);
     await client?.close();
   }
   const skipped = firstSkipped as SkippedArticle | null;
@@ -106,6 +113,7 @@ export async function importCommand(ctx: Context, inputs: readonly string[], opt
         : `news: skipped ${result.skipped} already in the library (--force imports them again)`,
     );
   }
+  if (stop.signal.aborted) throw new InterruptedError('import stopped; the articles written are kept');
   return { stdout: '', failed: result.failures.length };
 }
 
