@@ -40,6 +40,20 @@ describe('nameParts: the name a speaker phrase ends with', () => {
     }
   });
 
+  it('finds no name in a people or the plural of a title or a role', () => {
+    for (const phrase of ['Norwegians', 'Britons', '37 percent of Canadians', 'Judges', 'Coaches', 'Governors']) {
+      expect(nameParts(phrase), phrase).toBeNull();
+    }
+    // A people's adjective is also a surname.
+    expect(nameParts('Mr French')?.words).toEqual(['French']);
+    expect(
+      persons([
+        'Ola Brenner said he expected that Norwegians will say "no" to the plan on offer.',
+        'Governors said the plan handled the subject with "great care and insight".',
+      ]),
+    ).toEqual([null, null]);
+  });
+
   it('tells the sex a title gives, and keeps the title for a name left as written', () => {
     expect(nameParts('Mrs. Lind')).toEqual({ words: ['Lind'], titled: 'Mrs. Lind', gender: 'f' });
     expect(nameParts('Mr. Tom Berg')).toMatchObject({ words: ['Tom', 'Berg'], gender: 'm' });

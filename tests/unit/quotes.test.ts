@@ -389,6 +389,64 @@ describe('readParagraph: one paragraph in, what it holds out', () => {
   });
 });
 
+describe('extractQuotes: speaker phrases that are not one word before the cue', () => {
+  const named = (body: string[]) => extractQuotes(body).map(({ speaker, person }) => ({ speaker, person }));
+
+  it('reads capitals joined by an ampersand as one name', () => {
+    expect(named(['"The outlook is steady," wrote R&T credit analyst Mila Storr.', 'R&T said the plan was "sound and well costed" in its note.'])).toEqual([
+      { speaker: 'R&T credit analyst Mila Storr', person: 'Mila Storr' },
+      { speaker: 'R&T', person: null },
+    ]);
+  });
+
+  it('reads two roles joined by "and" on to the name they lead to, past a two-word cue', () => {
+    expect(
+      named([
+        '"The harbour is at its busiest," said Harbour and Coastal Affairs Minister Oren Vasko.',
+        '"It will be a slow race this year," points out former Olympian and Rivertown pundit Lia Marsh.',
+        'Only Tides and Harbours star Ivo Brandt criticised the festival for being "too loud and too crowded". "We have to be careful what we build," he said.',
+      ]),
+    ).toEqual([
+      { speaker: 'Harbour and Coastal Affairs Minister Oren Vasko', person: 'Oren Vasko' },
+      { speaker: 'former Olympian and Rivertown pundit Lia Marsh', person: 'Lia Marsh' },
+      { speaker: 'Ivo Brandt', person: 'Ivo Brandt' },
+      { speaker: 'Ivo Brandt', person: 'Ivo Brandt' },
+    ]);
+  });
+
+  it('passes over a span of time, a form label and a role before a name set off by commas', () => {
+    expect(
+      named([
+        'Mara Quist spoke to the board on Monday. Minutes later, she sent an email saying, "this is done now."',
+        'Roe\'s Ohio state director, Nils Ardent, reached out to the group, writing in an email: "We want to use this now."',
+        'Name: Tessa Oyelaran Age: 31 Why she is marching: "As a nurse I need a raise now."',
+      ]),
+    ).toEqual([
+      { speaker: 'Mara Quist', person: 'Mara Quist' },
+      { speaker: 'Nils Ardent', person: 'Nils Ardent' },
+      { speaker: 'Tessa Oyelaran', person: 'Tessa Oyelaran' },
+    ]);
+  });
+
+  it('keeps a determiner, an age and a capitalised word as a description', () => {
+    expect(named(['But the 25-year-old Corkman underlined his intention to stay at the club. He added: "It is nice to be wanted here."'])).toEqual([
+      { speaker: 'the 25-year-old Corkman', person: null },
+    ]);
+  });
+
+  it('resolves a pronoun to the one who holds a role, not the organisation the role is of', () => {
+    expect(
+      named(['Harbour Watch spokesman Elan Ruiz said observers went with the marchers, whom he described as "peaceful," for the length of the route.']),
+    ).toEqual([{ speaker: 'Elan Ruiz', person: 'Elan Ruiz' }]);
+  });
+
+  it('reads the subject of "described as"', () => {
+    expect(named(['The Lanterns reached the top of the chart, which Mr Osei described as "an unheard of feat for a first single".'])).toEqual([
+      { speaker: 'Mr Osei', person: 'Osei' },
+    ]);
+  });
+});
+
 describe('extractQuotes on the seed article', () => {
   const file = readFileSync(new URL('../../articles/us-iran-is.md', import.meta.url), 'utf8');
   const afterFrontMatter = file.split(/^---$/m).slice(2).join('---');

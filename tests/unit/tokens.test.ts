@@ -7,12 +7,32 @@ import { collapseSpace } from '../../src/text/space.js';
 // them to the patterns they stand for.
 
 /** The words as the pattern in tokens.ts reads them, before abbreviation stops are split off. */
-const PATTERN = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+const PATTERN = /[\p{L}\p{N}]+(?:(?:['’.-]|(?<=[A-Z])&(?=[A-Z]))[\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
 
 const pieces = fc.oneof(
   {
     weight: 4,
-    arbitrary: fc.constantFrom('Smith', 'said', 'U.S.', 'Sen.', 'R-Wis.', 'J.', 'mr.', "it's", 'don’t', 'well-known', '3.5', 'é', 'İ', 'ǅ', '١٢', '𝐀', '😀'),
+    arbitrary: fc.constantFrom(
+      'Smith',
+      'said',
+      'S&P',
+      'a&b',
+      'U.S.',
+      'Sen.',
+      'R-Wis.',
+      'J.',
+      'mr.',
+      "it's",
+      'don’t',
+      'well-known',
+      '3.5',
+      'é',
+      'İ',
+      'ǅ',
+      '١٢',
+      '𝐀',
+      '😀',
+    ),
   },
   {
     weight: 4,
@@ -70,6 +90,23 @@ describe('tokenize', () => {
       ['😀', '😀', true, false],
       ['Élan', 'élan', false, false],
       ['.', '', true, true],
+    ]);
+  });
+
+  it('keeps capitals joined by an ampersand as one word, and splits other ampersands', () => {
+    expect(tokenize('Rex&Co rated Harbour A&B, said Lind & Varga.').map((t) => t.text)).toEqual([
+      'Rex',
+      '&',
+      'Co',
+      'rated',
+      'Harbour',
+      'A&B',
+      ',',
+      'said',
+      'Lind',
+      '&',
+      'Varga',
+      '.',
     ]);
   });
 });

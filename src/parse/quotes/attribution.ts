@@ -19,8 +19,11 @@ import {
   PREPOSITIONS,
   PRONOUNS,
   ROLE_WORDS,
+  TIME_ORDER,
   TIME_PREPOSITIONS,
+  TIME_UNITS,
   TIME_WORDS,
+  TITLES,
 } from './words.js';
 
 /** A speaker phrase as the article writes it, and where it stands. */
@@ -49,6 +52,8 @@ const APPOSITIVE_REACH = 40;
 const ROLE_RUN = 4;
 
 const isCue = (t: Token | undefined): boolean => t !== undefined && !t.punct && CUE_VERBS.has(t.text);
+/** The first token after the cue at `k`: a two-word cue ("points out") is passed whole. */
+const afterCue = (tokens: readonly Token[], k: number): number => (isCue(tokens[k]) ? k + 1 : k + 2);
 const cueAt = (tokens: readonly Token[], k: number): boolean =>
   isCue(tokens[k]) || (PHRASAL_CUES.get(tokens[k]?.text ?? '') !== undefined && PHRASAL_CUES.get(tokens[k]?.text ?? '') === text(tokens[k + 1]));
 const isParticiple = (t: Token | undefined): boolean => t !== undefined && !t.punct && CUE_PARTICIPLES.has(t.text);
@@ -99,8 +104,9 @@ export function attributionAfter(tokens: readonly Token[], from: number, to: num
     if (!cueAt(tokens, k)) continue;
     // Inverted only when the verb comes first (`"…," said Smith`); `"…,"
     // Smith, a spokesman, told Reuters` has its subject before the verb.
-    if (k === i) return phraseForward(tokens, text(tokens[k + 1]) === 'by' ? k + 2 : k + 1, to);
-    return subjectBetween(tokens, i, k) ?? (tokens[k - 1]?.text === ',' ? phraseForward(tokens, k + 1, to) : null);
+    const next = afterCue(tokens, k);
+    if (k === i) return phraseForward(tokens, text(tokens[next]) === 'by' ? next + 1 : next, to);
+    return subjectBetween(tokens, i, k) ?? (tokens[k - 1]?.text === ',' ? phraseForward(tokens, next, to) : null);
   }
   return null;
 }
@@ -121,7 +127,8 @@ export function lastCueIn(p: Paragraph, from: number, to: number): Found | null 
     if (quoted[k]) continue;
     const t = tokens[k];
     if (cueAt(tokens, k) && !isNounUse(tokens, k)) {
-      if (text(tokens[k + 1]) === 'by') return phraseForward(tokens, k + 2, to);
+      const next = afterCue(tokens, k);
+      if (text(tokens[next]) === 'by') return phraseForward(tokens, next + 1, to);
       const found = subjectBefore(tokens, k, from);
       if (found) return found;
     } else if (isParticiple(t)) {
@@ -323,11 +330,52 @@ function phraseForward(tokens: readonly Token[], from: number, to: number): Foun
       continue;
     }
     if (PHRASE_LINKS.has(w) && words.length === 0) break;
+    if (w === 'and' && !t.punct && words.length > 0 && !holdsName(words)) {
+      // "Economic and Fiscal Policy Minister Jo Roe", "former Olympian and BBC pundit Jo Roe": one person's two roles, then the name.
+      const name = describedName(tokens, k + 1, to);
+      if (name && words.length + name.end - k <= MAX_PHRASE) for (let j = k; j < name.end; j++) words.push(tokens[j] as Token);
+      break;
+    }
     if (isCapitalized(t.text) ? CAPITAL_FUNCTION_WORDS.has(w) : CLAUSE_WORDS.has(w) && !PHRASE_LINKS.has(w)) break;
     words.push(t);
   }
   while (words.length > 0 && PHRASE_LINKS.has(text(words[words.length - 1]))) words.pop();
   return shaped(words);
+}
+
+/** Does a phrase hold a name: two capitalised words running, neither a function word nor a title? */
+function holdsName(words: readonly Token[]): boolean {
+  const named = (t: Token | undefined): boolean => t !== undefined && isCapitalized(t.text) && !CAPITAL_FUNCTION_WORDS.has(t.low) && !TITLES.has(t.low);
+  for (let k = 1; k < words.length; k++) if (named(words[k - 1]) && named(words[k])) return true;
+  return false;
+}
+
+/**
+ * After the "and" that joins two descriptions of one person, the rest of the
+ * description and the name it ends with: capitalised words and role words,
+ * then a title or a role word and a name of two words or more ("Fiscal
+ * Policy Minister Jo Roe", "BBC pundit Jo Roe"). `start` is where the run of
+ * capitals holding the name begins; null when the words do not end so.
+ */
+function describedName(tokens: readonly Token[], from: number, to: number): { start: number; end: number } | null {
+  let k = from;
+  let runStart = -1;
+  let nameStart = -1;
+  for (; k < to && k - from < MAX_PHRASE; k++) {
+    const t = tokens[k] as Token;
+    if (t.punct) break;
+    if (isCapitalized(t.text) && !CAPITAL_FUNCTION_WORDS.has(t.low)) {
+      if (runStart < 0) runStart = k;
+      if (TITLES.has(t.low)) nameStart = -1;
+      else if (nameStart < 0 && (k > runStart ? TITLES.has(text(tokens[k - 1])) : k > from && isRoleWord(tokens[k - 1]))) nameStart = k;
+      continue;
+    }
+    if (!isRoleWord(t)) break;
+    runStart = -1;
+    nameStart = -1;
+  }
+  if (runStart < 0 || nameStart < 0 || k - nameStart < 2) return null;
+  return { start: runStart, end: k };
 }
 
 /**
@@ -355,6 +403,12 @@ function clauseSubject(p: Paragraph, from: number, to: number): Found | null {
     if (DETERMINERS.has(w) && (opensIt || isCapitalized(t.text) || (w === 'the' && isCapitalized(tokens[k + 1]?.text ?? '') && !quoted[k + 1]))) {
       return determinedPhrase(tokens, k, to);
     }
+    // "Name: Jo Roe": a form's label, not who the clause is about.
+    if (isLabel(tokens, k)) continue;
+    if (DETERMINERS.has(w) && isAge(tokens[k + 1]) && isCapitalized(tokens[k + 2]?.text ?? '') && !quoted[k + 2]) {
+      // "the 25-year-old Dubliner": a description, whatever the word after the age.
+      return determinedPhrase(tokens, k, to);
+    }
     if (isCapitalized(t.text) && !CAPITAL_FUNCTION_WORDS.has(w) && !TIME_WORDS.has(w)) return namedSubject(tokens, k, to);
   }
   return null;
@@ -367,14 +421,25 @@ function clauseSubject(p: Paragraph, from: number, to: number): Found | null {
 function namedSubject(tokens: readonly Token[], from: number, to: number): Found | null {
   const run = (at: number): number => {
     let j = at;
-    while (j < to && j - from < MAX_PHRASE && !(tokens[j] as Token).punct && isCapitalized((tokens[j] as Token).text)) j++;
+    while (j < to && j - from < MAX_PHRASE && !(tokens[j] as Token).punct && isCapitalized((tokens[j] as Token).text) && !(j > at && isLabel(tokens, j))) j++;
     return j;
   };
   let start = from;
   let end = run(from);
   for (;;) {
+    if (text(tokens[end]) === 'and' && !holdsName(tokens.slice(start, end))) {
+      // "Only Fools and Horses star Jo Roe": the "and" is inside a title or a pair of roles, and the name ends the description.
+      const name = describedName(tokens, end + 1, to);
+      if (name) return shaped(tokens.slice(name.start, name.end));
+      break;
+    }
     let j = end;
     while (j < to && j - end < ROLE_RUN && isRoleWord(tokens[j])) j++;
+    if (j > end && tokens[j]?.text === ',') {
+      // "Acme's Ohio state director, Jo Roe, wrote": the name set off after the role is the person.
+      const name = run(j + 1);
+      if (name - (j + 1) >= 2 && tokens[name]?.text === ',') return shaped(tokens.slice(j + 1, name));
+    }
     if (j === end || j >= to || !isCapitalized(tokens[j]?.text ?? '') || (tokens[j] as Token).punct) break;
     // The name and any title right before it stand for the person; the description stays out.
     start = j;
@@ -396,6 +461,21 @@ function isRoleWord(t: Token | undefined): boolean {
   return /(?:ist|ant|ent|ian|er|or|al|ic|ive|ary)s?$/.test(w) && w.length > 4;
 }
 
+/**
+ * A capitalised word before a colon and a capitalised value: a form's label
+ * ("Name: Jo Roe", "Age: 27"). A word in capitals throughout ("UN: …") is a
+ * headline's source, not a label.
+ */
+function isLabel(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  const value = tokens[k + 2];
+  if (t === undefined || t.punct || tokens[k + 1]?.text !== ':' || value === undefined || value.punct) return false;
+  return t.text !== t.text.toUpperCase() && (isCapitalized(value.text) || /^\d/.test(value.text));
+}
+
+/** An age written as an adjective: "25-year-old". */
+const isAge = (t: Token | undefined): boolean => t !== undefined && !t.punct && t.low.endsWith('-year-old');
+
 /** Does a sentence open with a phrase before its subject: "After the vote,", "Citing …,", "Shortly after …,"? */
 function opensWithAdverbial(p: Paragraph, at: number): boolean {
   const t = p.tokens[at];
@@ -403,6 +483,8 @@ function opensWithAdverbial(p: Paragraph, at: number): boolean {
   const w = t.low;
   if (DETERMINERS.has(w) || PRONOUNS.has(w)) return false;
   if (CAPITAL_FUNCTION_WORDS.has(w) || NUMBER_WORDS.has(w)) return true;
+  // "Minutes later, …", "Years ago, …": a span of time, not who the sentence is about.
+  if (TIME_UNITS.has(w) && TIME_ORDER.has(text(p.tokens[at + 1]))) return true;
   // "Band member Flea …" and "Carly Fiorina …" go on to a name; "Shortly after …" does not.
   const next = p.tokens[at + 1];
   if (next && !next.punct && (isCapitalized(next.text) || isRoleWord(next))) return false;

@@ -11,6 +11,7 @@ import {
   AFFILIATED_ROLES,
   AFFILIATIONS,
   CALENDAR_NAMES,
+  DEMONYMS,
   DESCRIPTION_QUANTIFIERS,
   FEMALE_PRONOUNS,
   JOINING_WORDS,
@@ -110,13 +111,25 @@ export function nameParts(phrase: string): NameParts | null {
   if (start > 0 && lower(words[start - 1]!) === 'of' && name.length > 2) name = name.slice(-2);
   const core = name.filter((w, k) => k === 0 || !NAME_SUFFIXES.has(lower(w)));
   const last = core[core.length - 1]!;
-  if (ORG_HEADS.has(lower(last)) || (name.length === 1 && GROUP_HEADS.has(lower(last)))) return null;
+  if (ORG_HEADS.has(lower(last)) || (name.length === 1 && isGroup(lower(last)))) return null;
   // An acronym is an organisation ("NATO"); a name in capitals throughout is still a name.
   if (isShouted(last) && !core.every(isShouted)) return null;
   if (name.length === 1 && isShouted(last) && !/\p{Ll}/u.test(phrase)) return null;
   const titleAt = start - 1;
   const titled = titleAt >= 0 && isTitle(words[titleAt]!) ? [words[titleAt]!, ...name].join(' ') : null;
   return { words: name, titled, gender: genderOf(words.slice(0, start).map(lower)) };
+}
+
+/**
+ * A word alone that names a group: one of the usual group nouns, a people
+ * ("Americans"), or the plural of a title or a role ("Judges", "Ministers").
+ */
+function isGroup(word: string): boolean {
+  if (GROUP_HEADS.has(word) || DEMONYMS.has(word)) return true;
+  if (!word.endsWith('s')) return false;
+  const one = word.slice(0, -1);
+  const roles = (w: string): boolean => TITLES.has(w) || ROLE_WORDS.has(w) || LOCAL_TITLES.has(w);
+  return roles(one) || (one.endsWith('e') && roles(one.slice(0, -1)));
 }
 
 /** One person of the article: the names it gives them that share a first name and surname. */

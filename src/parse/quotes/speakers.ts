@@ -15,6 +15,7 @@ import {
   PLACE_PREPOSITIONS,
   PREPOSITIONS,
   PRONOUNS,
+  ROLE_WORDS,
   TIME_WORDS,
   TITLES,
 } from './words.js';
@@ -49,6 +50,9 @@ const LOOKBACK = 400;
  */
 const SUBJECT_REACH_CHARS = 300;
 
+/** Most role words between an organisation and the name of the one who holds the role: "Acme chief executive Jo Roe". */
+const ROLE_RUN = 4;
+
 export class Cast {
   private readonly bySurname = new Map<string, Entity>();
   private readonly byName = new Map<string, Entity>();
@@ -73,7 +77,7 @@ export class Cast {
       }
       let j = i;
       while (j < tokens.length && isNameWord(tokens[j])) j++;
-      const subject = (!sentence.subjectSeen || opensClause(tokens, i, j)) && canBeSubject(tokens, i, j);
+      const subject = (!sentence.subjectSeen || opensClause(tokens, i, j)) && canBeSubject(tokens, i, j) && !isAffiliation(tokens, i, j);
       const entity = this.observeRun(tokens, i, j, base, subject);
       // A name the cast does not take ("Hassall", spelt anew) still fills the
       // subject's place: the object named after it is not the subject.
@@ -270,6 +274,20 @@ function canBeSubject(tokens: readonly Token[], from: number, to: number): boole
   const next = tokens[to];
   if (last && /['’]s?$/u.test(last.text)) return false;
   return !(next && /^['’]s?$/u.test(next.text));
+}
+
+/**
+ * Is the run of capitals in tokens [from, to), opening its sentence, whose
+ * the role after it is, with the role holder named next ("Amnesty
+ * International spokesman Jo Roe said")? Then the name after the role is
+ * the subject, not the run.
+ */
+function isAffiliation(tokens: readonly Token[], from: number, to: number): boolean {
+  const before = tokens[from - 1];
+  if (before !== undefined && !endsSentence(before) && before.text !== ':') return false;
+  let k = to;
+  while (k < tokens.length && k - to < ROLE_RUN && !(tokens[k] as Token).punct && ROLE_WORDS.has((tokens[k] as Token).text)) k++;
+  return k > to && isNameWord(tokens[k]);
 }
 
 /**

@@ -16,7 +16,7 @@ export interface Token {
 }
 
 // The tokenizer reads words as the pattern
-//   [\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]
+//   [\p{L}\p{N}]+(?:(?:['’.-]|(?<=[A-Z])&(?=[A-Z]))[\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]
 // matches them, scanning character codes itself: it runs over every word of
 // every article, and a match object per word cost more than the rest of it.
 // Each step consumes at least one character, so it stays linear.
@@ -66,11 +66,18 @@ function wordEnd(text: string, i: number): number {
         j++;
         continue;
       }
+      // Capitals joined by an ampersand are one name: "S&P", "AT&T", "M&S".
+      if (c === 0x26 && isAsciiCapital(text.charCodeAt(j - 1)) && isAsciiCapital(text.charCodeAt(j + 1))) {
+        j++;
+        continue;
+      }
     }
     break;
   }
   return j < n && text.charCodeAt(j) === 0x2e ? j + 1 : j;
 }
+
+const isAsciiCapital = (code: number): boolean => code >= 0x41 && code <= 0x5a;
 
 function token(text: string, start: number, punct: boolean, stop: boolean): Token {
   return { text, low: lower(text), start, end: start + text.length, punct, stop };

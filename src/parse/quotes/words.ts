@@ -64,7 +64,7 @@ export const CUE_VERBS = list(`
 `);
 
 /** Cue verbs of two words, "as Smith put it", "Smith pointed out": each verb with the word that must follow it. */
-export const PHRASAL_CUES = pairs('put it, puts it, pointed out, points out');
+export const PHRASAL_CUES = pairs('put it, puts it, pointed out, points out, described as, describes as');
 
 /** Participles that hang an attribution on the clause's own subject ("…, saying"). */
 export const CUE_PARTICIPLES = list(`
@@ -124,7 +124,7 @@ export const ROLE_WORDS = list(`
   commentator contributor economist historian professor researcher lawyer
   attorney activist organizer pastor mayor minister ambassador general
   counsel member members operative donor businessman businesswoman
-  billionaire mogul star actor actress singer comedian
+  billionaire mogul star actor actress singer comedian pundit
 `);
 
 /** First words of a speaker phrase that make it a description to keep as written ("the Iranian official"), not a name. */
@@ -150,6 +150,25 @@ export const GROUP_HEADS = list(`
   protesters aides advisers advisors voters officers authorities analysts
   experts residents workers activists investigators prosecutors researchers
   organizers candidates senators conservatives liberals
+`);
+
+/**
+ * The peoples of continents, countries and cities in the plural: a group,
+ * never one person ("Americans say", "Britons requesting"). Forms that are
+ * also adjectives and surnames ("French", "Welsh") are left out.
+ */
+export const DEMONYMS = list(`
+  americans britons brits europeans africans asians australians canadians
+  mexicans brazilians argentines argentinians chileans colombians peruvians
+  venezuelans cubans germans spaniards italians belgians austrians swedes
+  norwegians danes finns icelanders poles czechs slovaks hungarians romanians
+  bulgarians greeks turks serbs croats bosnians albanians ukrainians russians
+  belarusians georgians armenians iranians iraqis syrians jordanians israelis
+  palestinians egyptians libyans tunisians algerians moroccans saudis yemenis
+  afghans pakistanis indians bangladeshis koreans thais filipinos indonesians
+  malaysians singaporeans nigerians kenyans ethiopians somalis ghanaians
+  ugandans zimbabweans scots londoners parisians berliners dubliners
+  muscovites scandinavians latinos latinas hispanics arabs kurds
 `);
 
 /** Capitalised words that describe the person a name follows, as titles and role words do ("Democrat Jo Varga", "Rival Jo Varga"): never a first name. */
@@ -266,6 +285,11 @@ export const CALENDAR_NAMES = list(`
   monday tuesday wednesday thursday friday saturday sunday january february
   march april may june july august september october november december
 `);
+
+/** Spans of time that, with a word of order after them, open a sentence before its subject: "Minutes later, she …". */
+export const TIME_UNITS = list('seconds minutes moments hours days weeks months years decades');
+/** Words of order after a span of time: "Minutes later", "Days after", "Years ago". */
+export const TIME_ORDER = list('later earlier ago after before on');
 
 /** Words before a time word that belong to it: "on Tuesday", "last week", "early Monday". */
 export const TIME_PREPOSITIONS = list('on last this early late');
