@@ -166,12 +166,11 @@ export class ArticleIndex {
   async refresh(parse: ParseFiles, full = false, fresh?: FreshBuild, rebuild = false, progress?: IndexProgress): Promise<RefreshStats> {
     const stats: RefreshStats = { added: 0, changed: 0, removed: 0 };
     const files = this.fileCount(FULL_CHECK_FILES + 1);
-    if (rebuild || (files === 0 && hasAtLeastFiles(this.roots, BULK_FILES))) {
-      await this.buildAfresh(parse, fresh, rebuild, progress);
-      stats.added = this.fileCount();
-      return stats;
-    }
-    const check = full || files <= FULL_CHECK_FILES;
+    const built = rebuild || (files === 0 && hasAtLeastFiles(this.roots, BULK_FILES));
+    if (built) await this.buildAfresh(parse, fresh, rebuild, progress);
+    // After a build, only what it left out (articles of megabytes, too large
+    // for its capped heaps), in folders it marked as changed, is added here.
+    const check = !built && (full || files <= FULL_CHECK_FILES);
     const { db, writer } = this;
     const tell = progress === undefined ? undefined : everyFew(progress);
     try {
@@ -195,6 +194,7 @@ export class ArticleIndex {
       if (db.inTransaction) db.exec('ROLLBACK');
       throw error;
     }
+    if (built) return { added: this.fileCount(), changed: 0, removed: 0 };
     return stats;
   }
 

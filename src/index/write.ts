@@ -28,6 +28,12 @@ const PARSE_AHEAD = 4;
 const HELD_BATCHES = 12;
 /** A first build of at least this many files goes through buildAfresh. */
 export const BULK_FILES = 2000;
+/**
+ * The largest file a first build parses on its capped heaps: an article of
+ * 4 MB outgrows a parse worker's, 3 MB fits. Larger ones are left to the
+ * command's own thread (see fillFreshIndex).
+ */
+export const CAPPED_PARSE_BYTES = 1 << 20;
 /** How often, at most, a build or update tells its progress: a build worker sends each by message. */
 const PROGRESS_MS = 250;
 
@@ -117,7 +123,8 @@ interface PlacedFile extends LibraryPlace {
  * Writes a complete new index of the library `job.roots` at `job.path`,
  * without a journal: the file is this build's alone until it is copied into
  * the index, and an interrupted build is simply built again. `progress` is
- * told how many files are indexed, a few times a second.
+ * told how many files are indexed, a few times a second. Files over
+ * CAPPED_PARSE_BYTES are left for an update to add.
  */
 export async function fillFreshIndex(
   Sqlite: typeof BetterSqlite3,
@@ -143,10 +150,22 @@ export async function fillFreshIndex(
     // One stream of files across folders, planned as the workers take them:
     // their queue is never drained at a folder's end, and a folder of
     // 100,000 files is never held at once.
+    //
+    // A file too large for the capped heaps is left out, and its folder's
+    // record kept as if just changed (its time negated: see folderChanges),
+    // so that the next look at the library reads the folder's names again
+    // and finds the file new. A folder's record comes with its last chunk.
+    let leftOut = false;
     function* planned(): Generator<IndexedFile> {
       for (const change of folderChanges(db, job.roots, true)) {
+        const parse = change.parse.filter((file) => file.size <= CAPPED_PARSE_BYTES);
+        leftOut ||= parse.length < change.parse.length;
+        if (change.record !== null && leftOut) {
+          change.record.mtime = -Math.abs(change.record.mtime);
+          leftOut = false;
+        }
         writer.applyFolder(change);
-        yield* change.parse;
+        yield* parse;
       }
     }
     const tell = progress === undefined ? undefined : everyFew(progress);

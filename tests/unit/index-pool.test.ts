@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUT_OF_MEMORY } from '../../src/index/contracts.js';
 import { buildOnWorker, parsePool } from '../../src/index/pool.js';
-import { parseInline } from '../../src/index/write.js';
+import { CAPPED_PARSE_BYTES, parseInline } from '../../src/index/write.js';
 
 const ROOT = resolve(__dirname, '..', '..');
 const home = mkdtempSync(join(tmpdir(), 'news-pool-'));
@@ -142,7 +142,10 @@ describe('buildOnWorker', () => {
 
   it('fails with OUT_OF_MEMORY when the build outgrows its heap, and with the reason otherwise', async () => {
     const fresh = buildOnWorker(workerScript)!;
-    const big = library({ 'huge.md': hugeArticle(), 'a.md': articleFile('A', 'Osterby.') });
+    // No one file over what a capped heap parses, but a batch of them more than it holds.
+    const nearlyCapped = articleFile('Long', 'harbour '.repeat(Math.floor(CAPPED_PARSE_BYTES / 8) - 10));
+    const files = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`long-${i}.md`, nearlyCapped]));
+    const big = library(files);
     await expect(fresh({ path: join(home, 'big.sqlite'), rootsKey: JSON.stringify([big]), roots: [big] })).rejects.toMatchObject({ code: OUT_OF_MEMORY });
     const nowhere = join(home, 'no-such-folder', 'index.sqlite');
     await expect(fresh({ path: nowhere, rootsKey: '[]', roots: [] })).rejects.toThrow(/^the index build failed: .*Cannot open database/);

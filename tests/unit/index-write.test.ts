@@ -12,7 +12,8 @@ import { readForIndex } from '../../src/index/read.js';
 import { createSchema, INDEX_VERSION } from '../../src/index/schema.js';
 import { sqlite } from '../../src/index/sqlite.js';
 import { loadLibrary } from '../../src/library/files.js';
-import { everyFew, fillFreshIndex, parseInline, Writer } from '../../src/index/write.js';
+import { ArticleIndex } from '../../src/index/article-index.js';
+import { CAPPED_PARSE_BYTES, everyFew, fillFreshIndex, parseInline, Writer } from '../../src/index/write.js';
 
 const home = mkdtempSync(join(tmpdir(), 'news-write-'));
 const databases: Database.Database[] = [];
@@ -436,5 +437,28 @@ describe('fillFreshIndex: one owner for a slug', () => {
       [1, 'x.md', `slug "x" is already used by ${join(first, 'a/x.md')}`],
     ]);
     expect(loadLibrary(roots).problems.map((p) => p.message)).toEqual(stored.map((row) => (row as unknown[])[2]));
+  });
+});
+
+describe('a first build and an article of megabytes', () => {
+  it('leaves a file too large for the capped heaps out of the build, then adds it on the calling thread', async () => {
+    const paragraph = (i: number) => `Paragraph ${i} of the harbour report, ${'with its many words '.repeat(40)}`;
+    const long = articleFile('The long report', ...Array.from({ length: Math.ceil(CAPPED_PARSE_BYTES / 800) + 1 }, (_, i) => paragraph(i)));
+    expect(long.length).toBeGreaterThan(CAPPED_PARSE_BYTES);
+    const root = library({ 'a/pier.md': articleFile('Pier', 'Osterby.'), 'a/long.md': long, 'b/ferry.md': articleFile('Ferry', 'Vellmar.') });
+    // What the build's workers would do with it: outgrow their heaps.
+    const capped: ParseFiles = async (files) => {
+      for (const file of files) if (statSync(file.path).size > CAPPED_PARSE_BYTES) throw new Error(`${file.path} outgrew a capped heap`);
+      return parseInline(files);
+    };
+    const index = ArticleIndex.open(sqlite(), join(home, 'megabytes.sqlite'), [root], () => {});
+    try {
+      expect(await index.refresh(capped, false, undefined, true)).toEqual({ added: 3, changed: 0, removed: 0 });
+      expect(index.slugs().sort()).toEqual(['ferry', 'long', 'pier']);
+      // Its folder's record is trusted again: the next look reads nothing.
+      expect(await index.refresh(capped)).toEqual({ added: 0, changed: 0, removed: 0 });
+    } finally {
+      index.close();
+    }
   });
 });
