@@ -186,6 +186,9 @@ describe('a damaged or outdated index', () => {
     rmSync(path);
     rmSync(`${path}-wal`, { force: true });
     rmSync(`${path}-shm`, { force: true });
+    // With no index, news index says it built one.
+    expect(news(['index', '--dir', lib], env).stderr).toMatch(/^news index: 1 article, built in \d+\.\d s\n$/);
+    expect(news(['index', '--dir', lib], env).stderr).toMatch(/^news index: 1 article, checked in \d+\.\d s\n$/);
     expect(news(['list', '--dir', lib], env).stdout).toContain('Kept Story');
   });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { indexPath } from '../../index/open.js';
 import { renderIndexStats, renderIndexStatsJson } from '../../render/index-stats.js';
 import type { IndexOptions } from '../program.js';
@@ -10,6 +11,8 @@ import { openLibrary, type CommandResult, type Context } from '../context.js';
  */
 export async function indexCommand(ctx: Context, options: IndexOptions): Promise<CommandResult> {
   const started = Date.now();
+  // A library with no index yet has it built, not checked.
+  const building = options.rebuild === true || !existsSync(indexPath(ctx.env, ctx.roots));
   const index = await openLibrary(ctx, { full: !options.rebuild, rebuild: options.rebuild ?? false, warnProblems: false, progress: !options.stats });
   const took = Date.now() - started;
   const stats = index.stats();
@@ -17,7 +20,7 @@ export async function indexCommand(ctx: Context, options: IndexOptions): Promise
   index.close();
   if (!options.stats) {
     ctx.warn(
-      `news index: ${stats.articles} article${stats.articles === 1 ? '' : 's'}${stats.problems > 0 ? `, ${stats.problems} files with problems (news check)` : ''}, ${options.rebuild ? 'built' : 'checked'} in ${(took / 1000).toFixed(1)} s`,
+      `news index: ${stats.articles} article${stats.articles === 1 ? '' : 's'}${stats.problems > 0 ? `, ${stats.problems} files with problems (news check)` : ''}, ${building ? 'built' : 'checked'} in ${(took / 1000).toFixed(1)} s`,
     );
     return { stdout: '' };
   }
