@@ -1,7 +1,7 @@
-// The raw articles of a corpus folder, for the benchmarks that build
-// libraries from them.
+// What the benchmarks share: the raw articles of a corpus folder, for those
+// that build libraries from them, their command line, and medians.
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** Every .txt file below `dir`, in name order, folder by folder. */
 export function rawFiles(dir) {
@@ -15,4 +15,25 @@ export function rawFiles(dir) {
   };
   walk(dir);
   return out;
+}
+
+/**
+ * A benchmark's command line: `flag(name, fallback)` gives the value after
+ * `--name`; `corpus` is the one argument that is no flag's or its value
+ * (`../shared/corpus` beside the project by default).
+ */
+export function benchArgs(args, root) {
+  const flag = (name, fallback) => {
+    const at = args.indexOf(name);
+    return at >= 0 ? args[at + 1] : fallback;
+  };
+  const corpus = resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? join(root, '..', 'shared', 'corpus'));
+  return { flag, corpus };
+}
+
+/** The median of some numbers (the mean of the middle two of an even count). */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

@@ -17,18 +17,13 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rawFiles } from './corpus.mjs';
+import { benchArgs, median, rawFiles } from './corpus.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const news = join(root, 'bin', 'news');
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : fallback;
-};
-const corpus = resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? join(root, '..', 'shared', 'corpus'));
+const { flag, corpus } = benchArgs(process.argv.slice(2), root);
 const sizes = flag('--sizes', '1000,10000,100000').split(',').map(Number);
 const runs = Number(flag('--runs', '10'));
 const query = flag('--query', 'minister');
@@ -115,11 +110,6 @@ function peakMb(command, argv, env) {
   return mbOf(spawnSync(gnuTime, ['-f', '%M', command, ...argv], { env, stdio: ['ignore', 'ignore', 'pipe'] }).stderr);
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 
 const results = [];

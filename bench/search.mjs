@@ -14,18 +14,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rawFiles } from './corpus.mjs';
+import { benchArgs, median, rawFiles } from './corpus.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const news = join(root, 'bin', 'news');
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : fallback;
-};
-const corpus = resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? join(root, '..', 'shared', 'corpus'));
+const { flag, corpus } = benchArgs(process.argv.slice(2), root);
 const articles = Number(flag('--articles', '200'));
 const runs = Number(flag('--runs', '5'));
 const bigBytes = Math.round(Number(flag('--big-mb', '7.5')) * 1e6);
@@ -45,11 +40,6 @@ function run(argv, env) {
   return { ms, stdout: result.stdout.toString() };
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 
 const work = mkdtempSync(join(tmpdir(), 'news-bench-search-'));

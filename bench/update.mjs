@@ -25,6 +25,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeFeed, makeOpml, makePage } from './update-gen.mjs';
+import { median } from './corpus.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const news = join(root, 'bin', 'news');
@@ -224,11 +225,6 @@ function newsboatItems(dir, env) {
   return Number(/(\d+) unread/.exec(result.stdout)?.[1]);
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const most = (values) => values.reduce((a, b) => (b > a ? b : a), -Infinity);
 const least = (values) => values.reduce((a, b) => (b < a ? b : a), Infinity);
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);

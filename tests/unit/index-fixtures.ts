@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, expect } from 'vitest';
 import type { ArticleIndex } from '../../src/index/article-index.js';
 import { openUpdatedIndex } from '../../src/index/open.js';
+import type { Snippet } from '../../src/model.js';
 
 /** An article file: front matter (values as JSON strings, which YAML reads as they are) and paragraphs. */
 export function articleFile(meta: Record<string, string>, ...paragraphs: string[]): string {
@@ -34,4 +35,20 @@ export function indexedLibraries(prefix: string): (files: Record<string, string>
     expect(warnings).toEqual([]);
     return index;
   };
+}
+
+/** A snippet with its highlights in brackets, to read assertions at a glance. */
+export function marked(snippet: Snippet): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of snippet.highlights) {
+    out += `${snippet.text.slice(at, start)}[${snippet.text.slice(start, end)}]`;
+    at = end;
+  }
+  return out + snippet.text.slice(at);
+}
+
+/** Words w{from} … w{to}: filler whose every word can be told apart in a snippet. */
+export function numbered(from: number, to: number): string {
+  return Array.from({ length: to - from + 1 }, (_, k) => `w${from + k}`).join(' ');
 }

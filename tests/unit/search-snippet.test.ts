@@ -5,10 +5,10 @@
 // around its match.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleFile, indexedLibraries } from './index-fixtures.js';
+import { articleFile, indexedLibraries, marked, numbered } from './index-fixtures.js';
 import { SNIPPET_BYTES, type ArticleIndex, type ColumnPieces } from '../../src/index/article-index.js';
 import { ftsColumns } from '../../src/index/row.js';
-import type { Article, Snippet } from '../../src/model.js';
+import type { Article } from '../../src/model.js';
 import { FTS_WEIGHTS, ftsPhrases, toFtsQuery } from '../../src/search/fts.js';
 import { parseQuery } from '../../src/search/query.js';
 import { searchIndex } from '../../src/search/search.js';
@@ -23,18 +23,6 @@ function columnsOf(article: Article): ColumnPieces {
 }
 
 const cut = (article: Article, query: string) => cutSnippet(columnsOf(article), ftsPhrases(parseQuery(query)));
-
-function marked(snippet: Snippet): string {
-  let out = '';
-  let at = 0;
-  for (const [start, end] of snippet.highlights) {
-    out += `${snippet.text.slice(at, start)}[${snippet.text.slice(start, end)}]`;
-    at = end;
-  }
-  return out + snippet.text.slice(at);
-}
-
-const numbered = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => `w${from + k}`).join(' ');
 
 describe('cutSnippet cuts as FTS5 does', () => {
   // Articles of a few words, punctuation and line breaks, for queries of those words.

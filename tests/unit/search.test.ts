@@ -3,9 +3,9 @@
 // search` and the library API both do.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleFile, indexedLibraries } from './index-fixtures.js';
+import { articleFile, indexedLibraries, marked, numbered } from './index-fixtures.js';
 import type { ArticleIndex } from '../../src/index/article-index.js';
-import type { Article, SearchHit, Snippet } from '../../src/model.js';
+import type { Article, SearchHit } from '../../src/model.js';
 import { fold, words } from '../../src/text/fold.js';
 import { parseQuery, QueryError } from '../../src/search/query.js';
 import { eachSearchHit, searchIndex } from '../../src/search/search.js';
@@ -14,22 +14,6 @@ import { articlesQuoting, personOf, selectQuotes, speakerMatches, speakerWords }
 const libraryIndex = indexedLibraries('news-search-');
 
 const slugsOf = (hits: readonly SearchHit[]) => hits.map((hit) => hit.article.slug);
-
-/** The snippet with its highlights in brackets, to read assertions at a glance. */
-function marked(snippet: Snippet): string {
-  let out = '';
-  let at = 0;
-  for (const [start, end] of snippet.highlights) {
-    out += `${snippet.text.slice(at, start)}[${snippet.text.slice(start, end)}]`;
-    at = end;
-  }
-  return out + snippet.text.slice(at);
-}
-
-/** Words w{from} … w{to}: filler whose every word can be told apart in a snippet. */
-function numbered(from: number, to: number): string {
-  return Array.from({ length: to - from + 1 }, (_, k) => `w${from + k}`).join(' ');
-}
 
 describe('fold and words', () => {
   it('folds case and diacritics, keeping separators', () => {
