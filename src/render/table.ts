@@ -33,13 +33,15 @@ export function renderListTable(articles: readonly DisplayArticle[], layout: Lay
     dateWidth = Math.max(dateWidth, displayWidth(dateOf(a)));
     widestSlug = Math.max(widestSlug, displayWidth(a.slug));
   }
+  // A date is an ISO day, 10 columns; anything wider (a hostile front matter) is cut so the row still fits.
+  if (width !== null) dateWidth = Math.min(dateWidth, Math.max(0, width - 4));
   const dateColumn = dateWidth > 0 ? dateWidth + 2 : 0;
   const room = width === null ? SLUG_COLUMN : Math.min(SLUG_COLUMN, width - dateColumn - 2 - MIN_HEADLINE);
   const slugWidth = Math.min(widestSlug, Math.max(room, 0));
   const cut = room >= MIN_SLUG_COLUMN || width === null;
   return articles
     .map((a) => {
-      const date = dateWidth > 0 ? style.date(padTo(dateOf(a), dateWidth)) + '  ' : '';
+      const date = dateWidth > 0 ? style.date(padTo(truncate(dateOf(a), dateWidth), dateWidth)) + '  ' : '';
       if (!cut && displayWidth(a.slug) > slugWidth) {
         const indent = Math.max(0, Math.min(dateColumn, width! - MIN_HEADLINE));
         const headline = truncate(a.headline, width! - indent);

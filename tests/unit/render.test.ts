@@ -145,6 +145,12 @@ describe('terminal width: cases found by tests/unit/properties.test.ts', () => {
     );
   });
 
+  it('cuts a date wider than a narrow terminal in list, so that every row still fits', () => {
+    // A date is whatever the front matter says; one of wide characters once pushed every row past the width.
+    const shown = [article({ slug: '\u0301', headline: '' }), article({ slug: 'b', date: '\u6f22'.repeat(70), headline: 'Short' })];
+    for (const line of renderListTable(shown, { ...narrow, width: 20 }).split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(20);
+  });
+
   it('caps the slug column in list, so that one long slug does not squeeze every headline', () => {
     const long = 'harbour-authority-approves-night-ferries-after-a-long-vote';
     const shown = [article({ slug: long }), article({ slug: 'short', headline: 'Ferry Timetable Changes For The Winter Season' })];
