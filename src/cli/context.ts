@@ -9,7 +9,7 @@ import type { ArticleIndex } from '../index/article-index.js';
 import { openUpdatedIndex } from '../index/open.js';
 import type { Layout } from '../render/layout.js';
 import { colorStyle, plainStyle } from '../render/style.js';
-import { sanitize, sanitizeArticle, toJsonLine, type DisplayArticle } from '../text/sanitize.js';
+import { sanitize, sanitizeArticle, toJsonLine, type DisplayArticle, type JsonPiece } from '../text/sanitize.js';
 import { nearest } from '../text/suggest.js';
 import { slugFromPath } from '../parse/slug.js';
 import { librarySetting, sourceLabel, type Config } from './config.js';
@@ -189,9 +189,13 @@ export async function openLibrary(
  * Output lines made from the index's rows as they are written (see
  * CommandResult.more); the index is closed when they end or writing stops.
  */
-export function* linesFrom<T>(index: ArticleIndex, rows: Iterable<T>, line: (row: T) => string): Generator<string> {
+export function* linesFrom<T>(index: ArticleIndex, rows: Iterable<T>, line: (row: T) => string | readonly JsonPiece[]): Generator<JsonPiece> {
   try {
-    for (const row of rows) yield line(row);
+    for (const row of rows) {
+      const made = line(row);
+      if (typeof made === 'string') yield made;
+      else yield* made;
+    }
   } finally {
     index.close();
   }

@@ -9,6 +9,7 @@ import type { CommandResult, Context } from './context.js';
 import { endingOf, exitStatus, type Ending, type ExitStatus } from './exit.js';
 import { CommandError, commandErrorOf, errorLine } from './errors.js';
 import { write, writeError, type Output } from './output.js';
+import type { JsonPiece } from '../text/sanitize.js';
 import {
   defineBrowse,
   defineCheck,
@@ -179,7 +180,7 @@ async function writeOutput(output: Output, stdout: StreamFacts, env: NodeJS.Proc
   let text = output.stdout;
   let more = output.more;
   if (more && paging) {
-    text += [...more].join('');
+    for (const part of more) text += typeof part === 'string' ? part : Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString();
     more = undefined;
   }
   if (paging && text.split('\n').length - 1 >= (stdout.rows ?? 0)) {
@@ -191,11 +192,17 @@ async function writeOutput(output: Output, stdout: StreamFacts, env: NodeJS.Proc
   if (more) writeInChunks(more);
 }
 
-/** Writes made output a few pages at a time: fewer writes than lines, and never all of it held. */
-function writeInChunks(parts: Iterable<string>): void {
+/** Writes made output a few pages at a time: fewer writes than lines, and never all of it held. Bytes are written as they are. */
+function writeInChunks(parts: Iterable<JsonPiece>): void {
   const CHUNK = 1 << 16;
   let pending = '';
   for (const part of parts) {
+    if (typeof part !== 'string') {
+      write(pending);
+      write(part);
+      pending = '';
+      continue;
+    }
     pending += part;
     if (pending.length >= CHUNK) {
       write(pending);

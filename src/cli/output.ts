@@ -4,6 +4,7 @@
 // milliseconds to set up) is never created. A reader that closes the pipe
 // early (`news list | head -1`) ends the command quietly, with status 0.
 import { writeSync } from 'node:fs';
+import type { JsonPiece } from '../text/sanitize.js';
 
 const STDOUT = 1;
 
@@ -16,8 +17,8 @@ export class BrokenPipe extends Error {
 // moment and try again rather than lose output.
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
+function writeAll(fd: number, text: string | Uint8Array): void {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   let offset = 0;
   while (offset < bytes.length) {
     try {
@@ -34,8 +35,8 @@ function writeAll(fd: number, text: string): void {
   }
 }
 
-export function write(text: string): void {
-  if (text !== '') writeAll(STDOUT, text);
+export function write(text: string | Uint8Array): void {
+  if (text.length > 0) writeAll(STDOUT, text);
 }
 
 /** What a command prints: made in full, or (`more`) made as it is written. */
@@ -43,9 +44,11 @@ export interface Output {
   stdout: string;
   /**
    * Output made as it is written, after `stdout`: a line for each of 100,000
-   * articles without holding them all. Joined only when it goes to a pager.
+   * articles without holding them all; a piece of bytes is UTF-8 written as
+   * it is (the body of a large article in `--json`). Joined only when it
+   * goes to a pager.
    */
-  more?: Iterable<string>;
+  more?: Iterable<JsonPiece>;
   /** Long output may go through a pager on a terminal. */
   pageable?: boolean;
 }

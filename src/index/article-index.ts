@@ -21,7 +21,7 @@ import { isLeftBehind } from '../library/process.js';
 import { OUT_OF_MEMORY, type FreshBuild, type IndexProgress, type ParseFiles } from './contracts.js';
 import { folderChanges, hasAtLeastFiles } from './plan.js';
 import { configure, createSchema, DROP_INDEXES, INDEX_VERSION, INDEXES, READER_KEY, removeDatabase } from './schema.js';
-import { articleFromJson, headOfJson, lazyBodyOfJson } from './row.js';
+import { articleFromJson, StoredArticle, type JsonPieces } from './row.js';
 import { BULK_FILES, everyFew, fillFreshIndex, parseInline, Writer } from './write.js';
 
 export const FULL_CHECK_FILES = 2000;
@@ -49,6 +49,14 @@ export interface ListFilter {
 export type ArticleOrder = 'date' | 'headline' | 'slug' | 'source';
 
 /** The order of search hits: by relevance (the default, best first), or as articles are listed. */
+/**
+ * How much of a hit's article `eachHit` reads: all of it; its head (body and
+ * quotes empty), for output that shows a hit's slug, headline and snippet;
+ * or its head and its JSON text (`json`: toJsonLine of the whole article),
+ * for `--json`, which then never makes strings of a large article's body.
+ */
+export type HitRead = 'whole' | 'head' | 'json';
+
 export interface HitOrder {
   sort: ArticleOrder | 'relevance';
   reverse: boolean;
@@ -332,15 +340,21 @@ export class ArticleIndex {
    * column, or, for an article too large for that (see SNIPPET_BYTES), the
    * one `cut` makes of its columns; `limit` null for all.
    */
-  search(match: string, weights: readonly number[], limit: number | null, cut?: CutSnippet, light = false, order: HitOrder = BY_RELEVANCE): SearchHit[] {
-    return [...this.eachHit(match, weights, limit, cut, light, order)];
+  search(
+    match: string,
+    weights: readonly number[],
+    limit: number | null,
+    cut?: CutSnippet,
+    read: HitRead = 'whole',
+    order: HitOrder = BY_RELEVANCE,
+  ): SearchHit[] {
+    return [...this.eachHit(match, weights, limit, cut, read, order)];
   }
 
   /**
    * The hits of `search`, read one at a time. Nothing else may use the index
-   * until it is done. `light` hits carry their article without its body and
-   * quotes (both empty), for output that shows a hit's slug, headline and
-   * snippet: the rest of an article of megabytes is never read into
+   * until it is done. How much of each article is read is `read`'s (see
+   * HitRead): the rest of an article of megabytes is never read into
    * JavaScript (the snippet of one is cut from its columns as SQLite gives
    * them).
    */
@@ -349,9 +363,9 @@ export class ArticleIndex {
     weights: readonly number[],
     limit: number | null,
     cut?: CutSnippet,
-    light = false,
+    read: HitRead = 'whole',
     order: HitOrder = BY_RELEVANCE,
-  ): Generator<SearchHit> {
+  ): Generator<SearchHit & { json?: JsonPieces }> {
     // Ranked in FTS5 first (its ORDER BY rank LIMIT path keeps only the best
     // rows, and makes snippets of those alone), then their articles are read
     // one by one, after the sort: a sort carries its rows whole, and an
@@ -405,21 +419,17 @@ export class ArticleIndex {
         }
       })();
     }
-    const read = this.db.prepare('SELECT json, speakers FROM articles WHERE id = ?');
-    if (light) {
-      for (const row of rows) {
-        const { json, speakers } = read.get(row.id) as { json: string; speakers: string };
-        const article = headOfJson(json);
-        const snippet = row.snippet !== null ? unmark(row.snippet) : (cut?.(columnPieces({ ...article, body: lazyBodyOfJson(json) }, speakers)) ?? unmark(''));
-        yield { article, score: -row.score, snippet };
-      }
-      return;
-    }
+    // The JSON is read as its bytes: StoredArticle makes strings only of what is asked.
+    const readRow = this.db.prepare('SELECT CAST(json AS BLOB) AS json, speakers FROM articles WHERE id = ?');
     for (const row of rows) {
-      const { json, speakers } = read.get(row.id) as { json: string; speakers: string };
-      const article = articleFromJson(json);
-      const snippet = row.snippet === null ? (cut?.(columnPieces(article, speakers)) ?? unmark('')) : unmark(row.snippet);
-      yield { article, score: -row.score, snippet };
+      const { json, speakers } = readRow.get(row.id) as { json: Buffer; speakers: string };
+      const stored = new StoredArticle(json);
+      const article = read === 'whole' ? stored.article() : stored.head();
+      const snippet =
+        row.snippet !== null
+          ? unmark(row.snippet)
+          : (cut?.(columnPieces(read === 'whole' ? article : { ...article, body: stored.body() }, speakers)) ?? unmark(''));
+      yield read === 'json' ? { article, score: -row.score, snippet, json: stored.json() } : { article, score: -row.score, snippet };
     }
   }
 

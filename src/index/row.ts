@@ -2,6 +2,7 @@
 // command's thread or a parse worker), and again when a row is removed.
 import { ARTICLE_FIELDS, type Article, type Quote } from '../model.js';
 import { fold } from '../text/fold.js';
+import { toJsonLine, type JsonPiece } from '../text/sanitize.js';
 import type { ArticleRow } from './contracts.js';
 import { ftsText } from './schema.js';
 
@@ -47,12 +48,16 @@ type StoredQuote = Quote | { speaker: string | null; person: string | null; para
 
 /** What precedes an article's body in its row's JSON, the fields before it being the article's head. */
 export const BODY_KEY = ',"body":[';
+/** What follows the body: the quotes are stored last. */
+const QUOTES_KEY = '],"quotes":[';
 
 /**
  * The JSON of an article as its row holds it: the article, with each quote's
  * words stored as their place in the paragraph (a tenth of an index of news
  * articles is their quotes' words), and the body and quotes last, so that
- * the rest (`headOfJson`) is read without them. Read back by articleFromJson.
+ * the rest is read without them (StoredArticle). Escaped as `--json` prints
+ * it (toJsonLine), so that the body's text in the row is the body's text in
+ * the output. Read back by articleFromJson.
  */
 export function toStoredJson(article: Article): string {
   const { body, quotes, ...head } = article;
@@ -61,70 +66,140 @@ export function toStoredJson(article: Article): string {
     if (at < 0) return quote;
     return { speaker: quote.speaker, person: quote.person, paragraph: quote.paragraph, at: [at, at + quote.text.length] };
   });
-  return JSON.stringify({ ...head, body, quotes: stored });
+  return toJsonLine({ ...head, body, quotes: stored });
 }
 
 /** The article of a row's JSON (toStoredJson's), its fields in the model's order. */
 export function articleFromJson(json: string): Article {
   const stored = JSON.parse(json) as Omit<Article, 'quotes'> & { quotes: StoredQuote[] };
-  const quotes = stored.quotes.map((quote): Quote => {
+  return inModelOrder(stored, storedQuotes(stored.quotes, stored.body));
+}
+
+/** Stored quotes with their words again, taken from their paragraphs. */
+function storedQuotes(quotes: readonly StoredQuote[], body: readonly string[]): Quote[] {
+  return quotes.map((quote): Quote => {
     if (!('at' in quote)) return quote;
-    const text = (stored.body[quote.paragraph] ?? '').slice(quote.at[0], quote.at[1]);
+    const text = (body[quote.paragraph] ?? '').slice(quote.at[0], quote.at[1]);
     return { text, speaker: quote.speaker, person: quote.person, paragraph: quote.paragraph };
   });
+}
+
+function inModelOrder(stored: Omit<Article, 'quotes'>, quotes: Quote[]): Article {
   const article: Record<string, unknown> = {};
   for (const field of ARTICLE_FIELDS) article[field] = field === 'quotes' ? quotes : stored[field];
   return article as unknown as Article;
 }
 
-/**
- * The article of a row's JSON without its body and quotes (both empty), read
- * from the text before the body: the paragraphs of an article of megabytes
- * are never made strings. A JSON of another shape is read whole.
- */
-export function headOfJson(json: string): Article {
-  // In JSON text a quotation mark inside a string is escaped, so BODY_KEY
-  // first stands where the top-level body begins.
-  const at = json.indexOf(BODY_KEY);
-  const head = at < 0 ? articleFromJson(json) : (JSON.parse(json.slice(0, at) + '}') as Article);
-  const article: Record<string, unknown> = {};
-  for (const field of ARTICLE_FIELDS) article[field] = field === 'body' || field === 'quotes' ? [] : head[field];
-  return article as unknown as Article;
-}
+const QUOTE_MARK = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+
+/** JSON text as pieces written one after another. */
+export type JsonPieces = JsonPiece[];
 
 /**
- * The paragraphs of a row's JSON, each made a string when first read: a
- * snippet cut from the start of an article of megabytes reads the start
- * alone. Empty when the JSON has no body where toStoredJson puts it.
+ * An article as its row's JSON (toStoredJson's) bytes, read as far as asked:
+ * its head alone, its paragraphs one by one as they are read, or its JSON
+ * Lines text with the body's bytes as the row holds them. The paragraphs of
+ * an article of megabytes are then never made strings, nor written anew. A
+ * JSON of another shape (there is none but toStoredJson's) is read whole.
  */
-export function lazyBodyOfJson(json: string): readonly string[] {
-  const spans: Array<[number, number]> = [];
-  const start = json.indexOf(BODY_KEY);
-  if (start < 0) return [];
-  let at = start + BODY_KEY.length;
-  while (json[at] === '"') {
-    let end = json.indexOf('"', at + 1);
-    for (;;) {
-      if (end < 0) return JSON.parse(json).body as string[];
-      let slashes = 0;
-      while (json[end - 1 - slashes] === '\\') slashes++;
-      if (slashes % 2 === 0) break;
-      end = json.indexOf('"', end + 1);
-    }
-    spans.push([at, end + 1]);
-    at = json[end + 1] === ',' ? end + 2 : end + 1;
+export class StoredArticle {
+  private readonly bodyAt: number;
+  private readonly quotesAt: number;
+  private spans: number[] | null = null;
+  private readonly made: Array<string | undefined> = [];
+
+  constructor(private readonly bytes: Buffer) {
+    // In JSON text a quotation mark inside a string is escaped, so the first
+    // BODY_KEY is where the body begins, and the first QUOTES_KEY after it
+    // where the body ends.
+    this.bodyAt = bytes.indexOf(BODY_KEY);
+    this.quotesAt = this.bodyAt < 0 ? -1 : bytes.indexOf(QUOTES_KEY, this.bodyAt);
   }
-  const made: string[] = [];
-  return new Proxy(made, {
-    get(target, key, receiver) {
-      if (key === 'length') return spans.length;
-      if (typeof key === 'string' && /^\d+$/.test(key)) {
-        const index = Number(key);
-        const span = spans[index];
-        if (span === undefined) return undefined;
-        return (target[index] ??= JSON.parse(json.slice(span[0], span[1])) as string);
+
+  private get whole(): boolean {
+    return this.quotesAt < 0 || this.bytes[this.bytes.length - 1] !== 0x7d;
+  }
+
+  /** The article without its body and quotes (both empty). */
+  head(): Article {
+    const head = this.whole ? articleFromJson(this.bytes.toString()) : (JSON.parse(this.bytes.toString('utf8', 0, this.bodyAt) + '}') as Article);
+    return inModelOrder({ ...head, body: [] }, []);
+  }
+
+  /** The article whole. */
+  article(): Article {
+    return articleFromJson(this.bytes.toString());
+  }
+
+  /** The paragraphs, each made a string when first read: a snippet cut from the start of an article of megabytes reads the start alone. */
+  body(): readonly string[] {
+    if (this.whole) return this.article().body;
+    const spans = this.paragraphSpans();
+    if (spans === null) return this.article().body;
+    return new Proxy([] as string[], {
+      get: (target, key, receiver) => {
+        if (key === 'length') return spans.length / 2;
+        if (typeof key === 'string' && /^\d+$/.test(key)) return this.paragraph(Number(key));
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+  }
+
+  /**
+   * toJsonLine(this.article()), as pieces: the body is the row's own bytes
+   * (toStoredJson escaped them as toJsonLine does), the rest is made from
+   * the head and quotes.
+   */
+  json(): JsonPieces {
+    if (this.whole || this.paragraphSpans() === null) return [toJsonLine(this.article())];
+    const head = JSON.parse(this.bytes.toString('utf8', 0, this.bodyAt) + '}') as Omit<Article, 'body' | 'quotes'>;
+    const stored = JSON.parse(this.bytes.toString('utf8', this.quotesAt + QUOTES_KEY.length - 1, this.bytes.length - 1)) as StoredQuote[];
+    const paragraphs = this.body();
+    const values: Record<string, unknown> = { ...head, quotes: storedQuotes(stored, paragraphs) };
+    const pieces: JsonPieces = [];
+    let text = '';
+    for (const field of ARTICLE_FIELDS) {
+      const sep = text === '' && pieces.length === 0 ? '{' : ',';
+      if (field === 'body') {
+        pieces.push(text + sep + '"body":', this.bytes.subarray(this.bodyAt + BODY_KEY.length - 1, this.quotesAt + 1));
+        text = '';
+      } else if (values[field] !== undefined) {
+        text += `${sep}${JSON.stringify(field)}:${toJsonLine(values[field])}`;
       }
-      return Reflect.get(target, key, receiver) as unknown;
-    },
-  });
+    }
+    pieces.push(text + '}');
+    return pieces;
+  }
+
+  private paragraph(index: number): string | undefined {
+    const spans = this.spans!;
+    if (index >= spans.length / 2) return undefined;
+    return (this.made[index] ??= JSON.parse(this.bytes.toString('utf8', spans[2 * index], spans[2 * index + 1])) as string);
+  }
+
+  /** Where each paragraph's JSON string is, start and end in turn (its quotation marks in); null if the body is not as toStoredJson writes it. */
+  private paragraphSpans(): number[] | null {
+    if (this.spans !== null) return this.spans;
+    const { bytes } = this;
+    const spans: number[] = [];
+    const end = this.quotesAt;
+    let at = this.bodyAt + BODY_KEY.length;
+    while (at < end) {
+      if (bytes[at] !== QUOTE_MARK) return null;
+      let close = bytes.indexOf(QUOTE_MARK, at + 1);
+      for (;;) {
+        if (close < 0 || close >= end) return null;
+        let slashes = 0;
+        while (bytes[close - 1 - slashes] === BACKSLASH) slashes++;
+        if (slashes % 2 === 0) break;
+        close = bytes.indexOf(QUOTE_MARK, close + 1);
+      }
+      spans.push(at, close + 1);
+      at = close + 1;
+      if (at < end && bytes[at++] !== COMMA) return null;
+    }
+    return (this.spans = spans);
+  }
 }

@@ -1,6 +1,6 @@
 // `news search`: one result an article, best first.
 import type { SearchHit } from '../model.js';
-import { toJsonLine, type DisplayArticle, type DisplaySnippet } from '../text/sanitize.js';
+import { toJsonLine, type DisplayArticle, type DisplaySnippet, type JsonPiece } from '../text/sanitize.js';
 import { tsvField } from './fields.js';
 import { wrapTo, type Layout } from './layout.js';
 import { plainStyle, type Style } from './style.js';
@@ -44,5 +44,13 @@ export function renderSearchTerminal(hits: readonly DisplayHit[], layout: Layout
  * the matches as [start, end) offsets into the snippet's text.
  */
 export function renderSearchJson(hits: readonly SearchHit[]): string {
-  return hits.map((hit) => toJsonLine({ article: hit.article, score: hit.score, snippet: hit.snippet } satisfies SearchHit) + '\n').join('');
+  return hits.map((hit) => searchJsonLine(hit, [toJsonLine(hit.article)]).join('')).join('');
+}
+
+/**
+ * A hit's JSON line, toJsonLine({ article, score, snippet }), from the
+ * article's JSON text (pieces of text, and of UTF-8 bytes written as they are).
+ */
+export function searchJsonLine<P extends JsonPiece>(hit: Omit<SearchHit, 'article'>, article: readonly P[]): Array<P | string> {
+  return ['{"article":', ...article, `,"score":${toJsonLine(hit.score)},"snippet":${toJsonLine(hit.snippet)}}\n`];
 }

@@ -2,7 +2,8 @@
 // library API. A query is parsed (query.ts), written as an FTS5 expression
 // (fts.ts) and run on the library's index, which ranks by BM25 and cuts the
 // snippets (those of articles too large for FTS5's: snippet.ts).
-import type { ArticleIndex, HitOrder } from '../index/article-index.js';
+import type { ArticleIndex, HitOrder, HitRead } from '../index/article-index.js';
+import type { JsonPieces } from '../index/row.js';
 import type { SearchHit } from '../model.js';
 import { FTS_WEIGHTS, ftsPhrases, toFtsQuery } from './fts.js';
 import { parseQuery, type Query } from './query.js';
@@ -37,7 +38,24 @@ export interface SearchOptions {
  * read.
  */
 export function eachSearchHit(index: ArticleIndex, query: string | Query, options: SearchOptions = {}): Generator<SearchHit> {
-  const { limit, light = false, sort = 'relevance', reverse = false } = options;
+  return hitsOf(index, query, options, options.light === true ? 'head' : 'whole');
+}
+
+/**
+ * The hits of `eachSearchHit` as `--json` prints them: each article's head
+ * (body and quotes empty) and its whole JSON text (toJsonLine's), in which a
+ * large article's body is the index's own bytes, never made a string.
+ */
+export function eachSearchHitJson(
+  index: ArticleIndex,
+  query: string | Query,
+  options: Omit<SearchOptions, 'light'> = {},
+): Generator<SearchHit & { json: JsonPieces }> {
+  return hitsOf(index, query, options, 'json') as Generator<SearchHit & { json: JsonPieces }>;
+}
+
+function hitsOf(index: ArticleIndex, query: string | Query, options: SearchOptions, read: HitRead): Generator<SearchHit & { json?: JsonPieces }> {
+  const { limit, sort = 'relevance', reverse = false } = options;
   // SQLite reads a negative LIMIT as none at all, and refuses a fraction.
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
     throw new RangeError(`a search limit is a whole number of hits, 0 or more, not ${limit}`);
@@ -45,7 +63,7 @@ export function eachSearchHit(index: ArticleIndex, query: string | Query, option
   const parsed = typeof query === 'string' ? parseQuery(query) : query;
   // FTS5 cuts the snippets of most articles; those of the largest are cut by its rules here.
   const phrases = ftsPhrases(parsed);
-  return index.eachHit(toFtsQuery(parsed), FTS_WEIGHTS, limit ?? null, (columns) => cutSnippet(columns, phrases), light, { sort, reverse });
+  return index.eachHit(toFtsQuery(parsed), FTS_WEIGHTS, limit ?? null, (columns) => cutSnippet(columns, phrases), read, { sort, reverse });
 }
 
 /** The hits of `eachSearchHit`, all read. */

@@ -86,6 +86,9 @@ export function sanitizeArticle(article: Article): DisplayArticle {
 // terminal that cats the JSON, so they are escaped too.
 const JSON_UNSAFE = /[\u007f-\u009f\p{Bidi_Control}\u2028\u2029]/gu;
 
+/** A piece of JSON text written one after another with others: a piece of bytes is UTF-8. */
+export type JsonPiece = string | Uint8Array;
+
 /** One JSON line with every control character escaped. */
 export function toJsonLine(value: unknown): string {
   return JSON.stringify(value).replace(JSON_UNSAFE, (char) => '\\u' + char.charCodeAt(0).toString(16).padStart(4, '0'));

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ArticleIndex } from '../../src/index/article-index.js';
 import { openUpdatedIndex } from '../../src/index/open.js';
-import { articleFromJson, headOfJson, lazyBodyOfJson, toStoredJson } from '../../src/index/row.js';
+import { articleFromJson, StoredArticle, toStoredJson } from '../../src/index/row.js';
+import { toJsonLine } from '../../src/text/sanitize.js';
 import type { Article } from '../../src/model.js';
 import { renderIndexStats, renderIndexStatsJson } from '../../src/render/index-stats.js';
 import { searchIndex } from '../../src/search/search.js';
@@ -68,6 +69,7 @@ describe('stored JSON', () => {
 const file = (headline: string, ...paragraphs: string[]) => `---\ntitle: ${JSON.stringify(headline)}\ndate: 2014-09-24\n---\n\n${paragraphs.join('\n\n')}\n`;
 
 describe('reading part of the stored JSON', () => {
+  const stored = (a: Article) => new StoredArticle(Buffer.from(toStoredJson(a)));
   const tricky = {
     ...article,
     headline: 'Ends in a backslash \\',
@@ -77,17 +79,32 @@ describe('reading part of the stored JSON', () => {
   };
 
   it('reads the head without the body, in the model order', () => {
-    const head = headOfJson(toStoredJson(tricky));
+    const head = stored(tricky).head();
     expect(head).toEqual({ ...tricky, body: [], quotes: [] });
     expect(Object.keys(head)).toEqual(Object.keys(article));
   });
 
   it('reads the paragraphs one by one, escapes and all', () => {
-    const body = lazyBodyOfJson(toStoredJson(tricky));
+    const body = stored(tricky).body();
     expect(body.length).toBe(tricky.body.length);
     expect(body[1]).toBe('ends \\');
     expect([...body]).toEqual(tricky.body);
-    expect(lazyBodyOfJson(toStoredJson({ ...article, body: [] })).length).toBe(0);
+    expect(stored({ ...article, body: [] }).body().length).toBe(0);
+  });
+
+  it("gives the article's JSON line, the body as the row's own bytes", () => {
+    const quoted = {
+      ...tricky,
+      quotes: [
+        { text: 'yes', speaker: 'Jo \u202e', person: 'Jo', paragraph: 0 },
+        { text: 'no', speaker: null, person: null, paragraph: 9 },
+      ],
+    };
+    for (const a of [tricky, quoted, { ...article, body: [] }, { ...article, path: '\u2028' }]) {
+      const pieces = stored(a).json();
+      expect(pieces.some((piece) => piece instanceof Uint8Array)).toBe(true);
+      expect(Buffer.concat(pieces.map((piece) => Buffer.from(piece))).toString()).toBe(toJsonLine(articleFromJson(toStoredJson(a))));
+    }
   });
 
   it('reads back articles whole, in the model order', () => {

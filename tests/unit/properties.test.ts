@@ -14,6 +14,7 @@ import { ArticleError, parseArticle, readArticle } from '../../src/parse/article
 import { decodeEntities } from '../../src/text/entities.js';
 import { collapseSpace } from '../../src/text/space.js';
 import { articleFileText, yamlString } from '../../src/parse/markdown-escape.js';
+import { articleFromJson, StoredArticle, toStoredJson } from '../../src/index/row.js';
 import { extractQuotes } from '../../src/parse/quotes/extract.js';
 import { parseRawText, RawTextError } from '../../src/parse/raw.js';
 import { compileTemplate } from '../../src/render/fields.js';
@@ -25,7 +26,7 @@ import { renderArticles } from '../../src/render/show.js';
 import { renderListTable } from '../../src/render/table.js';
 import { parseQuery, QueryError } from '../../src/search/query.js';
 import { toFtsQuery } from '../../src/search/fts.js';
-import { sanitizeArticle, sanitizeHighlighted, type Highlighted } from '../../src/text/sanitize.js';
+import { sanitizeArticle, sanitizeHighlighted, toJsonLine, type Highlighted } from '../../src/text/sanitize.js';
 import { displayWidth } from '../../src/text/width.js';
 
 // ---------------------------------------------------------------------------
@@ -453,6 +454,26 @@ describe('property: human-readable output', () => {
 
 // ---------------------------------------------------------------------------
 // 4. The query language against SQLite FTS5
+
+describe("property: the index's stored JSON", () => {
+  it('reads back as the article, and gives its JSON line with the body as the stored bytes', () => {
+    fc.assert(
+      fc.property(articleModel, (article) => {
+        const json = toStoredJson(article);
+        const whole = articleFromJson(json);
+        expect(whole).toEqual(article);
+        const stored = new StoredArticle(Buffer.from(json));
+        expect(stored.head()).toEqual({ ...article, body: [], quotes: [] });
+        expect([...stored.body()]).toEqual(article.body);
+        const pieces = stored.json();
+        expect(Buffer.concat(pieces.map((piece) => Buffer.from(piece))).toString()).toBe(toJsonLine(whole));
+        // Read as toStoredJson writes it, not by the fallback that parses the whole.
+        expect(pieces.some((piece) => typeof piece !== 'string')).toBe(true);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
 
 describe('property: queries', () => {
   const queryPiece = fc.oneof(

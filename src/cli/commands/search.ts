@@ -1,7 +1,7 @@
 import { parseQuery, QueryError } from '../../search/query.js';
-import { countSearchHits, eachSearchHit, searchIndex } from '../../search/search.js';
-import { renderSearchJson, renderSearchTerminal, renderSearchTsv, type DisplayHit } from '../../render/search.js';
-import { sanitizeArticle, sanitizeHighlighted } from '../../text/sanitize.js';
+import { countSearchHits, eachSearchHit, eachSearchHitJson, searchIndex } from '../../search/search.js';
+import { renderSearchJson, renderSearchTerminal, renderSearchTsv, searchJsonLine, type DisplayHit } from '../../render/search.js';
+import { sanitizeArticle, sanitizeHighlighted, type JsonPiece } from '../../text/sanitize.js';
 import type { SearchHit } from '../../model.js';
 import { formatFor, layoutFor, linesFrom, openLibrary, terminalFor, type CommandResult, type Context } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -34,19 +34,23 @@ export async function search(ctx: Context, words: readonly string[], options: Se
   const display = (h: SearchHit): DisplayHit => ({ article: sanitizeArticle(h.article), snippet: sanitizeHighlighted(h.snippet) });
   // For scripts, hits are written as they are read: `--all` of a common word
   // need not hold them all. They are counted as they are written.
-  const streamed = (line: (hit: SearchHit) => string, light = false): CommandResult => {
+  const streamed = <H>(each: Iterable<H>, line: (hit: H) => string | readonly JsonPiece[]): CommandResult => {
     const found = new Tally();
-    const counted = (hit: SearchHit) => {
+    const counted = (hit: H) => {
       found.count++;
       return line(hit);
     };
-    return { stdout: '', more: linesFrom(index, hits(light), counted), found };
+    return { stdout: '', more: linesFrom(index, each, counted), found };
   };
   const output = {
-    json: async () => streamed((hit) => renderSearchJson([hit])),
+    // Without --unread, an article's JSON is the index's own text of it: a large body is never made a string.
+    json: async () =>
+      isUnread === null
+        ? streamed(eachSearchHitJson(index, query, { limit, ...order }), (hit) => searchJsonLine(hit, hit.json))
+        : streamed(hits(false), (hit) => renderSearchJson([hit])),
     plain: async () => {
       const { style } = await layoutFor(terminalFor(ctx, options));
-      return streamed((hit) => renderSearchTsv([display(hit)], style), true);
+      return streamed(hits(true), (hit) => renderSearchTsv([display(hit)], style));
     },
     terminal: async () => {
       const layout = await layoutFor(terminalFor(ctx, options));
