@@ -1,6 +1,7 @@
 // What the benchmarks share: the raw articles of a corpus folder, for those
-// that build libraries from them, their command line, and medians.
-import { readdirSync } from 'node:fs';
+// that build libraries from them, their command line, medians, and their
+// sections of bench/RESULTS.md.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Every .txt file below `dir`, in name order, folder by folder. */
@@ -36,4 +37,25 @@ export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Replaces the section of bench/RESULTS.md (below `root`) whose heading is
+ * `heading` (to the next heading of its level or above) with `section`, or
+ * appends it.
+ */
+export function writeSection(root, heading, section) {
+  const file = join(root, 'bench', 'RESULTS.md');
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.trim() === heading);
+  if (start < 0) {
+    writeFileSync(file, `${text.replace(/\n*$/, '')}\n\n${section}\n`);
+    return;
+  }
+  let end = lines.findIndex((l, i) => i > start && /^#{1,2} /.test(l));
+  if (end < 0) end = lines.length;
+  const before = lines.slice(0, start).join('\n').replace(/\n*$/, '');
+  const after = lines.slice(end).join('\n');
+  writeFileSync(file, `${before}\n\n${section}\n${after ? `\n${after}` : ''}`);
 }

@@ -186,6 +186,10 @@ try {
     const flatNexts = [];
     run(process.execPath, flatArgs('search', query), flatEnv);
     for (let round = 0; round < runs; round++) flatWarm.push(run(process.execPath, flatArgs('search', query), flatEnv).ms);
+    // What noticing a change must at least do: read the folder's names, here by a bare node, as the index does.
+    const lister = `const d = require('fs').opendirSync(process.argv[1], { bufferSize: 1024 }); while (d.readSync() !== null); d.closeSync();`;
+    const flatListing = [];
+    for (let round = 0; round < runs; round++) flatListing.push(run(process.execPath, ['-e', lister, flat], flatEnv).ms);
     const model = readdirSync(flat).find((name) => name.endsWith('.md'));
     for (let k = 0; k < Math.min(runs, 5); k++) {
       copyFileSync(join(flat, model), join(flat, `added-${k}.md`));
@@ -213,6 +217,7 @@ try {
         warm: median(flatWarm),
         update: median(flatUpdates),
         next: median(flatNexts),
+        listing: median(flatListing),
       },
     });
   }
@@ -267,6 +272,11 @@ for (const r of results) {
   lines.push(`| the search after that | ${times(r.next, r.warm)} | ${times(f.next, f.warm)} |`, '');
   lines.push(
     `Added: sharded, by \`news import\` of one raw article; flat, an article file written into the folder. Medians of ${Math.min(runs, 5)} (warm: ${runs}); one build each.`,
+    '',
+  );
+  const base = r.medians['node -e 0'];
+  lines.push(
+    `Reading the flat folder's names, which noticing the change must do, takes a bare \`node\` ${fmt(f.listing)} against ${fmt(base)} for \`node -e 0\`: the listing alone is ${((f.listing - base) / f.warm).toFixed(2)} × the warm search.`,
     '',
   );
 }

@@ -2,9 +2,10 @@
 // size the reader takes (issue 12: one large article stalled common-word
 // searches in snippet-making), measured side by side in one run: `news search
 // WORD`, the same with `--json`, and a phrase, medians of interleaved runs,
-// then the ratio of each with the large article to it without.
+// then the ratio of each with the large article to it without. --write puts
+// the table into bench/RESULTS.md, in place of the one there.
 //
-//   npm run build && node bench/search.mjs [CORPUS] [--articles 200] [--runs 5] [--big-mb 7.5] [--query minister] [--phrase "prime minister"]
+//   npm run build && node bench/search.mjs [CORPUS] [--articles 200] [--runs 5] [--big-mb 7.5] [--query minister] [--phrase "prime minister"] [--write]
 //
 // The library is made from raw articles below CORPUS (headline line, blank
 // line, paragraphs), spread across it, and imported with `news import`; the
@@ -16,7 +17,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchArgs, median, rawFiles } from './corpus.mjs';
+import { benchArgs, median, rawFiles, writeSection } from './corpus.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const news = join(root, 'bin', 'news');
@@ -26,6 +27,8 @@ const runs = Number(flag('--runs', '5'));
 const bigBytes = Math.round(Number(flag('--big-mb', '7.5')) * 1e6);
 const query = flag('--query', 'minister');
 const phrase = flag('--phrase', 'prime minister');
+const WRITE = process.argv.includes('--write');
+const HEADING = '## A search beside one large article';
 
 if (!existsSync(corpus)) {
   console.error(`bench/search.mjs: no corpus folder ${corpus}; give a folder of raw .txt articles`);
@@ -100,12 +103,19 @@ try {
   if (rank === 0) throw new Error(`the large article is not among the hits of news search ${query}`);
   const withLarge = measure('with');
 
-  const lines = [`# news search: a library of ${chosen.length} articles, without and with one of ${(largeSize / 1048576).toFixed(2)} MiB`, ''];
+  const lines = [
+    HEADING,
+    '',
+    `A library of ${chosen.length} articles, without and with one of ${(largeSize / 1048576).toFixed(2)} MiB (\`node bench/search.mjs\`).`,
+    '',
+  ];
   lines.push(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; corpus ${corpus}; medians of ${runs} interleaved runs;`);
   lines.push(`the large article is hit ${rank} of \`news search ${query}\`.`, '');
   lines.push('| command | without | with | with / without |', '|---|---:|---:|---:|');
   commands.forEach(([name], i) => lines.push(`| ${name} | ${fmt(without[i])} | ${fmt(withLarge[i])} | ${(withLarge[i] / without[i]).toFixed(2)} |`));
-  console.log(lines.join('\n'));
+  const report = lines.join('\n');
+  console.log(report);
+  if (WRITE) writeSection(root, HEADING, report);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -25,7 +25,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeFeed, makeOpml, makePage } from './update-gen.mjs';
-import { median } from './corpus.mjs';
+import { median, writeSection } from './corpus.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const news = join(root, 'bin', 'news');
@@ -494,7 +494,7 @@ try {
   console.log(report);
   if (samples.oneArticle) console.error(`\none article as news lists it: ${samples.oneArticle.slice(0, 400)}`);
   for (const text of stderrSeen) console.error(`\nnews update wrote on stderr:\n${text}`);
-  if (WRITE) writeSection(report);
+  if (WRITE) writeSection(root, '## news update beside newsboat', report);
 } catch (error) {
   failures++;
   console.error(`bench/update.mjs: ${error.stack ?? error}`);
@@ -513,21 +513,4 @@ if (failures > 0) {
 function newsboatVersion() {
   const out = spawnSync('newsboat', ['--version'], { encoding: 'utf8', env: baseEnv }).stdout ?? '';
   return /^newsboat [^\s]+/.exec(out)?.[0] ?? 'newsboat';
-}
-
-/** Replaces this bench's section of bench/RESULTS.md (to the next heading of its level or above), or appends it. */
-function writeSection(section) {
-  const file = join(root, 'bench', 'RESULTS.md');
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const lines = text.split('\n');
-  const start = lines.findIndex((l) => l.trim() === '## news update beside newsboat');
-  if (start < 0) {
-    writeFileSync(file, `${text.replace(/\n*$/, '')}\n\n${section}\n`);
-    return;
-  }
-  let end = lines.findIndex((l, i) => i > start && /^#{1,2} /.test(l));
-  if (end < 0) end = lines.length;
-  const before = lines.slice(0, start).join('\n').replace(/\n*$/, '');
-  const after = lines.slice(end).join('\n');
-  writeFileSync(file, `${before}\n\n${section}\n${after ? `\n${after}` : ''}`);
 }

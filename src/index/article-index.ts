@@ -21,7 +21,8 @@ import { isLeftBehind } from '../library/process.js';
 import { OUT_OF_MEMORY, type FreshBuild, type IndexProgress, type ParseFiles } from './contracts.js';
 import { folderChanges, hasAtLeastFiles } from './plan.js';
 import { configure, createSchema, DROP_INDEXES, INDEX_VERSION, INDEXES, READER_KEY, removeDatabase } from './schema.js';
-import { articleFromJson, StoredArticle, type JsonPieces } from './row.js';
+import { articleFromJson, StoredArticle } from './row.js';
+import type { JsonPiece } from '../text/sanitize.js';
 import { BULK_FILES, everyFew, fillFreshIndex, parseInline, Writer } from './write.js';
 
 export const FULL_CHECK_FILES = 2000;
@@ -365,7 +366,7 @@ export class ArticleIndex {
     cut?: CutSnippet,
     read: HitRead = 'whole',
     order: HitOrder = BY_RELEVANCE,
-  ): Generator<SearchHit & { json?: JsonPieces }> {
+  ): Generator<SearchHit & { json?: JsonPiece }> {
     // Ranked in FTS5 first (its ORDER BY rank LIMIT path keeps only the best
     // rows, and makes snippets of those alone), then their articles are read
     // one by one, after the sort: a sort carries its rows whole, and an

@@ -48,19 +48,33 @@ type StoredQuote = Quote | { speaker: string | null; person: string | null; para
 
 /** What precedes an article's body in its row's JSON, the fields before it being the article's head. */
 export const BODY_KEY = ',"body":[';
-/** What follows the body: the quotes are stored last. */
+/** What follows the body: the quotes, then (in an article stored as printed) the path. */
 const QUOTES_KEY = '],"quotes":[';
+const PATH_KEY = ',"path":';
 
 /**
- * The JSON of an article as its row holds it: the article, with each quote's
- * words stored as their place in the paragraph (a tenth of an index of news
- * articles is their quotes' words), and the body and quotes last, so that
- * the rest is read without them (StoredArticle). Escaped as `--json` prints
- * it (toJsonLine), so that the body's text in the row is the body's text in
- * the output. Read back by articleFromJson.
+ * An article of at least this many characters of paragraphs is stored as
+ * `--json` prints it, and printed from the row's bytes as they are: parsing
+ * and writing anew the JSON of an article of megabytes cost more than the
+ * rest of a search. Smaller ones are stored compact. Either way the row's
+ * JSON is escaped as toJsonLine escapes it.
  */
-export function toStoredJson(article: Article): string {
+export const VERBATIM_BODY = 256 * 1024;
+
+/**
+ * The JSON of an article as its row holds it. Compact: the article, with
+ * each quote's words stored as their place in the paragraph (a tenth of an
+ * index of news articles is their quotes' words), and the body and quotes
+ * last, so that the rest is read without them. From `verbatimAt` characters
+ * of paragraphs on, the article in the model's order, as `--json` prints it
+ * (toJsonLine), its head still before its body. Read back by
+ * articleFromJson, or in part by StoredArticle.
+ */
+export function toStoredJson(article: Article, verbatimAt = VERBATIM_BODY): string {
   const { body, quotes, ...head } = article;
+  let size = 0;
+  for (const paragraph of body) size += paragraph.length;
+  if (size >= verbatimAt) return toJsonLine(inModelOrder(article, quotes));
   const stored = quotes.map((quote): StoredQuote => {
     const at = quote.person === undefined ? -1 : (body[quote.paragraph]?.indexOf(quote.text) ?? -1);
     if (at < 0) return quote;
@@ -72,19 +86,15 @@ export function toStoredJson(article: Article): string {
 /** The article of a row's JSON (toStoredJson's), its fields in the model's order. */
 export function articleFromJson(json: string): Article {
   const stored = JSON.parse(json) as Omit<Article, 'quotes'> & { quotes: StoredQuote[] };
-  return inModelOrder(stored, storedQuotes(stored.quotes, stored.body));
-}
-
-/** Stored quotes with their words again, taken from their paragraphs. */
-function storedQuotes(quotes: readonly StoredQuote[], body: readonly string[]): Quote[] {
-  return quotes.map((quote): Quote => {
+  const quotes = stored.quotes.map((quote): Quote => {
     if (!('at' in quote)) return quote;
-    const text = (body[quote.paragraph] ?? '').slice(quote.at[0], quote.at[1]);
+    const text = (stored.body[quote.paragraph] ?? '').slice(quote.at[0], quote.at[1]);
     return { text, speaker: quote.speaker, person: quote.person, paragraph: quote.paragraph };
   });
+  return inModelOrder(stored, quotes);
 }
 
-function inModelOrder(stored: Omit<Article, 'quotes'>, quotes: Quote[]): Article {
+function inModelOrder(stored: Omit<Article, 'quotes'>, quotes: readonly Quote[]): Article {
   const article: Record<string, unknown> = {};
   for (const field of ARTICLE_FIELDS) article[field] = field === 'quotes' ? quotes : stored[field];
   return article as unknown as Article;
@@ -93,39 +103,43 @@ function inModelOrder(stored: Omit<Article, 'quotes'>, quotes: Quote[]): Article
 const QUOTE_MARK = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
-
-/** JSON text as pieces written one after another. */
-export type JsonPieces = JsonPiece[];
+const CLOSE_BRACE = 0x7d;
 
 /**
  * An article as its row's JSON (toStoredJson's) bytes, read as far as asked:
  * its head alone, its paragraphs one by one as they are read, or its JSON
- * Lines text with the body's bytes as the row holds them. The paragraphs of
- * an article of megabytes are then never made strings, nor written anew. A
- * JSON of another shape (there is none but toStoredJson's) is read whole.
+ * Lines text, which for an article stored as printed is the row's bytes as
+ * they are. The paragraphs of an article of megabytes are then never made
+ * strings, nor written anew. A JSON of another shape (there is none but
+ * toStoredJson's) is read whole.
  */
 export class StoredArticle {
   private readonly bodyAt: number;
   private readonly quotesAt: number;
+  /** Where the path follows the quotes, in an article stored as printed; -1 in a compact one. */
+  private readonly pathAt: number;
   private spans: number[] | null = null;
   private readonly made: Array<string | undefined> = [];
 
   constructor(private readonly bytes: Buffer) {
     // In JSON text a quotation mark inside a string is escaped, so the first
-    // BODY_KEY is where the body begins, and the first QUOTES_KEY after it
-    // where the body ends.
+    // BODY_KEY is where the body begins, the first QUOTES_KEY after it where
+    // the body ends, and a PATH_KEY after that (the last) where the path is.
     this.bodyAt = bytes.indexOf(BODY_KEY);
     this.quotesAt = this.bodyAt < 0 ? -1 : bytes.indexOf(QUOTES_KEY, this.bodyAt);
+    const pathAt = this.quotesAt < 0 ? -1 : bytes.lastIndexOf(PATH_KEY);
+    this.pathAt = pathAt > this.quotesAt ? pathAt : -1;
   }
 
   private get whole(): boolean {
-    return this.quotesAt < 0 || this.bytes[this.bytes.length - 1] !== 0x7d;
+    return this.quotesAt < 0 || this.bytes[this.bytes.length - 1] !== CLOSE_BRACE;
   }
 
   /** The article without its body and quotes (both empty). */
   head(): Article {
-    const head = this.whole ? articleFromJson(this.bytes.toString()) : (JSON.parse(this.bytes.toString('utf8', 0, this.bodyAt) + '}') as Article);
-    return inModelOrder({ ...head, body: [] }, []);
+    if (this.whole) return inModelOrder({ ...this.article(), body: [] }, []);
+    const tail = this.pathAt < 0 ? '}' : this.bytes.toString('utf8', this.pathAt);
+    return inModelOrder({ ...(JSON.parse(this.bytes.toString('utf8', 0, this.bodyAt) + tail) as Article), body: [] }, []);
   }
 
   /** The article whole. */
@@ -135,8 +149,7 @@ export class StoredArticle {
 
   /** The paragraphs, each made a string when first read: a snippet cut from the start of an article of megabytes reads the start alone. */
   body(): readonly string[] {
-    if (this.whole) return this.article().body;
-    const spans = this.paragraphSpans();
+    const spans = this.whole ? null : this.paragraphSpans();
     if (spans === null) return this.article().body;
     return new Proxy([] as string[], {
       get: (target, key, receiver) => {
@@ -147,30 +160,9 @@ export class StoredArticle {
     });
   }
 
-  /**
-   * toJsonLine(this.article()), as pieces: the body is the row's own bytes
-   * (toStoredJson escaped them as toJsonLine does), the rest is made from
-   * the head and quotes.
-   */
-  json(): JsonPieces {
-    if (this.whole || this.paragraphSpans() === null) return [toJsonLine(this.article())];
-    const head = JSON.parse(this.bytes.toString('utf8', 0, this.bodyAt) + '}') as Omit<Article, 'body' | 'quotes'>;
-    const stored = JSON.parse(this.bytes.toString('utf8', this.quotesAt + QUOTES_KEY.length - 1, this.bytes.length - 1)) as StoredQuote[];
-    const paragraphs = this.body();
-    const values: Record<string, unknown> = { ...head, quotes: storedQuotes(stored, paragraphs) };
-    const pieces: JsonPieces = [];
-    let text = '';
-    for (const field of ARTICLE_FIELDS) {
-      const sep = text === '' && pieces.length === 0 ? '{' : ',';
-      if (field === 'body') {
-        pieces.push(text + sep + '"body":', this.bytes.subarray(this.bodyAt + BODY_KEY.length - 1, this.quotesAt + 1));
-        text = '';
-      } else if (values[field] !== undefined) {
-        text += `${sep}${JSON.stringify(field)}:${toJsonLine(values[field])}`;
-      }
-    }
-    pieces.push(text + '}');
-    return pieces;
+  /** toJsonLine(this.article()): for an article stored as printed, the row's bytes. */
+  json(): JsonPiece {
+    return this.pathAt < 0 || this.whole ? toJsonLine(this.article()) : this.bytes;
   }
 
   private paragraph(index: number): string | undefined {

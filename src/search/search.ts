@@ -3,7 +3,7 @@
 // (fts.ts) and run on the library's index, which ranks by BM25 and cuts the
 // snippets (those of articles too large for FTS5's: snippet.ts).
 import type { ArticleIndex, HitOrder, HitRead } from '../index/article-index.js';
-import type { JsonPieces } from '../index/row.js';
+import type { JsonPiece } from '../text/sanitize.js';
 import type { SearchHit } from '../model.js';
 import { FTS_WEIGHTS, ftsPhrases, toFtsQuery } from './fts.js';
 import { parseQuery, type Query } from './query.js';
@@ -50,11 +50,11 @@ export function eachSearchHitJson(
   index: ArticleIndex,
   query: string | Query,
   options: Omit<SearchOptions, 'light'> = {},
-): Generator<SearchHit & { json: JsonPieces }> {
-  return hitsOf(index, query, options, 'json') as Generator<SearchHit & { json: JsonPieces }>;
+): Generator<SearchHit & { json: JsonPiece }> {
+  return hitsOf(index, query, options, 'json') as Generator<SearchHit & { json: JsonPiece }>;
 }
 
-function hitsOf(index: ArticleIndex, query: string | Query, options: SearchOptions, read: HitRead): Generator<SearchHit & { json?: JsonPieces }> {
+function hitsOf(index: ArticleIndex, query: string | Query, options: SearchOptions, read: HitRead): Generator<SearchHit & { json?: JsonPiece }> {
   const { limit, sort = 'relevance', reverse = false } = options;
   // SQLite reads a negative LIMIT as none at all, and refuses a fraction.
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {

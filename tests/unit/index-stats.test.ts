@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ArticleIndex } from '../../src/index/article-index.js';
 import { openUpdatedIndex } from '../../src/index/open.js';
-import { articleFromJson, StoredArticle, toStoredJson } from '../../src/index/row.js';
+import { articleFromJson, StoredArticle, toStoredJson, VERBATIM_BODY } from '../../src/index/row.js';
 import { toJsonLine } from '../../src/text/sanitize.js';
 import type { Article } from '../../src/model.js';
 import { renderIndexStats, renderIndexStatsJson } from '../../src/render/index-stats.js';
@@ -69,7 +69,7 @@ describe('stored JSON', () => {
 const file = (headline: string, ...paragraphs: string[]) => `---\ntitle: ${JSON.stringify(headline)}\ndate: 2014-09-24\n---\n\n${paragraphs.join('\n\n')}\n`;
 
 describe('reading part of the stored JSON', () => {
-  const stored = (a: Article) => new StoredArticle(Buffer.from(toStoredJson(a)));
+  const stored = (a: Article, verbatimAt?: number) => new StoredArticle(Buffer.from(toStoredJson(a, verbatimAt)));
   const tricky = {
     ...article,
     headline: 'Ends in a backslash \\',
@@ -78,33 +78,38 @@ describe('reading part of the stored JSON', () => {
     quotes: [],
   };
 
-  it('reads the head without the body, in the model order', () => {
-    const head = stored(tricky).head();
-    expect(head).toEqual({ ...tricky, body: [], quotes: [] });
-    expect(Object.keys(head)).toEqual(Object.keys(article));
+  it('reads the head without the body, in the model order, compact or as printed', () => {
+    for (const verbatimAt of [VERBATIM_BODY, 0]) {
+      const head = stored(tricky, verbatimAt).head();
+      expect(head).toEqual({ ...tricky, body: [], quotes: [] });
+      expect(Object.keys(head)).toEqual(Object.keys(article));
+    }
   });
 
   it('reads the paragraphs one by one, escapes and all', () => {
-    const body = stored(tricky).body();
-    expect(body.length).toBe(tricky.body.length);
-    expect(body[1]).toBe('ends \\');
-    expect([...body]).toEqual(tricky.body);
-    expect(stored({ ...article, body: [] }).body().length).toBe(0);
+    for (const verbatimAt of [VERBATIM_BODY, 0]) {
+      const body = stored(tricky, verbatimAt).body();
+      expect(body.length).toBe(tricky.body.length);
+      expect(body[1]).toBe('ends \\');
+      expect([...body]).toEqual(tricky.body);
+      expect(stored({ ...article, body: [] }, verbatimAt).body().length).toBe(0);
+    }
   });
 
-  it("gives the article's JSON line, the body as the row's own bytes", () => {
-    const quoted = {
-      ...tricky,
-      quotes: [
-        { text: 'yes', speaker: 'Jo \u202e', person: 'Jo', paragraph: 0 },
-        { text: 'no', speaker: null, person: null, paragraph: 9 },
-      ],
-    };
-    for (const a of [tricky, quoted, { ...article, body: [] }, { ...article, path: '\u2028' }]) {
-      const pieces = stored(a).json();
-      expect(pieces.some((piece) => piece instanceof Uint8Array)).toBe(true);
-      expect(Buffer.concat(pieces.map((piece) => Buffer.from(piece))).toString()).toBe(toJsonLine(articleFromJson(toStoredJson(a))));
+  it("gives the article's JSON line: an article of many paragraphs stored as printed gives the row's bytes", () => {
+    const quoted = { ...tricky, quotes: [{ text: 'yes', speaker: 'Jo \u202e', person: 'Jo', paragraph: 0 }] };
+    const long = { ...quoted, body: ['x'.repeat(VERBATIM_BODY / 2), '"yes", she said.\u2028', 'y'.repeat(VERBATIM_BODY / 2)] };
+    expect(toStoredJson(quoted)).not.toContain('"text":"yes"');
+    expect(toStoredJson(long)).toContain('"text":"yes"');
+    for (const a of [tricky, quoted, long, { ...article, body: [] }, { ...article, path: '\u2028' }]) {
+      const line = toJsonLine(articleFromJson(toStoredJson(a)));
+      expect(line).toBe(toJsonLine(a));
+      expect(Buffer.from(stored(a).json()).toString()).toBe(line);
+      expect(Buffer.from(stored(a, 0).json()).toString()).toBe(line);
+      expect(stored(a, 0).json()).toBeInstanceOf(Uint8Array);
     }
+    expect(stored(long).json()).toBeInstanceOf(Uint8Array);
+    expect(typeof stored(quoted).json()).toBe('string');
   });
 
   it('reads back articles whole, in the model order', () => {

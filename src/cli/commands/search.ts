@@ -46,7 +46,7 @@ export async function search(ctx: Context, words: readonly string[], options: Se
     // Without --unread, an article's JSON is the index's own text of it: a large body is never made a string.
     json: async () =>
       isUnread === null
-        ? streamed(eachSearchHitJson(index, query, { limit, ...order }), (hit) => searchJsonLine(hit, hit.json))
+        ? streamed(eachSearchHitJson(index, query, { limit, ...order }), (hit) => searchJsonLine(hit, [hit.json]))
         : streamed(hits(false), (hit) => renderSearchJson([hit])),
     plain: async () => {
       const { style } = await layoutFor(terminalFor(ctx, options));
