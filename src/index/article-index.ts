@@ -341,15 +341,9 @@ export class ArticleIndex {
    * column, or, for an article too large for that (see SNIPPET_BYTES), the
    * one `cut` makes of its columns; `limit` null for all.
    */
-  search(
-    match: string,
-    weights: readonly number[],
-    limit: number | null,
-    cut?: CutSnippet,
-    read: HitRead = 'whole',
-    order: HitOrder = BY_RELEVANCE,
-  ): SearchHit[] {
-    return [...this.eachHit(match, weights, limit, cut, read, order)];
+  search(...args: Parameters<ArticleIndex['eachHit']>): SearchHit[] {
+    // eslint-disable-next-line no-restricted-syntax -- eachHit's six parameters
+    return [...this.eachHit(...args)];
   }
 
   /**
