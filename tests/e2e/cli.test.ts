@@ -290,6 +290,28 @@ describe('news search', () => {
     expect(hits[0]!.score).toBeGreaterThanOrEqual(hits[1]!.score);
   });
 
+  it('prints the hit of an article of megabytes whole, as show --json prints it, beside the others', () => {
+    // Over 256 K characters of paragraphs: the index keeps it as printed, and search writes its bytes.
+    const paragraphs = Array.from(
+      { length: 400 },
+      (_, i) => `Paragraph ${i} on the trade talks, "in quotes," said Jo Varga. ${'Tariffs and ports. '.repeat(40)}\u2028`,
+    );
+    const dir = library({
+      'big.md': articleFile({ title: 'Trade at Length', date: '2015-02-11', url: 'https://example.org/big' }, paragraphs.join('\n\n')),
+      'small.md': articleFile({ title: 'Trade in Brief', date: '2015-02-12' }, 'Trade talks went on.'),
+    });
+    const run = news(['search', '--dir', dir, 'trade', '--json']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toContain('\u2028');
+    const hits = jsonLines(run.stdout) as Array<{ article: { slug: string; body: string[] } }>;
+    expect(hits.map((hit) => hit.article.slug).sort()).toEqual(['big', 'small']);
+    for (const hit of hits) {
+      expect(validateHit(hit), JSON.stringify(validateHit.errors)).toBe(true);
+      expect(hit.article).toEqual(jsonLines(news(['show', hit.article.slug, '--dir', dir, '--json']).stdout)[0]);
+    }
+    expect(hits.find((hit) => hit.article.slug === 'big')!.article.body).toHaveLength(400);
+  });
+
   it('says on a terminal when the limit cut the list, and how to see the rest', () => {
     const run = onTerminal(['search', '--dir', world, 'trade', '--limit', '1', '--no-pager', '--color', 'never']);
     expect(run.stdout).toContain('1 of 2 shown; --all for every one, --limit N for more');
