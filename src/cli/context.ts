@@ -114,7 +114,8 @@ const counted = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ','
 function indexProgress(ctx: Context, atOnce: boolean): { warn: (line: string) => void; onProgress?: (files: number) => void; done: () => void } {
   if (!ctx.stderr.isTTY) return { warn: ctx.warn, done: () => {} };
   // The index is built on worker threads: this thread waits, and can take the line away on Ctrl-C.
-  const line = new StatusLine({ interrupt: true });
+  // A stopped update is rolled back, and a stopped build leaves the index as it was.
+  const line = new StatusLine({ interrupt: true, stopped: 'indexing stopped; the next command brings the index up to date' });
   const started = Date.now();
   const room = Math.max(20, (ctx.stderr.columns ?? 80) - 1);
   const label = sanitize(`indexing ${ctx.roots.join(', ')}`);

@@ -1,6 +1,7 @@
 // A line of progress on stderr, redrawn in place with `\r`, for a terminal.
-// With `interrupt`, Ctrl-C while it is shown takes it away before the run
-// ends, with status 130 as a shell gives a process ended by SIGINT; a command
+// With `interrupt`, Ctrl-C while it is shown takes it away (putting the line
+// `stopped` in its place, if given) before the run ends, with status 130 as a
+// shell gives a process ended by SIGINT; a command
 // that handles SIGINT itself (update stops its requests and saves) is left to
 // it. Only for work that waits on the event loop (worker threads, the
 // network): JavaScript runs on a signal only there, and work that never
@@ -13,11 +14,13 @@ export class StatusLine {
   /** Whether another listener was there to handle SIGINT when the line was first shown. */
   private handled = false;
 
-  constructor(private readonly options: { interrupt?: boolean } = {}) {}
+  constructor(private readonly options: { interrupt?: boolean; stopped?: string } = {}) {}
 
   private readonly onInterrupt = () => {
     this.clear();
-    if (!this.handled) process.exit(EXIT.interrupted);
+    if (this.handled) return;
+    if (this.options.stopped !== undefined) this.draw(`news: ${this.options.stopped}\n`);
+    process.exit(EXIT.interrupted);
   };
 
   /** Draws `text` over the line shown before. */

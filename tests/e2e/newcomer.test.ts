@@ -147,7 +147,7 @@ describe('--format', () => {
 });
 
 describe('Ctrl-C during a progress line', () => {
-  it('takes the line away and ends with status 130', () => {
+  it('takes the line away, says indexing stopped, and ends with status 130', () => {
     const raw = mkdtempSync(join(tmpdir(), 'news-raw-'));
     // Enough articles that the build outlasts the 0.8 s before Ctrl-C on a fast machine too.
     for (let i = 0; i < 12000; i++) writeFileSync(join(raw, `story-${i}.md`), articleFile({ title: `Story Number ${i}` }, `Body ${i}.`));
@@ -158,10 +158,13 @@ describe('Ctrl-C during a progress line', () => {
     const out = result.stdout;
     expect(out, JSON.stringify(out.slice(-300))).toContain('status=130');
     expect(out).not.toContain('news index: 12000 articles');
-    const lastLine = out.lastIndexOf('indexing ');
+    // The last progress line drawn (the terminal of `script` is narrow: the label is cut).
+    const lastLine = out.lastIndexOf(`\r${ESC}[Kindexing`);
     expect(lastLine).toBeGreaterThan(-1);
     // Drawn as \r ESC[K text: the line is taken away when a \r ESC[K follows the last one.
     expect(out.lastIndexOf(`\r${ESC}[K`)).toBeGreaterThan(lastLine);
+    expect(out).toContain('news: indexing stopped; the next command brings the index up to date');
+    expect(out.lastIndexOf('news: indexing stopped')).toBeGreaterThan(lastLine);
   });
 });
 
