@@ -49,7 +49,6 @@ export interface ListFilter {
 /** What articles can be put in order by. */
 export type ArticleOrder = 'date' | 'headline' | 'slug' | 'source';
 
-/** The order of search hits: by relevance (the default, best first), or as articles are listed. */
 /**
  * How much of a hit's article `eachHit` reads: all of it; its head (body and
  * quotes empty), for output that shows a hit's slug, headline and snippet;
@@ -58,6 +57,7 @@ export type ArticleOrder = 'date' | 'headline' | 'slug' | 'source';
  */
 export type HitRead = 'whole' | 'head' | 'json';
 
+/** The order of search hits: by relevance (the default, best first), or as articles are listed. */
 export interface HitOrder {
   sort: ArticleOrder | 'relevance';
   reverse: boolean;

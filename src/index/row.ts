@@ -47,17 +47,16 @@ export function toRow(article: Article): ArticleRow {
 type StoredQuote = Quote | { speaker: string | null; person: string | null; paragraph: number; at: [number, number] };
 
 /** What precedes an article's body in its row's JSON, the fields before it being the article's head. */
-export const BODY_KEY = ',"body":[';
+const BODY_KEY = ',"body":[';
 /** What follows the body: the quotes, then (in an article stored as printed) the path. */
 const QUOTES_KEY = '],"quotes":[';
 const PATH_KEY = ',"path":';
 
 /**
  * An article of at least this many characters of paragraphs is stored as
- * `--json` prints it, and printed from the row's bytes as they are: parsing
- * and writing anew the JSON of an article of megabytes cost more than the
- * rest of a search. Smaller ones are stored compact. Either way the row's
- * JSON is escaped as toJsonLine escapes it.
+ * `--json` prints it (escapes and all), and printed from the row's bytes as
+ * they are: parsing and writing anew the JSON of an article of megabytes
+ * cost more than the rest of a search. Smaller ones are stored compact.
  */
 export const VERBATIM_BODY = 256 * 1024;
 
@@ -80,7 +79,7 @@ export function toStoredJson(article: Article, verbatimAt = VERBATIM_BODY): stri
     if (at < 0) return quote;
     return { speaker: quote.speaker, person: quote.person, paragraph: quote.paragraph, at: [at, at + quote.text.length] };
   });
-  return toJsonLine({ ...head, body, quotes: stored });
+  return JSON.stringify({ ...head, body, quotes: stored });
 }
 
 /** The article of a row's JSON (toStoredJson's), its fields in the model's order. */

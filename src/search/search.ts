@@ -43,8 +43,8 @@ export function eachSearchHit(index: ArticleIndex, query: string | Query, option
 
 /**
  * The hits of `eachSearchHit` as `--json` prints them: each article's head
- * (body and quotes empty) and its whole JSON text (toJsonLine's), in which a
- * large article's body is the index's own bytes, never made a string.
+ * (body and quotes empty) and its whole JSON text (toJsonLine's), which for
+ * an article of megabytes is the index's own bytes, never made a string.
  */
 export function eachSearchHitJson(
   index: ArticleIndex,

@@ -43,7 +43,7 @@ export async function search(ctx: Context, words: readonly string[], options: Se
     return { stdout: '', more: linesFrom(index, each, counted), found };
   };
   const output = {
-    // Without --unread, an article's JSON is the index's own text of it: a large body is never made a string.
+    // Without --unread, an article's JSON comes from the index as it is printed: one of megabytes is never made a string.
     json: async () =>
       isUnread === null
         ? streamed(eachSearchHitJson(index, query, { limit, ...order }), (hit) => searchJsonLine(hit, [hit.json]))
