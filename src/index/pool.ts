@@ -21,7 +21,6 @@ import { parseInline } from './write.js';
  * the same.
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 40, maxYoungGenerationSizeMb: 8 };
-const BUILD_LIMITS = WORKER_LIMITS;
 
 // Loaded when a worker is first started: most commands start none, and
 // loading these modules costs every command start-up time.
@@ -95,7 +94,7 @@ export function buildOnWorker(workerScript: string | undefined): FreshBuild | nu
   return (job, progress) =>
     new Promise((resolve, reject) => {
       const workerData: BuildData = { build: job, workerScript, progress: progress !== undefined };
-      const worker = new (threadsModule().Worker)(workerScript, { workerData, resourceLimits: BUILD_LIMITS });
+      const worker = new (threadsModule().Worker)(workerScript, { workerData, resourceLimits: WORKER_LIMITS });
       worker.on('message', (message: BuildMessage) => {
         if ('files' in message) progress?.(message.files);
         else if (message.done) resolve();

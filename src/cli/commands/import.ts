@@ -113,7 +113,7 @@ export async function importCommand(ctx: Context, inputs: readonly string[], opt
         : `news: skipped ${result.skipped} already in the library (--force imports them again)`,
     );
   }
-  if (stop.signal.aborted) throw new InterruptedError('import stopped; the articles written are kept');
+  if (result.stopped) throw new InterruptedError('import stopped; the articles written are kept');
   return { stdout: '', failed: result.failures.length };
 }
 
