@@ -64,11 +64,12 @@ writeFileSync(
     `export { articleFileText } from ${JSON.stringify(join(root, 'src/parse/markdown-escape.ts'))};`,
     `export { parseArticle } from ${JSON.stringify(join(root, 'src/parse/article.ts'))};`,
     `export { decodeText } from ${JSON.stringify(join(root, 'src/text/encoding.ts'))};`,
+    `export { firstNameGender } from ${JSON.stringify(join(root, 'src/parse/quotes/lexicon.ts'))};`,
   ].join('\n'),
 );
 const bundle = join(work, 'reader.cjs');
 await build({ entryPoints: [entry], bundle: true, format: 'cjs', platform: 'node', outfile: bundle, logLevel: 'warning' });
-const { parseRawText, articleFileText, parseArticle, decodeText } = createRequire(import.meta.url)(bundle);
+const { parseRawText, articleFileText, parseArticle, decodeText, firstNameGender } = createRequire(import.meta.url)(bundle);
 
 const { names, predictions, marksOnly, unmatched } = runOn(goldDir, out);
 const score = (dir, file) => spawnSync('python3', [scorer, dir, file], { encoding: 'utf8' });
@@ -101,6 +102,10 @@ if (groups.length > 1) {
     console.log(`${label}: ${files.length} articles  ${lastLine(score(linked(`half-${half.replace(' ', '-')}`, files), predictions))}`);
   }
 }
+const agreement = pronounAgreement(goldDir, predictions);
+console.log(
+  `gold speakers "he"/"she" (which the scorer grades only through aliases): the speaker found is of that sex ${agreement.agree}, of the other ${agreement.disagree}, of no sex a title or first name tells ${agreement.unknown}, none ${agreement.none}`,
+);
 const scored = score(goldDir, predictions);
 console.log(`all ${names.length} articles:`);
 process.stdout.write(scored.stdout);
@@ -112,6 +117,52 @@ if (withBbc && resolve(goldDir) !== resolve(bbcDir) && /polnear/i.test(resolve(g
   const run = score(bbcDir, bbc.predictions);
   console.log(lastLine(run));
   if (run.status !== 0) process.exitCode = run.status ?? 2;
+}
+
+/**
+ * For gold quotes whose speaker is written "he" or "she": is the speaker
+ * found of that sex, by a title (Mr, Mrs, Ms) or by its first name in the
+ * reader's lexicon? A check on pronouns the scorer often cannot grade; the
+ * lexicon judges the first names it guessed, so read it beside the scores.
+ */
+function pronounAgreement(dir, file) {
+  const key = (headline) => headline.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const gold = new Map();
+  for (const name of names) {
+    const g = goldOf(dir, name);
+    if (g) gold.set(key(g.title), g);
+  }
+  const counts = { agree: 0, disagree: 0, unknown: 0, none: 0 };
+  const sexOf = (speaker) => {
+    const words = speaker.toLowerCase().match(/\p{L}+/gu) ?? [];
+    if (words.includes('mr')) return 'm';
+    if (words.some((w) => w === 'mrs' || w === 'ms')) return 'f';
+    for (const w of words) {
+      const sex = firstNameGender(w);
+      if (sex !== null) return sex;
+    }
+    return null;
+  };
+  for (const line of readFileSync(file, 'utf8').trim().split('\n')) {
+    const article = JSON.parse(line);
+    const g = gold.get(key(article.headline));
+    if (!g) continue;
+    for (const q of article.quotes) {
+      const said = new Set(wordsOf(q.text));
+      const match = g.quotes.find((gq) => {
+        const words = wordsOf(gq.text);
+        return words.length > 0 && words.filter((w) => said.has(w)).length >= Math.max(words.length, said.size) / 2;
+      });
+      const pronoun = match?.speaker.trim().toLowerCase();
+      if (pronoun !== 'he' && pronoun !== 'she') continue;
+      const sex = q.speaker === null ? undefined : sexOf(q.speaker);
+      if (sex === undefined) counts.none++;
+      else if (sex === null) counts.unknown++;
+      else if ((sex === 'm') === (pronoun === 'he')) counts.agree++;
+      else counts.disagree++;
+    }
+  }
+  return counts;
 }
 
 /** A directory of links to some articles of the gold set and their gold, for scoring them apart. */

@@ -126,6 +126,33 @@ const options = {
   absWorkingDir: root,
   write: false,
 };
+// The quote rules' lexicon (src/parse/quotes/lexicon-source.ts) is read out
+// of compromise here, once, and its text bundled in the module's place: the
+// bundles hold the words, and never load compromise (about 300 ms).
+const LEXICON_SOURCE = join(root, 'src', 'parse', 'quotes', 'lexicon-source.ts');
+const lexiconModule = await build({ ...options, entryPoints: [LEXICON_SOURCE], outfile: 'lexicon.cjs', minify: false });
+const lexiconScript = join(tmpdir(), `news-lexicon-${process.pid}.cjs`);
+let lexicon;
+try {
+  writeFileSync(lexiconScript, lexiconModule.outputFiles[0].text);
+  lexicon = require(lexiconScript);
+} finally {
+  rmSync(lexiconScript, { force: true });
+}
+const bakedLexicon = standIn('baked-lexicon', (build, matched) => {
+  build.onLoad({ filter: /[\\/]lexicon-source\.ts$/ }, (args) => {
+    if (args.path !== LEXICON_SOURCE) return undefined;
+    matched();
+    const text = lexicon.lexiconText();
+    return {
+      contents:
+        `export const WORD_CLASSES = ${JSON.stringify(lexicon.WORD_CLASSES)};` +
+        `const TEXT = ${JSON.stringify(text)}; export function lexiconText() { return TEXT; }`,
+      loader: 'js',
+    };
+  });
+});
+
 // Node's own modules of versions after 20, which dependencies load only where they exist.
 const LATER_BUILTINS = new Set(['node:sqlite']);
 // A package installs better-sqlite3 alone (for its compiled addon): every
@@ -155,14 +182,14 @@ const hash = (text) => createHash('sha256').update(text).digest('hex');
 // bundle, which holds all the code that makes rows, dependencies included; it
 // is built with a placeholder where the key goes, and the key put in after.
 const PLACEHOLDER = 'news-reader-key-placeholder';
-const workerWithPlaceholder = await bundle('src/index/worker.ts', [noJsYaml], { NEWS_READER_KEY: JSON.stringify(PLACEHOLDER) });
+const workerWithPlaceholder = await bundle('src/index/worker.ts', [noJsYaml, bakedLexicon], { NEWS_READER_KEY: JSON.stringify(PLACEHOLDER) });
 const readerKey = `${pkg.version}+${hash(workerWithPlaceholder).slice(0, 12)}`;
 const worker = workerWithPlaceholder.replaceAll(PLACEHOLDER, readerKey);
 const withKey = { NEWS_READER_KEY: JSON.stringify(readerKey) };
-const cli = await bundle('src/cli/main.ts', [noJsYaml, lazyChildProcess, webApart], withKey);
+const cli = await bundle('src/cli/main.ts', [noJsYaml, lazyChildProcess, webApart, bakedLexicon], withKey);
 const web = await bundle('src/web/index.ts', [noCanvas], withKey);
 // The library is readable: it is for programs, whose start-up it does not rule.
-const api = await bundle('src/index.ts', [noJsYaml, noCanvas], withKey, { minify: false, supported: {} });
+const api = await bundle('src/index.ts', [noJsYaml, noCanvas, bakedLexicon], withKey, { minify: false, supported: {} });
 // The CLI checks the key of an index that a worker may have written.
 if (!cli.includes(readerKey) || [cli, worker, api].some((text) => text.includes(PLACEHOLDER))) throw new Error('build: the bundles disagree on the reader key');
 
@@ -196,7 +223,7 @@ const manModule = await build({
     loader: 'ts',
   },
   outfile: 'man.cjs',
-  plugins: [noJsYaml, lazyChildProcess, webApart],
+  plugins: [noJsYaml, lazyChildProcess, webApart, bakedLexicon],
   define: { NEWS_VERSION: JSON.stringify(pkg.version), ...withKey },
 });
 const manScript = join(dist, `.man-${process.pid}.cjs`);

@@ -4,6 +4,7 @@
 // speaker itself stays as the article names them; this is what a library
 // counts and matches people by (src/search/speakers.ts).
 import type { Quote } from '../../model.js';
+import { isFirstName, namesNoPerson, wordClass, type WordClass } from './lexicon.js';
 import { genderOf } from './speakers.js';
 import { isCapitalized, lower, tokenize, type Token } from './tokens.js';
 import {
@@ -103,7 +104,8 @@ export function nameParts(phrase: string): NameParts | null {
   let name = words.slice(start);
   // A particle opens a surname ("van Berg"), never a name on its own.
   while (name.length > 0 && isParticle(name[0]!)) name = name.slice(1);
-  if (name.length === 0) return null;
+  name = withoutDescription(name);
+  if (name.length === 0 || namesNoPerson(name.join(' '))) return null;
   // A day or a month, or an abbreviation ("Colo."), alone names no one.
   const only = name.length === 1 ? lower(name[0]!) : null;
   if (only !== null && (CALENDAR_NAMES.has(only) || (name[0]!.endsWith('.') && ABBREVIATIONS.has(only)))) return null;
@@ -115,10 +117,32 @@ export function nameParts(phrase: string): NameParts | null {
   // An acronym is an organisation ("NATO"); a name in capitals throughout is still a name.
   if (isShouted(last) && !core.every(isShouted)) return null;
   if (name.length === 1 && isShouted(last) && !/\p{Ll}/u.test(phrase)) return null;
+  // A line in capitals of many words is a header, not a name.
+  if (name.length >= 4 && name.every(isShouted)) return null;
   const titleAt = start - 1;
   const titled = titleAt >= 0 && isTitle(words[titleAt]!) ? [words[titleAt]!, ...name].join(' ') : null;
   return { words: name, titled, gender: genderOf(words.slice(0, start).map(lower)) };
 }
+
+/**
+ * A name without the capitalised description the phrase opened with: a role
+ * or a people by the lexicon ("Broadcaster Jo Varga", "Swede Jo Varga"), or
+ * any words before the first first name when none of them is one ("Virgin
+ * Radio DJ Jo Varga"). A first name and a surname are always left.
+ */
+function withoutDescription(name: string[]): string[] {
+  if (name.length < 3 || isFirstName(name[0]!)) return name;
+  const first = name.findIndex((w, k) => k > 0 && isFirstName(w));
+  // What follows the first name must read as a name: "South Carolina Republican" is no Carolina.
+  if (first < 1 || name.length - first < 2 || name.slice(first + 1).some((w) => NO_NAME_CLASSES.has(wordClass(w)) || describes(w))) return name;
+  // One word before it is a description only when the lexicon knows it as no name, or it ends as a doer's noun ("Broadcaster"); "Ole Gunnar Berg" keeps "Ole".
+  if (first === 1 && !NO_NAME_CLASSES.has(wordClass(name[0]!)) && wordClass(name[0]!) !== 'c' && !describes(name[0]!) && !DOER.test(name[0]!)) return name;
+  return name.slice(first);
+}
+
+/** Classes of words that are no part of a person's name: roles, peoples, places, teams, days and months. */
+const NO_NAME_CLASSES = new Set<WordClass | undefined>(['r', 'd', 'p', 't', 'w']);
+const DOER = /\p{Ll}(?:er|or|ist)$/u;
 
 /**
  * A word alone that names a group: one of the usual group nouns, a people

@@ -1,6 +1,7 @@
 // The article's cast: the people, organisations and groups it names, in the
 // order it names them, so a pronoun or a surname used as a speaker can be
 // turned back into the name the article gave in full.
+import { firstNameGender, isFirstName, isNoNameWord, namesNoPerson, wordClass } from './lexicon.js';
 import { endsSentence, isCapitalized, lower, type Token } from './tokens.js';
 import {
   AUXILIARIES,
@@ -11,6 +12,7 @@ import {
   FEMALE_TITLES,
   GROUP_HEADS,
   MALE_TITLES,
+  PERSON_NOUNS,
   ORG_HEADS,
   PLACE_PREPOSITIONS,
   PREPOSITIONS,
@@ -20,7 +22,8 @@ import {
   TITLES,
 } from './words.js';
 
-export type EntityKind = 'person' | 'org' | 'group';
+/** A thing is what a description that names no one stands for ("the charge said"): no pronoun's. */
+export type EntityKind = 'person' | 'org' | 'group' | 'thing';
 type Gender = 'm' | 'f' | null;
 
 interface Entity {
@@ -28,6 +31,10 @@ interface Entity {
   name: string;
   kind: EntityKind;
   gender: Gender;
+  /** The gender is the lexicon's guess from a first name, which the article's own titles and pronouns overrule ("Adel" is a man's name too). */
+  guessed?: boolean;
+  /** A run of capitals no title, first name or pronoun has shown to be a person ("Wall Street"): no "he" or "she" stands for it. */
+  unsure?: boolean;
 }
 
 interface Mention {
@@ -95,7 +102,10 @@ export class Cast {
   private learnGender(word: string, people: readonly Entity[]): void {
     const gender: Gender = word === 'he' || word === 'him' || word === 'his' ? 'm' : word === 'she' || word === 'her' ? 'f' : null;
     const only = people.length === 1 ? people[0] : undefined;
-    if (gender && only && only.gender === null) only.gender = gender;
+    if (gender && only && (only.gender === null || only.guessed)) {
+      only.gender = gender;
+      only.guessed = false;
+    }
   }
 
   /** Notes a speaker phrase the attribution found, and returns its best name. */
@@ -113,7 +123,7 @@ export class Cast {
     // A description ("the Iranian official", "a Nevada Democrat") stays as
     // written: its last word is a role, not a surname to match on.
     if (DESCRIPTION_OPENERS.has(lower(first)) || !words.some((w) => isCapitalized(w) && !CAPITAL_FUNCTION_WORDS.has(lower(w)))) {
-      this.remember(phrase, 'person', null, at, undefined, true);
+      this.remember(phrase, headsPerson(words) ? 'person' : 'thing', null, at, undefined, true);
       return phrase;
     }
     const entity = this.nameEntity(words, at, false, true);
@@ -145,7 +155,7 @@ export class Cast {
     const lows = clean.map(lower);
     const last = lows[lows.length - 1] ?? '';
     if (lows.length === 1 && GROUP_HEADS.has(last)) return this.remember(clean.join(' '), 'group', null, at);
-    if (ORG_HEADS.has(last) || isAcronym(clean[clean.length - 1] ?? '')) {
+    if (ORG_HEADS.has(last) || isAcronym(clean[clean.length - 1] ?? '') || namesNoPerson(lows.join(' '))) {
       return this.remember(clean.join(' '), 'org', null, at);
     }
     // One pass for the first title (one the name goes on after) and the count of other words.
@@ -160,15 +170,28 @@ export class Cast {
     if (known && known.kind === 'person') {
       // A later, fuller mention ("Hillary Clinton" after "Clinton") upgrades the name.
       if (bare > 1 && wordCount(known.name) < clean.length) known.name = clean.join(' ');
-      if (titleAt >= 0 && known.gender === null) known.gender = genderOf(lows);
+      if (titleAt >= 0 && (known.gender === null || known.guessed)) {
+        known.gender = genderOf(lows) ?? known.gender;
+        known.guessed = known.gender !== null && genderOf(lows) === null;
+      }
       this.mentions.push({ entity: known, at, subject });
       return known;
     }
     if (knownOnly) return null;
     const name = clean.slice(Math.max(0, titleAt)).join(' ');
+    // A title tells the sex; else a full name's first name may, by the lexicon, until the article says otherwise.
+    const titledGender = genderOf(lows);
+    // The first first name of the run: "Senate Democrat Dianne Feinstein" is a woman's.
+    const firstName = bare > 1 ? clean.slice(titleAt + 1, -1).find(isFirstName) : undefined;
+    const guess = titledGender === null && firstName !== undefined ? firstNameGender(firstName) : null;
     // A lone capitalised word ("Farmers met Ken Abe") may be no one: only a
     // full name or a title makes a new entity a subject a pronoun can take.
-    return this.remember(name, 'person', genderOf(lows), at, last, subject && (bare > 1 || titleAt >= 0));
+    const isNew = !this.byName.has(name.toLowerCase());
+    const entity = this.remember(name, 'person', titledGender ?? guess, at, last, subject && (bare > 1 || titleAt >= 0));
+    if (isNew && guess !== null && titledGender === null) entity.guessed = true;
+    if (isNew && titleAt < 0 && bare > 1 && firstName === undefined && (isNoNameWord(clean[0] ?? '') || isAcronym(clean[0] ?? ''))) entity.unsure = true;
+    else if (titleAt >= 0) entity.unsure = false;
+    return entity;
   }
 
   private remember(name: string, kind: EntityKind, gender: Gender, at: number, surname?: string, subject = false): Entity {
@@ -190,14 +213,14 @@ export class Cast {
    * take the pronoun from the subject.
    */
   private lastPerson(at: number, gender: 'm' | 'f'): string | null {
-    const fits = (e: Entity): boolean => e.kind === 'person' && e.gender !== (gender === 'm' ? 'f' : 'm');
+    const fits = (e: Entity): boolean => e.kind === 'person' && e.gender !== (gender === 'm' ? 'f' : 'm') && !(e.unsure && e.gender === null);
     const [latest, subject] = this.lastMentions(at, fits);
     if (!latest) return null;
     return subject && latest.at - subject.at <= SUBJECT_REACH_CHARS ? subject.entity.name : latest.entity.name;
   }
 
   private lastGroup(at: number): string | null {
-    const hit = this.lastWhere(at, (e) => e.kind !== 'person');
+    const hit = this.lastWhere(at, (e) => e.kind === 'org' || e.kind === 'group');
     return hit ? hit.name : null;
   }
 
@@ -221,6 +244,23 @@ export class Cast {
     return [best, subject];
   }
 }
+
+/**
+ * Does a description ("the woman", "his opponent", "a senior aide") stand
+ * for someone? One with a name in it does ("the former Scotland
+ * international"); else its last word tells: a role or a person by the
+ * lexicon, a title, a role word, a group, or a noun of a doer's ending
+ * ("-er", "-ist", "-ent", "-year-old"). "The charge" and "the piece" stand
+ * for no one.
+ */
+function headsPerson(words: readonly string[]): boolean {
+  if (words.slice(1).some((w) => isCapitalized(w) && !CAPITAL_FUNCTION_WORDS.has(lower(w)))) return true;
+  const head = lower(words[words.length - 1] ?? '').replace(/[^\p{L}-]+$/u, '');
+  if (wordClass(head) === 'r' || TITLES.has(head) || ROLE_WORDS.has(head) || GROUP_HEADS.has(head) || PERSON_NOUNS.has(head)) return true;
+  return DOER_ENDING.test(head);
+}
+
+const DOER_ENDING = /(?:er|or|ist|an|men|women|ant|ee|ar|old)s?$/u;
 
 function isNameWord(t: Token | undefined): t is Token {
   return t !== undefined && !t.punct && isCapitalized(t.text);

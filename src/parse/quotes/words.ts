@@ -144,6 +144,19 @@ export const ORG_HEADS = list(`
   olympics awards act
 `);
 
+/** Heads of descriptions that stand for people but have no doer's ending and are not roles: "a source", "one student". */
+export const PERSON_NOUNS = list(`
+  source sources aide aides official officials student students friend friends
+  spokesperson child children kid kids adult adults guy guys someone somebody
+  anyone person people citizen citizens expert experts staffer staffers
+  insider insiders ally allies colleague colleagues delegate delegates
+  girl girls boy boys mom dad wife husband son daughter sister brother
+  widow victim victims witness witnesses relative relatives neighbor neighbour
+  president presidents resident residents opponent opponents agent agents
+  correspondent client clients patient patients parent parents respondent
+  respondents constituent constituents
+`);
+
 /** Plural nouns that "they" can refer back to as a group. */
 export const GROUP_HEADS = list(`
   republicans democrats officials lawmakers leaders members critics supporters

@@ -1,0 +1,51 @@
+// What an English word alone most often is, by a maintained lexicon
+// (lexicon-source.ts): a woman's or a man's first name, a role ("minister",
+// "boss"), a people ("Swede"), a place, a sports team, a day or a month, or
+// a common noun or adjective.
+// The quote rules use it as evidence a single article may not give: the sex
+// of "Dana" when no title or pronoun has told it, that "Broadcaster" before
+// "Chris Evans" is no part of his name, that "Ohio" is no one.
+import { lexiconText, type WordClass } from './lexicon-source.js';
+
+export type { WordClass } from './lexicon-source.js';
+
+let table: Map<string, WordClass> | null = null;
+
+function classes(): Map<string, WordClass> {
+  if (table !== null) return table;
+  table = new Map();
+  for (const pair of lexiconText().split(',')) {
+    const colon = pair.lastIndexOf(':');
+    table.set(pair.slice(0, colon), pair.slice(colon + 1) as WordClass);
+  }
+  return table;
+}
+
+/** The class of a word or phrase (any case), or undefined when the lexicon does not know it. */
+export function wordClass(word: string): WordClass | undefined {
+  return classes().get(word.toLowerCase());
+}
+
+/** The sex a first name most often has, or null when the lexicon does not say. */
+export function firstNameGender(word: string): 'm' | 'f' | null {
+  const c = wordClass(word);
+  return c === 'm' ? 'm' : c === 'f' ? 'f' : null;
+}
+
+/** Is the word a first name, of either sex? */
+export function isFirstName(word: string): boolean {
+  const c = wordClass(word);
+  return c === 'm' || c === 'f' || c === 'n';
+}
+
+/** Does the lexicon know the word as something other than a first name: a common word, a role, a people, a place, a team, a day? */
+export function isNoNameWord(word: string): boolean {
+  const c = wordClass(word);
+  return c !== undefined && c !== 'm' && c !== 'f' && c !== 'n';
+}
+
+/** Does the phrase name a place, a sports team, a day or a month: never a person speaking? */
+export function namesNoPerson(phrase: string): boolean {
+  const c = wordClass(phrase.replace(/\s+/g, ' '));
+  return c === 'p' || c === 't' || c === 'w';
+}
