@@ -74,7 +74,9 @@ describe('a person without the description before the name', () => {
     expect(nameParts('South Harbour Republican')?.words.join(' ')).not.toBe('Harbour Republican');
   });
 
-  it('finds no person in a place or a header in capitals', () => {
-    for (const phrase of ['New Zealand', 'Ohio', 'COUNCIL VOTES TO CLOSE THE PARK']) expect(nameParts(phrase), phrase).toBeNull();
+  it('finds no person in a place, a header in capitals or a people', () => {
+    for (const phrase of ['New Zealand', 'Ohio', 'COUNCIL VOTES TO CLOSE THE PARK', 'WHY THE HARBOUR MATTERS Today', 'Harbour Americans']) {
+      expect(nameParts(phrase), phrase).toBeNull();
+    }
   });
 });

@@ -117,8 +117,8 @@ export function nameParts(phrase: string): NameParts | null {
   // An acronym is an organisation ("NATO"); a name in capitals throughout is still a name.
   if (isShouted(last) && !core.every(isShouted)) return null;
   if (name.length === 1 && isShouted(last) && !/\p{Ll}/u.test(phrase)) return null;
-  // A line in capitals of many words is a header, not a name.
-  if (name.length >= 4 && name.every(isShouted)) return null;
+  // A line in capitals of many words is a header, not a name; a people ("African Americans") is a group.
+  if (name.filter(isShouted).length >= 4 || (name.length === 2 && DEMONYMS.has(lower(last)))) return null;
   const titleAt = start - 1;
   const titled = titleAt >= 0 && isTitle(words[titleAt]!) ? [words[titleAt]!, ...name].join(' ') : null;
   return { words: name, titled, gender: genderOf(words.slice(0, start).map(lower)) };
