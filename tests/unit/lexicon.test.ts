@@ -80,3 +80,41 @@ describe('a person without the description before the name', () => {
     }
   });
 });
+
+describe('who "he" and "she" point back to, in sports and arts copy', () => {
+  it('does not take the object of "since the …" for the subject of the sentence', () => {
+    expect(
+      speakers([
+        'Vale Rovers travel to Harbour on Sunday.',
+        'Despite Harbour\'s dramatic dip in form since the Coastal Cup final - they have lost eight of their last 13 matches - Vale coach Peter Quill says his side should not underestimate them. "Had they kicked their points they would have beaten Dunmore," he said.',
+      ]),
+    ).toEqual(['Peter Quill']);
+  });
+
+  it('does not take a name used after "his" as a modifier ("his second Grand Harbour title")', () => {
+    expect(
+      speakers([
+        'Newly crowned champion Robert Lund has ruled out winning the Coastal Shield in the future.',
+        'After losing in the first round last year, Lund said he had "given up" on the Coastal Shield and winning his second Grand Harbour title has not changed his mind. "I will play, but with no expectations at all," he said.',
+      ]),
+    ).toEqual(['Robert Lund', 'Robert Lund']);
+  });
+
+  it('passes over a team named after "against" for the player whose future the paragraph is about', () => {
+    expect(
+      speakers([
+        "Robert Lund's future at the club has been in doubt, but good displays against Vale Rovers and Harbour United have impressed the fans.",
+        '"The crowd gave me a standing ovation when I came off," he said.',
+      ]),
+    ).toEqual(['Robert Lund']);
+  });
+
+  it('gives a title before a possessive to the possessor, not to the speaker ("Mr Varo\'s daughter Emily")', () => {
+    expect(
+      speakers([
+        'Ana Lind opened the fair on Friday.',
+        'More than 150,000 people are expected at the farm in June, but demand for tickets has risen in recent years. When the idea was floated, Mr Varo\'s daughter Emily said it would be "quite a big step in terms of ticketing for events" if it came in. "As long as it is approached in the right way, it might really work," she said.',
+      ]),
+    ).toEqual(['Mr Varo daughter Emily', 'Mr Varo daughter Emily']);
+  });
+});

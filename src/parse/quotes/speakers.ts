@@ -43,6 +43,8 @@ interface Mention {
   at: number;
   /** True when the mention is the subject of its sentence or of a speech verb: what a later "he" or "she" most likely stands for. */
   subject: boolean;
+  /** True when the mention is the object of a preposition, or joined to one by "and" ("a win against Vale and Harbour Rovers"). */
+  object?: boolean;
 }
 
 // How far back a pronoun looks: enough for a long article, and a bound on
@@ -73,6 +75,8 @@ export class Cast {
     // Per sentence: whether a subject has been seen, and the people named so
     // far, so that "Lee said she …" can tell Lee's gender.
     let sentence: { subjectSeen: boolean; people: Entity[] } = { subjectSeen: false, people: [] };
+    // Where the last run of capitals that was a preposition's object ended.
+    let objectEnd = -1;
     let i = 0;
     while (i < tokens.length) {
       const t = tokens[i] as Token;
@@ -85,7 +89,20 @@ export class Cast {
       let j = i;
       while (j < tokens.length && isNameWord(tokens[j])) j++;
       const subject = (!sentence.subjectSeen || opensClause(tokens, i, j)) && canBeSubject(tokens, i, j) && !isAffiliation(tokens, i, j);
+      // "his second Grand Slam title", "their Premiership match": a name used as a modifier, no one to point back to.
+      if (isModifier(tokens, i)) {
+        i = j;
+        continue;
+      }
+      const before = tokens[i - 1];
+      const object =
+        before !== undefined && !before.punct && (OBJECT_MARKERS.has(before.low) || ((before.low === 'and' || before.low === 'or') && objectEnd === i - 1));
+      const mentions = this.mentions.length;
       const entity = this.observeRun(tokens, i, j, base, subject);
+      if (object) {
+        objectEnd = j;
+        if (this.mentions.length > mentions) (this.mentions[this.mentions.length - 1] as Mention).object = true;
+      }
       // A name the cast does not take ("Hassall", spelt anew) still fills the
       // subject's place: the object named after it is not the subject.
       if (subject && !allSkippable(tokens, i, j)) sentence.subjectSeen = true;
@@ -180,9 +197,11 @@ export class Cast {
     if (knownOnly) return null;
     const name = clean.slice(Math.max(0, titleAt)).join(' ');
     // A title tells the sex; else a full name's first name may, by the lexicon, until the article says otherwise.
-    const titledGender = genderOf(lows);
+    // A title before a possessive is the possessor's ("Mr Varo's daughter Emily" is no man).
+    const owner = words.findLastIndex((w, k) => k < words.length - 1 && stripPossessive(w) !== w);
+    const titledGender = genderOf(lows.slice(owner + 1));
     // The first first name of the run: "Senate Democrat Dianne Feinstein" is a woman's.
-    const firstName = bare > 1 ? clean.slice(titleAt + 1, -1).find(isFirstName) : undefined;
+    const firstName = bare > 1 ? clean.slice(titleAt + 1).find(isFirstName) : undefined;
     const guess = titledGender === null && firstName !== undefined ? firstNameGender(firstName) : null;
     // A lone capitalised word ("Farmers met Ken Abe") may be no one: only a
     // full name or a title makes a new entity a subject a pronoun can take.
@@ -214,7 +233,8 @@ export class Cast {
    */
   private lastPerson(at: number, gender: 'm' | 'f'): string | null {
     const fits = (e: Entity): boolean => e.kind === 'person' && e.gender !== (gender === 'm' ? 'f' : 'm') && !(e.unsure && e.gender === null);
-    const [latest, subject] = this.lastMentions(at, fits);
+    // A preposition's object of no known sex ("good displays against Vale Rovers") is seldom who "he" is.
+    const [latest, subject] = this.lastMentions(at, fits, (m) => !(m.object && m.entity.gender === null));
     if (!latest) return null;
     return subject && latest.at - subject.at <= SUBJECT_REACH_CHARS ? subject.entity.name : latest.entity.name;
   }
@@ -229,7 +249,7 @@ export class Cast {
   }
 
   /** The latest fitting mention before `at`, and the latest of those that is a subject, in one pass. */
-  private lastMentions(at: number, fits: (e: Entity) => boolean): [Mention | null, Mention | null] {
+  private lastMentions(at: number, fits: (e: Entity) => boolean, counts: (m: Mention) => boolean = () => true): [Mention | null, Mention | null] {
     // Mentions arrive nearly in order (speakers are noted after their
     // paragraph's names), so the latest one is sought among the last few.
     let best: Mention | null = null;
@@ -237,7 +257,7 @@ export class Cast {
     const stop = Math.max(0, this.mentions.length - LOOKBACK);
     for (let k = this.mentions.length - 1; k >= stop; k--) {
       const m = this.mentions[k];
-      if (!m || m.at >= at || !fits(m.entity)) continue;
+      if (!m || m.at >= at || !fits(m.entity) || !counts(m)) continue;
       if (!best || m.at > best.at) best = m;
       if (m.subject && (!subject || m.at > subject.at)) subject = m;
     }
@@ -310,11 +330,59 @@ export function genderOf(lows: readonly string[]): Gender {
 function canBeSubject(tokens: readonly Token[], from: number, to: number): boolean {
   const before = tokens[from - 1];
   if (before && !before.punct && PREPOSITIONS.has(before.low)) return false;
+  // "since the World Cup final", "against the Blues": a determiner after a preposition.
+  const twoBefore = tokens[from - 2];
+  if (before && DETERMINERS_AFTER_PREPOSITION.has(before.low) && twoBefore && !twoBefore.punct && OBJECT_MARKERS.has(twoBefore.low)) return false;
   const last = tokens[to - 1];
   const next = tokens[to];
   if (last && /['’]s?$/u.test(last.text)) return false;
   return !(next && /^['’]s?$/u.test(next.text));
 }
+
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+/**
+ * Does the run of capitals at `from` follow a possessive determiner, alone
+ * or with a lower-case word between that is no role ("his second Grand
+ * Slam", not "his wife Ana Lind")?
+ */
+function isModifier(tokens: readonly Token[], from: number): boolean {
+  const before = tokens[from - 1];
+  if (!before || before.punct) return false;
+  if (POSSESSIVE_DETERMINERS.has(before.low)) return true;
+  const twoBefore = tokens[from - 2];
+  if (!twoBefore || twoBefore.punct || !POSSESSIVE_DETERMINERS.has(twoBefore.low)) return false;
+  return !(
+    ROLE_WORDS.has(before.low) ||
+    TITLES.has(before.low) ||
+    PERSON_NOUNS.has(before.low) ||
+    wordClass(before.low) === 'r' ||
+    DOER_ENDING.test(before.low)
+  );
+}
+
+const DETERMINERS_AFTER_PREPOSITION = new Set(['the', 'a', 'an', 'this', 'that', 'their', 'his', 'her', 'its']);
+/** Words after which a noun phrase is an object, not a subject: prepositions, and "since", "against", "despite" and their kind. */
+const OBJECT_MARKERS = new Set([
+  ...PREPOSITIONS.written,
+  'since',
+  'against',
+  'despite',
+  'than',
+  'through',
+  'until',
+  'without',
+  'between',
+  'among',
+  'behind',
+  'beyond',
+  'towards',
+  'toward',
+  'upon',
+  'versus',
+]);
+/** Marks after which a clause may open with its subject: a colon, a dash, a comma. */
+const CLAUSE_OPENING_MARKS = new Set([':', '-', '–', '—', ',']);
 
 /**
  * Is the run of capitals in tokens [from, to), opening its sentence, whose
@@ -324,7 +392,7 @@ function canBeSubject(tokens: readonly Token[], from: number, to: number): boole
  */
 function isAffiliation(tokens: readonly Token[], from: number, to: number): boolean {
   const before = tokens[from - 1];
-  if (before !== undefined && !endsSentence(before) && before.text !== ':') return false;
+  if (before !== undefined && !endsSentence(before) && !CLAUSE_OPENING_MARKS.has(before.text)) return false;
   let k = to;
   while (k < tokens.length && k - to < ROLE_RUN && !(tokens[k] as Token).punct && ROLE_WORDS.has((tokens[k] as Token).text)) k++;
   return k > to && isNameWord(tokens[k]);

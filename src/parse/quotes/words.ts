@@ -125,6 +125,8 @@ export const ROLE_WORDS = list(`
   attorney activist organizer pastor mayor minister ambassador general
   counsel member members operative donor businessman businesswoman
   billionaire mogul star actor actress singer comedian pundit
+  coach captain skipper boss owner player striker midfielder defender winger
+  goalkeeper keeper fly-half scrum-half full-back flanker
 `);
 
 /** First words of a speaker phrase that make it a description to keep as written ("the Iranian official"), not a name. */
@@ -239,7 +241,7 @@ export const CAPITAL_FUNCTION_WORDS = list(`
   one no not some many most all both each every any other such even only just
   last next earlier later today yesterday tomorrow now meantime instead indeed
   moreover besides separately similarly likewise nonetheless nevertheless
-  otherwise overall often finally again specifically
+  otherwise overall often finally again specifically more less fewer several
 `);
 
 /** Words that end a noun phrase when met walking away from its head. */
