@@ -16,6 +16,7 @@ import {
   NUMBER_WORDS,
   PHRASAL_CUES,
   PHRASE_LINKS,
+  OBJECT_MARKERS,
   PREPOSITIONS,
   PRONOUNS,
   ROLE_WORDS,
@@ -392,6 +393,7 @@ function clauseSubject(p: Paragraph, from: number, to: number): Found | null {
     if (c >= 0) k = c + 1;
   }
   const clauseStart = k;
+  let objectEnd = -1;
   for (; k < to; k++) {
     const t = tokens[k] as Token;
     if (t.punct || quoted[k]) continue;
@@ -409,7 +411,18 @@ function clauseSubject(p: Paragraph, from: number, to: number): Found | null {
       // "the 25-year-old Dubliner": a description, whatever the word after the age.
       return determinedPhrase(tokens, k, to);
     }
-    if (isCapitalized(t.text) && !CAPITAL_FUNCTION_WORDS.has(w) && !TIME_WORDS.has(w)) return namedSubject(tokens, k, to);
+    if (isCapitalized(t.text) && !CAPITAL_FUNCTION_WORDS.has(w) && !TIME_WORDS.has(w)) {
+      // A name a preposition governs, or one joined to it by "and", is not the subject: "displays against Vale Rovers and Harbour have impressed".
+      const before = tokens[k - 1];
+      const governed =
+        k > clauseStart &&
+        before !== undefined &&
+        !before.punct &&
+        (OBJECT_MARKERS.has(before.low) || (objectEnd === k - 1 && (before.low === 'and' || before.low === 'or')));
+      if (!governed) return namedSubject(tokens, k, to);
+      while (k + 1 < to && !(tokens[k + 1] as Token).punct && isCapitalized((tokens[k + 1] as Token).text)) k++;
+      objectEnd = k + 1;
+    }
   }
   return null;
 }

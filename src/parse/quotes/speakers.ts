@@ -12,6 +12,7 @@ import {
   FEMALE_TITLES,
   GROUP_HEADS,
   MALE_TITLES,
+  OBJECT_MARKERS,
   PERSON_NOUNS,
   ORG_HEADS,
   PLACE_PREPOSITIONS,
@@ -332,7 +333,14 @@ function canBeSubject(tokens: readonly Token[], from: number, to: number): boole
   if (before && !before.punct && PREPOSITIONS.has(before.low)) return false;
   // "since the World Cup final", "against the Blues": a determiner after a preposition.
   const twoBefore = tokens[from - 2];
-  if (before && DETERMINERS_AFTER_PREPOSITION.has(before.low) && twoBefore && !twoBefore.punct && OBJECT_MARKERS.has(twoBefore.low)) return false;
+  if (
+    before &&
+    DETERMINERS_AFTER_PREPOSITION.has(before.low) &&
+    twoBefore &&
+    !twoBefore.punct &&
+    (OBJECT_MARKERS.has(twoBefore.low) || PREPOSITIONS.has(twoBefore.low) || twoBefore.low === 'since')
+  )
+    return false;
   const last = tokens[to - 1];
   const next = tokens[to];
   if (last && /['’]s?$/u.test(last.text)) return false;
@@ -362,25 +370,6 @@ function isModifier(tokens: readonly Token[], from: number): boolean {
 }
 
 const DETERMINERS_AFTER_PREPOSITION = new Set(['the', 'a', 'an', 'this', 'that', 'their', 'his', 'her', 'its']);
-/** Words after which a noun phrase is an object, not a subject: prepositions, and "since", "against", "despite" and their kind. */
-const OBJECT_MARKERS = new Set([
-  ...PREPOSITIONS.written,
-  'since',
-  'against',
-  'despite',
-  'than',
-  'through',
-  'until',
-  'without',
-  'between',
-  'among',
-  'behind',
-  'beyond',
-  'towards',
-  'toward',
-  'upon',
-  'versus',
-]);
 /** Marks after which a clause may open with its subject: a colon, a dash, a comma. */
 const CLAUSE_OPENING_MARKS = new Set([':', '-', '–', '—', ',']);
 

@@ -267,6 +267,17 @@ export const DETERMINERS = list('the a an his her their its this our one another
 /** Prepositions: the phrase right after one is its object, never the subject of a clause ("Smith, at a rally in Ohio, said"). */
 export const PREPOSITIONS = list('in on at from to by with into during near for of about after before over under across like');
 
+/**
+ * Words after which a noun phrase is an object, not a subject: prepositions,
+ * and "against", "despite" and their kind. Not those that also open a clause
+ * ("after Lee spoke", "since Lee spoke").
+ */
+export const OBJECT_MARKERS = list(`
+  in on at from to by with into during near of about over under across like
+  against despite through without between among behind beyond towards toward
+  upon versus
+`);
+
 /** Prepositions before a run of capitals that mark it as a place or a date. */
 export const PLACE_PREPOSITIONS = list('in at from to near across throughout outside inside into via');
 /** Prepositions whose object is a place, a team or a competition: "in England", "against Chelsea", "for Ireland". */
