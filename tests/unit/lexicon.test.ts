@@ -109,6 +109,15 @@ describe('who "he" and "she" point back to, in sports and arts copy', () => {
     ).toEqual(['Robert Lund']);
   });
 
+  it('does not give an unattributed quote to the teams a preposition governs in the sentence before', () => {
+    const [speaker] = speakers([
+      'Robert Lund was left out of the side last month.',
+      'Since then, good displays against Vale Rovers and Harbour United have won back his place.',
+      '"I never stopped believing I would play again for this club."',
+    ]);
+    expect(['Robert Lund', null]).toContain(speaker);
+  });
+
   it('gives a title before a possessive to the possessor, not to the speaker ("Mr Varo\'s daughter Emily")', () => {
     expect(
       speakers([
