@@ -117,6 +117,10 @@ if (withBbc && resolve(goldDir) !== resolve(bbcDir) && /polnear/i.test(resolve(g
   const run = score(bbcDir, bbc.predictions);
   console.log(lastLine(run));
   if (run.status !== 0) process.exitCode = run.status ?? 2;
+  for (const [label, dir, count] of annotatedBbc()) {
+    const set = runOn(dir, undefined);
+    console.log(`BBC annotated for the project, ${label} (${count} articles): ${lastLine(score(dir, set.predictions))}`);
+  }
 }
 
 /**
@@ -163,6 +167,45 @@ function pronounAgreement(dir, file) {
     }
   }
   return counts;
+}
+
+/**
+ * The BBC articles annotated for the project (bench/bbc-annotations.json):
+ * each quote as its place in a corpus file, its speaker and the article's
+ * other names for them, so no corpus text is kept here. Each set is made
+ * into a gold folder in the form of bbc-quotes/, texts read from the corpus.
+ */
+function annotatedBbc() {
+  const file = join(root, 'bench', 'bbc-annotations.json');
+  const corpus = join(root, '..', 'shared', 'corpus', 'bbc');
+  if (!existsSync(file) || !existsSync(corpus)) return [];
+  const { sets } = JSON.parse(readFileSync(file, 'utf8'));
+  return Object.entries(sets).map(([label, articles]) => {
+    const dir = join(work, `bbc-annotated-${label.replace(/\W+/g, '-')}`);
+    mkdirSync(dir);
+    for (const { file: path, quotes } of articles) {
+      const text = readFileSync(join(corpus, path), 'utf8');
+      // Offsets count code points, as the annotation's tools did.
+      const points = Array.from(text);
+      const name = `bbc-${path.replace(/\.txt$/, '').replace(/\//g, '-')}`;
+      writeFileSync(join(dir, `${name}.txt`), text);
+      const gold = {
+        id: name,
+        title: text.split('\n', 1)[0],
+        publisher: 'bbc',
+        quotes: quotes.map((q) => ({
+          text: points.slice(q.start, q.end).join(''),
+          start: q.start,
+          end: q.end,
+          speaker: q.speaker,
+          speakerAliases: q.aliases,
+          cue: q.cue,
+        })),
+      };
+      writeFileSync(join(dir, `${name}.gold.json`), JSON.stringify(gold));
+    }
+    return [label, dir, articles.length];
+  });
 }
 
 /** A directory of links to some articles of the gold set and their gold, for scoring them apart. */

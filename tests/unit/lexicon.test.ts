@@ -118,6 +118,23 @@ describe('who "he" and "she" point back to, in sports and arts copy', () => {
     expect(['Robert Lund', null]).toContain(speaker);
   });
 
+  it('does not give a paragraph-opening quote to a speaker named after a sentence of narrative', () => {
+    expect(
+      speakers([
+        'Rosa Lind beat Ana Berg 6-3 6-1 to reach the final. "I felt like I was striking the ball much better," said Lind.',
+        '"I felt like I had a lot of chances today. "I think that was the key to the match." Ana Berg played down her defeat and said she was looking ahead. "When you have won a couple of titles, you look at the big picture," said Berg.',
+      ]),
+    ).toEqual(['Rosa Lind', 'Rosa Lind', 'Rosa Lind', 'Ana Berg']);
+  });
+
+  it('reads a subject phrase that ends in "he" as the pronoun ("Despite praising the Irish he claimed")', () => {
+    expect(
+      speakers([
+        '"Going to Harbour is never easy," said Jo Marsh. "They are very experienced." Despite praising the Irish he claimed the Welsh had the upper hand in the run-in. "They have such a good pack but Vale are something else on the break," he added.',
+      ]),
+    ).toEqual(['Jo Marsh', 'Jo Marsh', 'Jo Marsh']);
+  });
+
   it('gives a title before a possessive to the possessor, not to the speaker ("Mr Varo\'s daughter Emily")', () => {
     expect(
       speakers([

@@ -42,6 +42,8 @@ export interface Candidate {
   work: boolean;
   /** True when the quote is the first thing in its paragraph. */
   opens: boolean;
+  /** True when a sentence of narrative stands between the paragraph's quote before this one and this one: this one's speaker does not reach back over it. */
+  narrated: boolean;
   /** True when narrative of the quote's own sentence stands before its opening mark. */
   midSentence: boolean;
   /** True when a possessive stands right before the opening mark (a network's "…"): what follows is a name the owner holds. */
@@ -161,13 +163,15 @@ export function readParagraph(line: Line, tokens: readonly Token[], carry: Carry
     const text = quoteText(para, span);
     if (text === '') return;
     const opens = span.open <= leading;
+    const before = spans[k - 1];
+    const narrated = before !== undefined && /\p{L}.*[.!?]/su.test(para.slice(before.close + 1, span.open));
     // The paragraph's first quote goes on with a quote the paragraph before left open; a quote left open here starts a chain.
     let chain = -1;
     if (k === 0 && opens && carry.openChain >= 0) chain = carry.openChain;
     else if (!span.closed) chain = chains++;
     if (!span.closed) openChain = chain;
     const nextOpen = k + 1 < bounds.length ? (bounds[k + 1] as [number, number])[0] : tokens.length;
-    quotes.push(readQuote(para, paragraph, span, bounds[k] as [number, number], nextOpen, { text, opens, chain, paragraph: p, source }, speak));
+    quotes.push(readQuote(para, paragraph, span, bounds[k] as [number, number], nextOpen, { text, opens, narrated, chain, paragraph: p, source }, speak));
   });
 
   const endsInColon = para.trimEnd().endsWith(':') ? speak(lastSentenceCue(paragraph, narrative)) : null;
@@ -200,7 +204,7 @@ function readQuote(
   span: QuoteSpan,
   [oi, ci]: [number, number],
   nextOpen: number,
-  where: Pick<Candidate, 'text' | 'opens' | 'chain' | 'paragraph' | 'source'>,
+  where: Pick<Candidate, 'text' | 'opens' | 'narrated' | 'chain' | 'paragraph' | 'source'>,
   speak: (f: Found | null) => string | null,
 ): Candidate {
   const { tokens } = paragraph;
@@ -220,6 +224,7 @@ function readQuote(
   return {
     text: where.text,
     opens: where.opens,
+    narrated: where.narrated,
     chain: where.chain,
     paragraph: where.paragraph,
     source: where.source,

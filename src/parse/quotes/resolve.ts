@@ -46,12 +46,13 @@ function neighbourSpeaker(found: readonly Candidate[], done: readonly Quote[], n
   return nextSpeaker[i] ?? null;
 }
 
-/** For each quote, the nearest later quote's own speaker in the same paragraph, found in one backward pass. */
+/** For each quote, the nearest later quote's own speaker in the same paragraph with no narrative between, found in one backward pass. */
 function laterSpeakers(found: readonly Candidate[]): (string | null)[] {
   const later: (string | null)[] = new Array<string | null>(found.length).fill(null);
   for (let i = found.length - 2; i >= 0; i--) {
     const next = found[i + 1] as Candidate;
-    if (next.paragraph === (found[i] as Candidate).paragraph) later[i] = next.speaker ?? later[i + 1] ?? null;
+    // A later quote's speaker reaches back only over quotation: narrative between may name someone new ("Hewitt played down his defeat").
+    if (next.paragraph === (found[i] as Candidate).paragraph && !next.narrated) later[i] = next.speaker ?? later[i + 1] ?? null;
   }
   return later;
 }

@@ -78,6 +78,7 @@ export class Cast {
     let sentence: { subjectSeen: boolean; people: Entity[] } = { subjectSeen: false, people: [] };
     // Where the last run of capitals that was a preposition's object ended.
     let objectEnd = -1;
+    let modifierEnd = -1;
     let i = 0;
     while (i < tokens.length) {
       const t = tokens[i] as Token;
@@ -90,8 +91,11 @@ export class Cast {
       let j = i;
       while (j < tokens.length && isNameWord(tokens[j])) j++;
       const subject = (!sentence.subjectSeen || opensClause(tokens, i, j)) && canBeSubject(tokens, i, j) && !isAffiliation(tokens, i, j);
-      // "his second Grand Slam title", "their Premiership match": a name used as a modifier, no one to point back to.
-      if (isModifier(tokens, i)) {
+      // "his second Grand Slam title", "their British and Irish Lions party": a name used as a
+      // modifier, no one to point back to; so is one joined to such a name by "and".
+      const joined = modifierEnd === i - 1 && (tokens[i - 1]?.low === 'and' || tokens[i - 1]?.low === 'or');
+      if (joined || isModifier(tokens, i)) {
+        modifierEnd = j;
         i = j;
         continue;
       }
@@ -131,6 +135,9 @@ export class Cast {
     const words = phrase.split(/\s+/).filter(Boolean);
     const first = words[0];
     if (first === undefined) return null;
+    // "the Irish he claimed": a phrase ending in a personal pronoun is the pronoun's.
+    const final = words[words.length - 1] as string;
+    if (words.length > 1 && PERSONAL_SUBJECTS.has(lower(final))) return this.resolve(final, at);
     if (words.length === 1) {
       const p = lower(first);
       if (p === 'he' || p === 'she') return this.lastPerson(at, p === 'he' ? 'm' : 'f');
@@ -265,6 +272,8 @@ export class Cast {
     return [best, subject];
   }
 }
+
+const PERSONAL_SUBJECTS = new Set(['he', 'she', 'they']);
 
 /**
  * Does a description ("the woman", "his opponent", "a senior aide") stand
