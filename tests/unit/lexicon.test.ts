@@ -135,6 +135,23 @@ describe('who "he" and "she" point back to, in sports and arts copy', () => {
     ).toEqual(['Jo Marsh', 'Jo Marsh', 'Jo Marsh']);
   });
 
+  it('takes the subject of a relative clause of speech ("Lind, 49, who told BBC News she …") over an earlier subject', () => {
+    expect(
+      speakers([
+        'Rosa Lind was nominated for best actress for her role in the drama. And Paul Dunn and Ana Berg were both nominated for supporting roles in Harbour and Vale respectively.',
+        'And it is the first nomination for actress Berg, chosen for her performance in Vale, about the 1994 floods. It is also a debut nomination for Lind, 49, who told BBC News 24 she had not thought the film would appeal to voters. "It was an extraordinary time making the film and I cannot believe what has happened," she said.',
+      ]),
+    ).toEqual(['Rosa Lind']);
+  });
+
+  it('does not take a name after "of boss" for the subject ("the backing of boss Tom Marsh")', () => {
+    expect(
+      speakers([
+        'Paulo Reis had earlier told a newspaper that he wanted to play. The attacking midfielder also claims he has not had the backing of boss Tom Marsh since his move to the club. "I cannot understand why I am in this situation," he continued.',
+      ]),
+    ).toEqual(['The attacking midfielder']);
+  });
+
   it('gives a title before a possessive to the possessor, not to the speaker ("Mr Varo\'s daughter Emily")', () => {
     expect(
       speakers([

@@ -90,7 +90,8 @@ export class Cast {
       }
       let j = i;
       while (j < tokens.length && isNameWord(tokens[j])) j++;
-      const subject = (!sentence.subjectSeen || opensClause(tokens, i, j)) && canBeSubject(tokens, i, j) && !isAffiliation(tokens, i, j);
+      const subject =
+        ((!sentence.subjectSeen || opensClause(tokens, i, j)) && canBeSubject(tokens, i, j) && !isAffiliation(tokens, i, j)) || speaksInRelative(tokens, j);
       // "his second Grand Slam title", "their British and Irish Lions party": a name used as a
       // modifier, no one to point back to; so is one joined to such a name by "and".
       const joined = modifierEnd === i - 1 && (tokens[i - 1]?.low === 'and' || tokens[i - 1]?.low === 'or');
@@ -340,7 +341,9 @@ export function genderOf(lows: readonly string[]): Gender {
 function canBeSubject(tokens: readonly Token[], from: number, to: number): boolean {
   const before = tokens[from - 1];
   if (before && !before.punct && PREPOSITIONS.has(before.low)) return false;
-  // "since the World Cup final", "against the Blues": a determiner after a preposition.
+  // "a nomination for actress Jo Roe", "since the World Cup final": a role or a determiner after a preposition.
+  const roleBefore = before !== undefined && !before.punct && (ROLE_WORDS.has(before.low) || TITLES.has(before.low) || wordClass(before.low) === 'r');
+  if (roleBefore && tokens[from - 2] !== undefined && !(tokens[from - 2] as Token).punct && PREPOSITIONS.has((tokens[from - 2] as Token).low)) return false;
   const twoBefore = tokens[from - 2];
   if (
     before &&
@@ -354,6 +357,23 @@ function canBeSubject(tokens: readonly Token[], from: number, to: number): boole
   const next = tokens[to];
   if (last && /['’]s?$/u.test(last.text)) return false;
   return !(next && /^['’]s?$/u.test(next.text));
+}
+
+/**
+ * Does a relative clause of speech follow the run of capitals ending at
+ * `to`: "Staunton, 49, who told the BBC …", "Roe, who said …"? Then the
+ * run is the subject of a speech verb, wherever it stands.
+ */
+function speaksInRelative(tokens: readonly Token[], to: number): boolean {
+  let k = to;
+  if (tokens[k]?.text !== ',') return false;
+  k++;
+  // An age or a number in apposition: "Staunton, 49, who".
+  if (/^\d+$/.test(tokens[k]?.text ?? '') && tokens[k + 1]?.text === ',') k += 2;
+  if (tokens[k]?.low !== 'who') return false;
+  const verb = tokens[k + 1];
+  const next = AUXILIARIES.has(verb?.text ?? '') ? tokens[k + 2] : verb;
+  return next !== undefined && CUE_VERBS.has(next.text);
 }
 
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
