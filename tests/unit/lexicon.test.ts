@@ -152,6 +152,13 @@ describe('who "he" and "she" point back to, in sports and arts copy', () => {
     ).toEqual(['The attacking midfielder']);
   });
 
+  it('takes a lone surname after a role ("Harbour manager Lund") for someone a later "he" can be', () => {
+    const said = speakers([
+      '"He wants to play for Tom Lund, but does Tom Lund want to play him?" said the agent. Carlos Vela is bullish about his hopes of signing the player. "We have already spoken with him," Vela told his club website. Harbour manager Lund is no respecter of reputations. "The onus is on the player to force his way into the team," he said.',
+    ]);
+    expect(said[2]).toBe('Lund');
+  });
+
   it('gives a title before a possessive to the possessor, not to the speaker ("Mr Varo\'s daughter Emily")', () => {
     expect(
       speakers([

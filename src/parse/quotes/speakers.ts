@@ -172,7 +172,9 @@ export class Cast {
     if (!titled && (tokens[i - 1]?.low ?? '') === 'the') {
       return this.remember(words.map(stripPossessive).join(' '), 'org', null, at);
     }
-    return this.nameEntity(words, at, words.length === 1 && !titled, subject);
+    // A role before a lone surname ("Celtic manager O'Neill") makes it someone, as a title does.
+    const roled = before !== undefined && !before.punct && (wordClass(before.low) === 'r' || DOER_ENDING.test(before.low)) && ROLE_WORDS.has(before.low);
+    return this.nameEntity(words, at, words.length === 1 && !titled && !roled, subject);
   }
 
   /** Finds or creates the entity a run of capitalised words names. */
