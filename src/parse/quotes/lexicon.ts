@@ -21,9 +21,19 @@ function classes(): Map<string, WordClass> {
   return table;
 }
 
-/** The class of a word or phrase (any case), or undefined when the lexicon does not know it. */
+/** The class of a word or phrase (any case, single spaces), or undefined when the lexicon does not know it. */
 export function wordClass(word: string): WordClass | undefined {
-  return classes().get(word.toLowerCase());
+  // Most callers pass a token's lower-case form: one lookup, and a second only for a word in capitals.
+  const table = classes();
+  const found = table.get(word);
+  if (found !== undefined) return found;
+  const low = word.toLowerCase();
+  return low === word ? undefined : table.get(low);
+}
+
+/** The class of a word or phrase already in lower case with single spaces: one lookup, for the hot paths. */
+export function lowerClass(low: string): WordClass | undefined {
+  return classes().get(low);
 }
 
 /** The sex a first name most often has, or null when the lexicon does not say. */
@@ -46,6 +56,6 @@ export function isNoNameWord(word: string): boolean {
 
 /** Does the phrase name a place, a sports team, a day or a month: never a person speaking? */
 export function namesNoPerson(phrase: string): boolean {
-  const c = wordClass(phrase.replace(/\s+/g, ' '));
+  const c = wordClass(phrase.includes('  ') || /[\t\n]/.test(phrase) ? phrase.replace(/\s+/g, ' ') : phrase);
   return c === 'p' || c === 't' || c === 'w';
 }

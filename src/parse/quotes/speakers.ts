@@ -1,7 +1,7 @@
 // The article's cast: the people, organisations and groups it names, in the
 // order it names them, so a pronoun or a surname used as a speaker can be
 // turned back into the name the article gave in full.
-import { firstNameGender, isFirstName, isNoNameWord, namesNoPerson, wordClass } from './lexicon.js';
+import { firstNameGender, isNoNameWord, lowerClass, wordClass, type WordClass } from './lexicon.js';
 import { endsSentence, isCapitalized, lower, type Token } from './tokens.js';
 import {
   AUXILIARIES,
@@ -33,9 +33,9 @@ interface Entity {
   kind: EntityKind;
   gender: Gender;
   /** The gender is the lexicon's guess from a first name, which the article's own titles and pronouns overrule ("Adel" is a man's name too). */
-  guessed?: boolean;
+  guessed: boolean;
   /** A run of capitals no title, first name or pronoun has shown to be a person ("Wall Street"): no "he" or "she" stands for it. */
-  unsure?: boolean;
+  unsure: boolean;
 }
 
 interface Mention {
@@ -45,7 +45,7 @@ interface Mention {
   /** True when the mention is the subject of its sentence or of a speech verb: what a later "he" or "she" most likely stands for. */
   subject: boolean;
   /** True when the mention is the object of a preposition, or joined to one by "and" ("a win against Vale and Harbour Rovers"). */
-  object?: boolean;
+  object: boolean;
 }
 
 // How far back a pronoun looks: enough for a long article, and a bound on
@@ -173,7 +173,7 @@ export class Cast {
       return this.remember(words.map(stripPossessive).join(' '), 'org', null, at);
     }
     // A role before a lone surname ("Celtic manager O'Neill") makes it someone, as a title does.
-    const roled = before !== undefined && !before.punct && (wordClass(before.low) === 'r' || DOER_ENDING.test(before.low)) && ROLE_WORDS.has(before.low);
+    const roled = before !== undefined && !before.punct && ROLE_WORDS.has(before.low) && (wordClass(before.low) === 'r' || DOER_ENDING.test(before.low));
     return this.nameEntity(words, at, words.length === 1 && !titled && !roled, subject);
   }
 
@@ -183,7 +183,7 @@ export class Cast {
     const lows = clean.map(lower);
     const last = lows[lows.length - 1] ?? '';
     if (lows.length === 1 && GROUP_HEADS.has(last)) return this.remember(clean.join(' '), 'group', null, at);
-    if (ORG_HEADS.has(last) || isAcronym(clean[clean.length - 1] ?? '') || namesNoPerson(lows.join(' '))) {
+    if (ORG_HEADS.has(last) || isAcronym(clean[clean.length - 1] ?? '') || NO_PERSON_CLASSES.has(lowerClass(lows.length === 1 ? last : lows.join(' ')))) {
       return this.remember(clean.join(' '), 'org', null, at);
     }
     // One pass for the first title (one the name goes on after) and the count of other words.
@@ -202,7 +202,7 @@ export class Cast {
         known.gender = genderOf(lows) ?? known.gender;
         known.guessed = known.gender !== null && genderOf(lows) === null;
       }
-      this.mentions.push({ entity: known, at, subject });
+      this.mentions.push({ entity: known, at, subject, object: false });
       return known;
     }
     if (knownOnly) return null;
@@ -212,14 +212,16 @@ export class Cast {
     const owner = words.findLastIndex((w, k) => k < words.length - 1 && stripPossessive(w) !== w);
     const titledGender = genderOf(lows.slice(owner + 1));
     // The first first name of the run: "Senate Democrat Dianne Feinstein" is a woman's.
-    const firstName = bare > 1 ? clean.slice(titleAt + 1).find(isFirstName) : undefined;
+    let firstName: string | undefined;
+    for (let k = titleAt + 1; bare > 1 && k < lows.length && firstName === undefined; k++)
+      if (FIRST_NAME_CLASSES.has(lowerClass(lows[k] as string))) firstName = lows[k];
     const guess = titledGender === null && firstName !== undefined ? firstNameGender(firstName) : null;
     // A lone capitalised word ("Farmers met Ken Abe") may be no one: only a
     // full name or a title makes a new entity a subject a pronoun can take.
     const isNew = !this.byName.has(name.toLowerCase());
     const entity = this.remember(name, 'person', titledGender ?? guess, at, last, subject && (bare > 1 || titleAt >= 0));
     if (isNew && guess !== null && titledGender === null) entity.guessed = true;
-    if (isNew && titleAt < 0 && bare > 1 && firstName === undefined && (isNoNameWord(clean[0] ?? '') || isAcronym(clean[0] ?? ''))) entity.unsure = true;
+    if (isNew && titleAt < 0 && bare > 1 && firstName === undefined && (isNoNameWord(lows[0] ?? '') || isAcronym(clean[0] ?? ''))) entity.unsure = true;
     else if (titleAt >= 0) entity.unsure = false;
     return entity;
   }
@@ -228,11 +230,11 @@ export class Cast {
     const key = name.toLowerCase();
     let entity = this.byName.get(key);
     if (!entity) {
-      entity = { name, kind, gender };
+      entity = { name, kind, gender, guessed: false, unsure: false };
       this.byName.set(key, entity);
       if (surname !== undefined && !this.bySurname.has(surname)) this.bySurname.set(surname, entity);
     }
-    this.mentions.push({ entity, at, subject });
+    this.mentions.push({ entity, at, subject, object: false });
     return entity;
   }
 
@@ -275,6 +277,10 @@ export class Cast {
     return [best, subject];
   }
 }
+
+/** Lexicon classes of a place, a team, a day or a month: a name of no one. */
+const NO_PERSON_CLASSES = new Set<WordClass | undefined>(['p', 't', 'w']);
+const FIRST_NAME_CLASSES = new Set<WordClass | undefined>(['m', 'f', 'n']);
 
 const PERSONAL_SUBJECTS = new Set(['he', 'she', 'they']);
 
@@ -344,17 +350,13 @@ function canBeSubject(tokens: readonly Token[], from: number, to: number): boole
   const before = tokens[from - 1];
   if (before && !before.punct && PREPOSITIONS.has(before.low)) return false;
   // "a nomination for actress Jo Roe", "since the World Cup final": a role or a determiner after a preposition.
-  const roleBefore = before !== undefined && !before.punct && (ROLE_WORDS.has(before.low) || TITLES.has(before.low) || wordClass(before.low) === 'r');
-  if (roleBefore && tokens[from - 2] !== undefined && !(tokens[from - 2] as Token).punct && PREPOSITIONS.has((tokens[from - 2] as Token).low)) return false;
   const twoBefore = tokens[from - 2];
-  if (
-    before &&
-    DETERMINERS_AFTER_PREPOSITION.has(before.low) &&
-    twoBefore &&
-    !twoBefore.punct &&
-    (OBJECT_MARKERS.has(twoBefore.low) || PREPOSITIONS.has(twoBefore.low) || twoBefore.low === 'since')
-  )
-    return false;
+  if (before !== undefined && !before.punct && twoBefore !== undefined && !twoBefore.punct) {
+    const low = before.low;
+    const marker = twoBefore.low;
+    if (DETERMINERS_AFTER_PREPOSITION.has(low) && (OBJECT_MARKERS.has(marker) || PREPOSITIONS.has(marker) || marker === 'since')) return false;
+    if (PREPOSITIONS.has(marker) && (ROLE_WORDS.has(low) || TITLES.has(low) || wordClass(low) === 'r')) return false;
+  }
   const last = tokens[to - 1];
   const next = tokens[to];
   if (last && /['’]s?$/u.test(last.text)) return false;
