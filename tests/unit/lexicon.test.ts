@@ -64,6 +64,8 @@ describe('a person without the description before the name', () => {
       ['Broadcaster Helen Marsh', 'Helen Marsh'],
       ['Harbour Radio DJ Sam Tolle', 'Sam Tolle'],
       ['Kell Brothers Margaret Kell', 'Margaret Kell'],
+      ['Man-of-the-match Quill', 'Quill'],
+      ['Jo Varga On How Harbour Votes', 'Jo Varga'],
     ]) {
       expect(nameParts(phrase!)?.words.join(' '), phrase).toBe(name);
     }

@@ -130,7 +130,13 @@ export function nameParts(phrase: string): NameParts | null {
  * any words before the first first name when none of them is one ("Virgin
  * Radio DJ Jo Varga"). A first name and a surname are always left.
  */
-function withoutDescription(name: string[]): string[] {
+function withoutDescription(whole: string[]): string[] {
+  let name = whole;
+  // A title-case header runs on past the name: "Jo Varga On How Harbour Votes" is Jo Varga.
+  const header = name.findIndex((w, k) => k >= 2 && HEADER_WORDS.has(lower(w)) && w !== lower(w));
+  if (header > 0) name = name.slice(0, header);
+  // A role or a compound description before a surname: "Model Caprice", "Man-of-the-match Duff".
+  if (name.length >= 2 && !isFirstName(name[0]!) && (wordClass(name[0]!) === 'r' || COMPOUND_DESCRIPTION.test(name[0]!))) name = name.slice(1);
   if (name.length < 3 || isFirstName(name[0]!)) return name;
   const first = name.findIndex((w, k) => k > 0 && isFirstName(w));
   // What follows the first name must read as a name: "South Carolina Republican" is no Carolina.
@@ -139,6 +145,11 @@ function withoutDescription(name: string[]): string[] {
   if (first === 1 && !NO_NAME_CLASSES.has(wordClass(name[0]!)) && wordClass(name[0]!) !== 'c' && !describes(name[0]!) && !DOER.test(name[0]!)) return name;
   return name.slice(first);
 }
+
+/** Capitalised function words that end a name in a title-case header. */
+const HEADER_WORDS = new Set(['on', 'how', 'why', 'what', 'when', 'is', 'are', 'makes', 'says', 'to', 'for', 'with', 'and']);
+/** A capitalised compound of lower-case parts: "Man-of-the-match", "Fly-half", "Film-maker". */
+const COMPOUND_DESCRIPTION = /^\p{Lu}\p{Ll}*(?:-\p{Ll}+)+$/u;
 
 /** Classes of words that are no part of a person's name: roles, peoples, places, teams, days and months. */
 const NO_NAME_CLASSES = new Set<WordClass | undefined>(['r', 'd', 'p', 't', 'w']);
