@@ -132,9 +132,9 @@ export function nameParts(phrase: string): NameParts | null {
  */
 function withoutDescription(whole: string[]): string[] {
   let name = whole;
-  // A title-case header runs on past the name: "Jo Varga On How Harbour Votes" is Jo Varga.
+  // A title-case header runs on past the name: "Jo Varga On How Harbour Votes" is Jo Varga; one of many words before it names no one.
   const header = name.findIndex((w, k) => k >= 2 && HEADER_WORDS.has(lower(w)) && w !== lower(w));
-  if (header > 0) name = name.slice(0, header);
+  if (header > 0) name = header > 3 ? [] : name.slice(0, header);
   // A role or a compound description before a surname: "Model Caprice", "Man-of-the-match Duff".
   if (name.length >= 2 && !isFirstName(name[0]!) && (wordClass(name[0]!) === 'r' || COMPOUND_DESCRIPTION.test(name[0]!))) name = name.slice(1);
   if (name.length < 3 || isFirstName(name[0]!)) return name;
