@@ -19,8 +19,8 @@ describe('the lexicon', () => {
   });
 
   it('knows places, days and months as no one', () => {
-    for (const phrase of ['New Zealand', 'Ohio', 'Saturday', 'October']) expect(namesNoPerson(phrase), phrase).toBe(true);
-    for (const phrase of ['Margaret Kell', 'Kell']) expect(namesNoPerson(phrase), phrase).toBe(false);
+    for (const phrase of ['new zealand', 'ohio', 'saturday', 'october']) expect(namesNoPerson(phrase), phrase).toBe(true);
+    for (const phrase of ['margaret kell', 'kell']) expect(namesNoPerson(phrase), phrase).toBe(false);
   });
 });
 

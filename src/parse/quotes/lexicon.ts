@@ -54,8 +54,8 @@ export function isNoNameWord(word: string): boolean {
   return c !== undefined && c !== 'm' && c !== 'f' && c !== 'n';
 }
 
-/** Does the phrase name a place, a sports team, a day or a month: never a person speaking? */
-export function namesNoPerson(phrase: string): boolean {
-  const c = wordClass(phrase.includes('  ') || /[\t\n]/.test(phrase) ? phrase.replace(/\s+/g, ' ') : phrase);
+/** Does the phrase (lower case, single spaces) name a place, a sports team, a day or a month: never a person speaking? */
+export function namesNoPerson(low: string): boolean {
+  const c = lowerClass(low);
   return c === 'p' || c === 't' || c === 'w';
 }

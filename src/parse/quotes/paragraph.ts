@@ -164,7 +164,9 @@ export function readParagraph(line: Line, tokens: readonly Token[], carry: Carry
     if (text === '') return;
     const opens = span.open <= leading;
     const before = spans[k - 1];
-    const narrated = before !== undefined && /\p{L}.*[.!?]/su.test(para.slice(before.close + 1, span.open));
+    const gap = before === undefined ? '' : para.slice(before.close + 1, span.open);
+    const stop = gap.search(/[.!?]/);
+    const narrated = stop > 0 && /\p{L}/u.test(gap.slice(0, stop));
     // The paragraph's first quote goes on with a quote the paragraph before left open; a quote left open here starts a chain.
     let chain = -1;
     if (k === 0 && opens && carry.openChain >= 0) chain = carry.openChain;

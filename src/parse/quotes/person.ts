@@ -4,7 +4,7 @@
 // speaker itself stays as the article names them; this is what a library
 // counts and matches people by (src/search/speakers.ts).
 import type { Quote } from '../../model.js';
-import { isFirstName, namesNoPerson, wordClass, type WordClass } from './lexicon.js';
+import { isFirstName, lowerClass, namesNoPerson, wordClass, type WordClass } from './lexicon.js';
 import { genderOf } from './speakers.js';
 import { isCapitalized, lower, tokenize, type Token } from './tokens.js';
 import {
@@ -105,7 +105,7 @@ export function nameParts(phrase: string): NameParts | null {
   // A particle opens a surname ("van Berg"), never a name on its own.
   while (name.length > 0 && isParticle(name[0]!)) name = name.slice(1);
   name = withoutDescription(name);
-  if (name.length === 0 || namesNoPerson(name.join(' '))) return null;
+  if (name.length === 0 || namesNoPerson(lower(name.length === 1 ? name[0]! : name.join(' ')))) return null;
   // A day or a month, or an abbreviation ("Colo."), alone names no one.
   const only = name.length === 1 ? lower(name[0]!) : null;
   if (only !== null && (CALENDAR_NAMES.has(only) || (name[0]!.endsWith('.') && ABBREVIATIONS.has(only)))) return null;
@@ -133,10 +133,16 @@ export function nameParts(phrase: string): NameParts | null {
 function withoutDescription(whole: string[]): string[] {
   let name = whole;
   // A title-case header runs on past the name: "Jo Varga On How Harbour Votes" is Jo Varga; one of many words before it names no one.
-  const header = name.findIndex((w, k) => k >= 2 && HEADER_WORDS.has(lower(w)) && w !== lower(w));
-  if (header > 0) name = header > 3 ? [] : name.slice(0, header);
+  if (name.length >= 3) {
+    const header = name.findIndex((w, k) => k >= 2 && HEADER_WORDS.has(lower(w)) && w !== lower(w));
+    if (header > 0) name = header > 3 ? [] : name.slice(0, header);
+  }
+  if (name.length < 2) return name;
+  // Most names open with a first name: one lookup settles them.
+  const opening = lowerClass(lower(name[0]!));
+  if (opening === 'm' || opening === 'f' || opening === 'n') return name;
   // A role or a compound description before a surname: "Model Caprice", "Man-of-the-match Duff".
-  if (name.length >= 2 && !isFirstName(name[0]!) && (wordClass(name[0]!) === 'r' || COMPOUND_DESCRIPTION.test(name[0]!))) name = name.slice(1);
+  if (opening === 'r' || COMPOUND_DESCRIPTION.test(name[0]!)) name = name.slice(1);
   if (name.length < 3 || isFirstName(name[0]!)) return name;
   const first = name.findIndex((w, k) => k > 0 && isFirstName(w));
   // What follows the first name must read as a name: "South Carolina Republican" is no Carolina.

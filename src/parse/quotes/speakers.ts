@@ -1,7 +1,7 @@
 // The article's cast: the people, organisations and groups it names, in the
 // order it names them, so a pronoun or a surname used as a speaker can be
 // turned back into the name the article gave in full.
-import { firstNameGender, isNoNameWord, lowerClass, wordClass, type WordClass } from './lexicon.js';
+import { firstNameGender, isNoNameWord, lowerClass, namesNoPerson, wordClass, type WordClass } from './lexicon.js';
 import { endsSentence, isCapitalized, lower, type Token } from './tokens.js';
 import {
   AUXILIARIES,
@@ -183,9 +183,7 @@ export class Cast {
     const lows = clean.map(lower);
     const last = lows[lows.length - 1] ?? '';
     if (lows.length === 1 && GROUP_HEADS.has(last)) return this.remember(clean.join(' '), 'group', null, at);
-    if (ORG_HEADS.has(last) || isAcronym(clean[clean.length - 1] ?? '') || NO_PERSON_CLASSES.has(lowerClass(lows.length === 1 ? last : lows.join(' ')))) {
-      return this.remember(clean.join(' '), 'org', null, at);
-    }
+    if (ORG_HEADS.has(last) || isAcronym(clean[clean.length - 1] ?? '')) return this.remember(clean.join(' '), 'org', null, at);
     // One pass for the first title (one the name goes on after) and the count of other words.
     let titleAt = -1;
     let bare = 0;
@@ -206,7 +204,17 @@ export class Cast {
       return known;
     }
     if (knownOnly) return null;
+    // A place, a team, a day or a month is no one (asked only here, of a new name: the lexicon costs a lookup a run).
+    if (namesNoPerson(lows.length === 1 ? last : lows.join(' '))) return this.remember(clean.join(' '), 'org', null, at);
     const name = clean.slice(Math.max(0, titleAt)).join(' ');
+    // A lone capitalised word ("Farmers met Ken Abe") may be no one: only a
+    // full name or a title makes a new entity a subject a pronoun can take.
+    const asSubject = subject && (bare > 1 || titleAt >= 0);
+    const seen = this.byName.get(name.toLowerCase());
+    if (seen) {
+      this.mentions.push({ entity: seen, at, subject: asSubject, object: false });
+      return seen;
+    }
     // A title tells the sex; else a full name's first name may, by the lexicon, until the article says otherwise.
     // A title before a possessive is the possessor's ("Mr Varo's daughter Emily" is no man).
     const owner = words.findLastIndex((w, k) => k < words.length - 1 && stripPossessive(w) !== w);
@@ -216,13 +224,9 @@ export class Cast {
     for (let k = titleAt + 1; bare > 1 && k < lows.length && firstName === undefined; k++)
       if (FIRST_NAME_CLASSES.has(lowerClass(lows[k] as string))) firstName = lows[k];
     const guess = titledGender === null && firstName !== undefined ? firstNameGender(firstName) : null;
-    // A lone capitalised word ("Farmers met Ken Abe") may be no one: only a
-    // full name or a title makes a new entity a subject a pronoun can take.
-    const isNew = !this.byName.has(name.toLowerCase());
-    const entity = this.remember(name, 'person', titledGender ?? guess, at, last, subject && (bare > 1 || titleAt >= 0));
-    if (isNew && guess !== null && titledGender === null) entity.guessed = true;
-    if (isNew && titleAt < 0 && bare > 1 && firstName === undefined && (isNoNameWord(lows[0] ?? '') || isAcronym(clean[0] ?? ''))) entity.unsure = true;
-    else if (titleAt >= 0) entity.unsure = false;
+    const entity = this.remember(name, 'person', titledGender ?? guess, at, last, asSubject);
+    entity.guessed = guess !== null && titledGender === null;
+    entity.unsure = titleAt < 0 && bare > 1 && firstName === undefined && (isNoNameWord(lows[0] ?? '') || isAcronym(clean[0] ?? ''));
     return entity;
   }
 
@@ -278,8 +282,6 @@ export class Cast {
   }
 }
 
-/** Lexicon classes of a place, a team, a day or a month: a name of no one. */
-const NO_PERSON_CLASSES = new Set<WordClass | undefined>(['p', 't', 'w']);
 const FIRST_NAME_CLASSES = new Set<WordClass | undefined>(['m', 'f', 'n']);
 
 const PERSONAL_SUBJECTS = new Set(['he', 'she', 'they']);
