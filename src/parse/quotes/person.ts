@@ -126,9 +126,10 @@ export function nameParts(phrase: string): NameParts | null {
 
 /**
  * A name without the capitalised description the phrase opened with: a role
- * or a people by the lexicon ("Broadcaster Jo Varga", "Swede Jo Varga"), or
- * any words before the first first name when none of them is one ("Virgin
- * Radio DJ Jo Varga"). A first name and a surname are always left.
+ * by the lexicon or a compound ("Boss Varga", "Man-of-the-match Varga"), a
+ * people ("Swede Jo Varga"), or any words before the first first name when
+ * none of them is one ("Virgin Radio DJ Jo Varga"); and without the rest of a
+ * title-case header it runs into. Empty when it was all header.
  */
 function withoutDescription(whole: string[]): string[] {
   let name = whole;

@@ -290,9 +290,9 @@ const PERSONAL_SUBJECTS = new Set(['he', 'she', 'they']);
  * Does a description ("the woman", "his opponent", "a senior aide") stand
  * for someone? One with a name in it does ("the former Scotland
  * international"); else its last word tells: a role or a person by the
- * lexicon, a title, a role word, a group, or a noun of a doer's ending
- * ("-er", "-ist", "-ent", "-year-old"). "The charge" and "the piece" stand
- * for no one.
+ * lexicon, a title, a role word, a group, a person noun, or a noun of a
+ * doer's ending ("-er", "-ist", "-ant", "-year-old"). "The charge" and "the
+ * piece" stand for no one.
  */
 function headsPerson(words: readonly string[]): boolean {
   if (words.slice(1).some((w) => isCapitalized(w) && !CAPITAL_FUNCTION_WORDS.has(lower(w)))) return true;
@@ -409,7 +409,8 @@ const DETERMINERS_AFTER_PREPOSITION = new Set(['the', 'a', 'an', 'this', 'that',
 const CLAUSE_OPENING_MARKS = new Set([':', '-', '–', '—', ',']);
 
 /**
- * Is the run of capitals in tokens [from, to), opening its sentence, whose
+ * Is the run of capitals in tokens [from, to), opening its sentence or a
+ * clause after a colon, a dash or a comma, whose
  * the role after it is, with the role holder named next ("Amnesty
  * International spokesman Jo Roe said")? Then the name after the role is
  * the subject, not the run.
