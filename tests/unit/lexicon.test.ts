@@ -168,6 +168,16 @@ describe('who "he" and "she" point back to, in sports and arts copy', () => {
     expect(said[2]).toBe('Lund');
   });
 
+  it('keeps two people of one surname apart: a fuller name with another first name is someone else', () => {
+    expect(
+      speakers([
+        'Ana Lind, whose husband, Harbour Guard Tom Lind, was one of four men lost in the 2012 storm, spoke with host Paul Dunn on Thursday.',
+        'Though tired, Lind said she does not believe the inquiry should end.',
+        '"First and foremost," she told Dunn, "I would never want this for anyone."',
+      ]),
+    ).toEqual(['Ana Lind', 'Ana Lind']);
+  });
+
   it('gives a title before a possessive to the possessor, not to the speaker ("Mr Varo\'s daughter Emily")', () => {
     expect(
       speakers([

@@ -193,7 +193,8 @@ export class Cast {
     }
     if (bare === 0) return null;
     const known = this.bySurname.get(last);
-    if (known && known.kind === 'person') {
+    // Another person of a known surname ("Dorothy Woods, whose husband, Ty Woods") is not the one known.
+    if (known && known.kind === 'person' && (bare === 1 || sameFirstNames(known.name, lows))) {
       // A later, fuller mention ("Hillary Clinton" after "Clinton") upgrades the name.
       if (bare > 1 && wordCount(known.name) < clean.length) known.name = clean.join(' ');
       if (titleAt >= 0 && (known.gender === null || known.guessed)) {
@@ -280,6 +281,20 @@ export class Cast {
     }
     return [best, subject];
   }
+}
+
+/**
+ * Can a run of capitals (lower case) name the person known by `name`: are
+ * the known name's words before its surname, titles aside, all in the run?
+ * "Hillary Clinton" can be "Clinton"'s; "Ty Woods" is not "Dorothy Woods".
+ */
+function sameFirstNames(name: string, lows: readonly string[]): boolean {
+  const known = name.split(' ').map(lower);
+  for (let k = 0; k < known.length - 1; k++) {
+    const w = known[k] as string;
+    if (!TITLES.has(w) && !lows.includes(w)) return false;
+  }
+  return true;
 }
 
 const FIRST_NAME_CLASSES = new Set<WordClass | undefined>(['m', 'f', 'n']);
