@@ -178,6 +178,23 @@ describe('who "he" and "she" point back to, in sports and arts copy', () => {
     ).toEqual(['Ana Lind', 'Ana Lind']);
   });
 
+  it('keeps the speaker of a quotation running on into the next paragraph, however its first part got it', () => {
+    expect(
+      speakers([
+        'Lawyer Jo Marsh described the ruling as unfair but told reporters he did not expect it so soon. "The timing is extremely surprising," said Marsh. "The board has not yet received the complete file of the case, the statements and nine audio tapes.',
+        '"We have the evidence and it is time the world discovered the truth." Berg and Dunn withdrew from the games last summer after missing a test. The pair then spent four days in a hospital, claiming they had been hurt in a crash.',
+      ]),
+    ).toEqual(['Lawyer Jo Marsh', 'Lawyer Jo Marsh', 'Lawyer Jo Marsh']);
+  });
+
+  it('gives "it said" to the organisation just made the subject', () => {
+    expect(
+      speakers([
+        'Workers had wanted the plan dropped, as they said it would be too costly. The Harbour Chamber of Trade welcomed the latest proposal. "This move today is the best of both worlds for everyone," it said.',
+      ]),
+    ).toEqual(['Harbour Chamber']);
+  });
+
   it('gives a title before a possessive to the possessor, not to the speaker ("Mr Varo\'s daughter Emily")', () => {
     expect(
       speakers([

@@ -30,6 +30,8 @@ export function resolveSpeakers(found: readonly Candidate[], facts: readonly Par
     if (!speaker && q.opens && prevFacts?.hasQuotes) speaker = lastSpeaker.get(q.paragraph - 1) ?? null;
     if (!speaker && q.opens && prevFacts && !prevFacts.hasQuotes) speaker = prevFacts.narrativeSpeaker ?? prevFacts.lastSubject;
     if (!speaker) speaker = q.nearby;
+    // A quote running on over paragraphs keeps the speaker its first part was given, by whatever road.
+    if (speaker && q.chain >= 0 && !chainSpeaker.has(q.chain)) chainSpeaker.set(q.chain, speaker);
     lastSpeaker.set(q.paragraph, speaker);
     if (!isQuotation(q)) return;
     // The person is found once every speaker is known (person.ts).

@@ -143,6 +143,7 @@ export class Cast {
       const p = lower(first);
       if (p === 'he' || p === 'she') return this.lastPerson(at, p === 'he' ? 'm' : 'f');
       if (p === 'they') return this.lastGroup(at);
+      if (p === 'it') return this.lastOrganisation(at);
       // "it", "we", "I", "you", "who": no one the cast can name.
       if (PRONOUNS.has(p)) return null;
     }
@@ -170,7 +171,7 @@ export class Cast {
     const at = base + (tokens[i]?.start ?? 0);
     // People are not "the …": "the United States", "the White House".
     if (!titled && (tokens[i - 1]?.low ?? '') === 'the') {
-      return this.remember(words.map(stripPossessive).join(' '), 'org', null, at);
+      return this.remember(words.map(stripPossessive).join(' '), 'org', null, at, undefined, subject);
     }
     // A role before a lone surname ("Celtic manager O'Neill") makes it someone, as a title does.
     const roled = before !== undefined && !before.punct && ROLE_WORDS.has(before.low) && (wordClass(before.low) === 'r' || DOER_ENDING.test(before.low));
@@ -255,6 +256,16 @@ export class Cast {
     const [latest, subject] = this.lastMentions(at, fits, (m) => !(m.object && m.entity.gender === null));
     if (!latest) return null;
     return subject && latest.at - subject.at <= SUBJECT_REACH_CHARS ? subject.entity.name : latest.entity.name;
+  }
+
+  /**
+   * "It said" speaks for the organisation the narrative last made its
+   * subject, when that is recent ("The Chamber welcomed the plan. "…," it
+   * said"); otherwise for no one the cast can name.
+   */
+  private lastOrganisation(at: number): string | null {
+    const [, subject] = this.lastMentions(at, (e) => e.kind === 'org');
+    return subject && at - subject.at <= SUBJECT_REACH_CHARS ? subject.entity.name : null;
   }
 
   private lastGroup(at: number): string | null {
