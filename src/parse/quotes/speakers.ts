@@ -196,8 +196,8 @@ export class Cast {
     const known = this.bySurname.get(last);
     // Another person of a known surname ("Dorothy Woods, whose husband, Ty Woods") is not the one known.
     if (known && known.kind === 'person' && (bare === 1 || sameFirstNames(known.name, lows))) {
-      // A later, fuller mention ("Hillary Clinton" after "Clinton") upgrades the name.
-      if (bare > 1 && wordCount(known.name) < clean.length) known.name = clean.join(' ');
+      // A later, fuller mention ("Hillary Clinton" after "Clinton") upgrades the name, if it holds the name's words.
+      if (bare > 1 && wordCount(known.name) < clean.length && holdsName(known.name, lows)) known.name = clean.join(' ');
       if (titleAt >= 0 && (known.gender === null || known.guessed)) {
         known.gender = genderOf(lows) ?? known.gender;
         known.guessed = known.gender !== null && genderOf(lows) === null;
@@ -295,16 +295,22 @@ export class Cast {
 }
 
 /**
- * Can a run of capitals (lower case) name the person known by `name`: are
- * the known name's words before its surname, titles aside, all in the run?
- * "Hillary Clinton" can be "Clinton"'s; "Ty Woods" is not "Dorothy Woods".
+ * Can a run of capitals (lower case) name the person known by `name`? Not
+ * when it holds a first name the known name does not: "Ty Woods" is not
+ * "Dorothy Woods", while "Wasserman Schultz" is "Debbie Wasserman Schultz".
  */
 function sameFirstNames(name: string, lows: readonly string[]): boolean {
-  const known = name.split(' ').map(lower);
-  for (let k = 0; k < known.length - 1; k++) {
-    const w = known[k] as string;
-    if (!TITLES.has(w) && !lows.includes(w)) return false;
+  const known = name.toLowerCase().split(' ');
+  for (let k = 0; k < lows.length - 1; k++) {
+    const w = lows[k] as string;
+    if (FIRST_NAME_CLASSES.has(lowerClass(w)) && !known.includes(w)) return false;
   }
+  return true;
+}
+
+/** Does the run (lower case) hold every word of the name, titles aside? */
+function holdsName(name: string, lows: readonly string[]): boolean {
+  for (const w of name.toLowerCase().split(' ')) if (!TITLES.has(w) && !lows.includes(w)) return false;
   return true;
 }
 
