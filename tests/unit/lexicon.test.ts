@@ -195,6 +195,23 @@ describe('who "he" and "she" point back to, in sports and arts copy', () => {
     ).toEqual(['Harbour Chamber']);
   });
 
+  it('does not give "she" to a city the lexicon knows', () => {
+    expect(
+      speakers([
+        'Ana Lind spoke first at the ground.',
+        'Later that night, Los Angeles won the title by ten points. "It was a hard game for all of us," she said.',
+      ]),
+    ).toEqual(['Ana Lind']);
+  });
+
+  it('does not give "she" to a description that stands for no one ("the statement")', () => {
+    expect(
+      speakers([
+        'Ana Lind welcomed the ruling on Monday. "We will appeal within the month, whatever happens," the statement said. "It is not over for the families yet," she said.',
+      ]),
+    ).toEqual(['the statement', 'Ana Lind']);
+  });
+
   it('gives a title before a possessive to the possessor, not to the speaker ("Mr Varo\'s daughter Emily")', () => {
     expect(
       speakers([
