@@ -212,6 +212,13 @@ describe('who "he" and "she" point back to, in sports and arts copy', () => {
     ).toEqual(['the statement', 'Ana Lind']);
   });
 
+  it('tells a husband from his wife though the lexicon does not know his first name ("former governor Tobin Varga")', () => {
+    const [first] = speakers([
+      'On the trail for his wife, Democratic front-runner Ana Varga, former governor Tobin Varga said she was "the best qualified of anyone in the race this year."',
+    ]);
+    expect(first).toBe('governor Tobin Varga');
+  });
+
   it('gives a title before a possessive to the possessor, not to the speaker ("Mr Varo\'s daughter Emily")', () => {
     expect(
       speakers([

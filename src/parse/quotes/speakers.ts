@@ -303,14 +303,29 @@ function sameFirstNames(name: string, lows: readonly string[]): boolean {
   const known = name.toLowerCase().split(' ');
   for (let k = 0; k < lows.length - 1; k++) {
     const w = lows[k] as string;
-    if (FIRST_NAME_CLASSES.has(lowerClass(w)) && !known.includes(w)) return false;
+    if (known.includes(w)) continue;
+    const c = lowerClass(w);
+    if (FIRST_NAME_CLASSES.has(c)) return false;
+    // The word just before the surname is a first name the lexicon may lack ("Bill Clinton" beside "Hillary Clinton"),
+    // unless it is a word of another kind: a title, a role, a common word, a verb form ("Following Sanders").
+    if (
+      k === lows.length - 2 &&
+      c === undefined &&
+      w.length > 1 &&
+      !/[.]$|ing$/.test(w) &&
+      !TITLES.has(w) &&
+      !ROLE_WORDS.has(w) &&
+      !CUE_VERBS.has(w) &&
+      !CAPITAL_FUNCTION_WORDS.has(w)
+    )
+      return false;
   }
   return true;
 }
 
 /** Does the run (lower case) hold every word of the name, titles aside? */
 function holdsName(name: string, lows: readonly string[]): boolean {
-  for (const w of name.toLowerCase().split(' ')) if (!TITLES.has(w) && !lows.includes(w)) return false;
+  for (const w of name.toLowerCase().split(' ')) if (!TITLES.has(w.replace(/\.$/, '')) && !lows.includes(w)) return false;
   return true;
 }
 
