@@ -8,6 +8,8 @@ export function displayWidth(text: string): number {
 
 /** Cuts text to at most `width` columns, ending in … when cut. */
 export function truncate(text: string, width: number): string {
+  // No room at all holds not even the ellipsis.
+  if (width <= 0) return '';
   if (stringWidth(text) <= width) return text;
   let out = '';
   let used = 0;

@@ -149,6 +149,9 @@ describe('terminal width: cases found by tests/unit/properties.test.ts', () => {
     // A date is whatever the front matter says; one of wide characters once pushed every row past the width.
     const shown = [article({ slug: '\u0301', headline: '' }), article({ slug: 'b', date: '\u6f22'.repeat(70), headline: 'Short' })];
     for (const line of renderListTable(shown, { ...narrow, width: 20 }).split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(20);
+    // With no slug, such a date leaves the headline no room at all: then it is left out, not shown as "…" past the width.
+    const bare = [article({ slug: '', headline: '\u{1f600}', date: '\uff26\uff55\uff4c\uff4c\uff57\uff49\uff44\uff54\uff48' })];
+    for (const line of renderListTable(bare, { ...narrow, width: 20 }).split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(20);
   });
 
   it('caps the slug column in list, so that one long slug does not squeeze every headline', () => {
