@@ -42,16 +42,20 @@ export function firstNameGender(word: string): 'm' | 'f' | null {
   return c === 'm' ? 'm' : c === 'f' ? 'f' : null;
 }
 
+/** Is the class a first name's, of either sex? */
+export function isFirstNameClass(c: WordClass | undefined): boolean {
+  return c === 'm' || c === 'f' || c === 'n';
+}
+
 /** Is the word a first name, of either sex? */
 export function isFirstName(word: string): boolean {
-  const c = wordClass(word);
-  return c === 'm' || c === 'f' || c === 'n';
+  return isFirstNameClass(wordClass(word));
 }
 
 /** Does the lexicon know the word as something other than a first name: a common word, a role, a people, a place, a team, a day? */
 export function isNoNameWord(word: string): boolean {
   const c = wordClass(word);
-  return c !== undefined && c !== 'm' && c !== 'f' && c !== 'n';
+  return c !== undefined && !isFirstNameClass(c);
 }
 
 /** Does the phrase (lower case, single spaces) name a place, a sports team, a day or a month: never a person speaking? */

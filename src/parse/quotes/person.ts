@@ -4,7 +4,7 @@
 // speaker itself stays as the article names them; this is what a library
 // counts and matches people by (src/search/speakers.ts).
 import type { Quote } from '../../model.js';
-import { isFirstName, lowerClass, namesNoPerson, wordClass, type WordClass } from './lexicon.js';
+import { isFirstName, isFirstNameClass, lowerClass, namesNoPerson, wordClass, type WordClass } from './lexicon.js';
 import { genderOf } from './speakers.js';
 import { isCapitalized, lower, tokenize, type Token } from './tokens.js';
 import {
@@ -25,6 +25,7 @@ import {
   THING_DETERMINERS,
   THING_PRONOUNS,
   GROUP_POSSESSIVES,
+  HEADER_WORDS,
   CAPITAL_FUNCTION_WORDS,
   DESCRIPTION_OPENERS,
   CLAUSE_WORDS,
@@ -141,7 +142,7 @@ function withoutDescription(whole: string[]): string[] {
   if (name.length < 2) return name;
   // Most names open with a first name: one lookup settles them.
   const opening = lowerClass(lower(name[0]!));
-  if (opening === 'm' || opening === 'f' || opening === 'n') return name;
+  if (isFirstNameClass(opening)) return name;
   // A role or a compound description before a surname: "Model Caprice", "Man-of-the-match Duff".
   if (opening === 'r' || COMPOUND_DESCRIPTION.test(name[0]!)) name = name.slice(1);
   if (name.length < 3 || isFirstName(name[0]!)) return name;
@@ -153,8 +154,6 @@ function withoutDescription(whole: string[]): string[] {
   return name.slice(first);
 }
 
-/** Capitalised function words that end a name in a title-case header. */
-const HEADER_WORDS = new Set(['on', 'how', 'why', 'what', 'when', 'is', 'are', 'makes', 'says', 'to', 'for', 'with', 'and']);
 /** A capitalised compound of lower-case parts: "Man-of-the-match", "Fly-half", "Film-maker". */
 const COMPOUND_DESCRIPTION = /^\p{Lu}\p{Ll}*(?:-\p{Ll}+)+$/u;
 

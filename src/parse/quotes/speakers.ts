@@ -1,7 +1,7 @@
 // The article's cast: the people, organisations and groups it names, in the
 // order it names them, so a pronoun or a surname used as a speaker can be
 // turned back into the name the article gave in full.
-import { firstNameGender, isNoNameWord, lowerClass, namesNoPerson, wordClass, type WordClass } from './lexicon.js';
+import { firstNameGender, isFirstNameClass, isNoNameWord, lowerClass, namesNoPerson, wordClass } from './lexicon.js';
 import { endsSentence, isCapitalized, lower, type Token } from './tokens.js';
 import {
   AUXILIARIES,
@@ -12,14 +12,17 @@ import {
   FEMALE_TITLES,
   GROUP_HEADS,
   MALE_TITLES,
+  OBJECT_DETERMINERS,
   OBJECT_MARKERS,
   PERSON_NOUNS,
+  POSSESSIVE_DETERMINERS,
   ORG_HEADS,
   PLACE_PREPOSITIONS,
   PREPOSITIONS,
   PRONOUNS,
   ROLE_WORDS,
   TIME_WORDS,
+  SUBJECT_PRONOUNS,
   TITLES,
 } from './words.js';
 
@@ -138,7 +141,7 @@ export class Cast {
     if (first === undefined) return null;
     // "the Irish he claimed": a phrase ending in a personal pronoun is the pronoun's.
     const final = words[words.length - 1] as string;
-    if (words.length > 1 && PERSONAL_SUBJECTS.has(lower(final))) return this.resolve(final, at);
+    if (words.length > 1 && SUBJECT_PRONOUNS.has(lower(final))) return this.resolve(final, at);
     if (words.length === 1) {
       const p = lower(first);
       if (p === 'he' || p === 'she') return this.lastPerson(at, p === 'he' ? 'm' : 'f');
@@ -198,9 +201,10 @@ export class Cast {
     if (known && known.kind === 'person' && (bare === 1 || sameFirstNames(known.name, lows))) {
       // A later, fuller mention ("Hillary Clinton" after "Clinton") upgrades the name, if it holds the name's words.
       if (bare > 1 && wordCount(known.name) < clean.length && holdsName(known.name, lows)) known.name = clean.join(' ');
-      if (titleAt >= 0 && (known.gender === null || known.guessed)) {
-        known.gender = genderOf(lows) ?? known.gender;
-        known.guessed = known.gender !== null && genderOf(lows) === null;
+      const titled = titleAt >= 0 ? genderOf(lows) : null;
+      if (titled !== null && (known.gender === null || known.guessed)) {
+        known.gender = titled;
+        known.guessed = false;
       }
       this.mentions.push({ entity: known, at, subject, object: false });
       return known;
@@ -224,7 +228,7 @@ export class Cast {
     // The first first name of the run: "Senate Democrat Dianne Feinstein" is a woman's.
     let firstName: string | undefined;
     for (let k = titleAt + 1; bare > 1 && k < lows.length && firstName === undefined; k++)
-      if (FIRST_NAME_CLASSES.has(lowerClass(lows[k] as string))) firstName = lows[k];
+      if (isFirstNameClass(lowerClass(lows[k] as string))) firstName = lows[k];
     const guess = titledGender === null && firstName !== undefined ? firstNameGender(firstName) : null;
     const entity = this.remember(name, 'person', titledGender ?? guess, at, last, asSubject);
     entity.guessed = guess !== null && titledGender === null;
@@ -305,7 +309,7 @@ function sameFirstNames(name: string, lows: readonly string[]): boolean {
     const w = lows[k] as string;
     if (known.includes(w)) continue;
     const c = lowerClass(w);
-    if (FIRST_NAME_CLASSES.has(c)) return false;
+    if (isFirstNameClass(c)) return false;
     // The word just before the surname is a first name the lexicon may lack ("Bill Clinton" beside "Hillary Clinton"),
     // unless it is a word of another kind: a title, a role, a common word, a verb form ("Following Sanders").
     if (
@@ -329,10 +333,6 @@ function holdsName(name: string, lows: readonly string[]): boolean {
   return true;
 }
 
-const FIRST_NAME_CLASSES = new Set<WordClass | undefined>(['m', 'f', 'n']);
-
-const PERSONAL_SUBJECTS = new Set(['he', 'she', 'they']);
-
 /**
  * Does a description ("the woman", "his opponent", "a senior aide") stand
  * for someone? One with a name in it does ("the former Scotland
@@ -344,8 +344,12 @@ const PERSONAL_SUBJECTS = new Set(['he', 'she', 'they']);
 function headsPerson(words: readonly string[]): boolean {
   if (words.slice(1).some((w) => isCapitalized(w) && !CAPITAL_FUNCTION_WORDS.has(lower(w)))) return true;
   const head = lower(words[words.length - 1] ?? '').replace(/[^\p{L}-]+$/u, '');
-  if (wordClass(head) === 'r' || TITLES.has(head) || ROLE_WORDS.has(head) || GROUP_HEADS.has(head) || PERSON_NOUNS.has(head)) return true;
-  return DOER_ENDING.test(head);
+  return GROUP_HEADS.has(head) || namesSomeone(head);
+}
+
+/** Is the lower-case noun someone's: a role by the lexicon, a title, a role word, a person noun, or a doer's ending? */
+function namesSomeone(low: string): boolean {
+  return ROLE_WORDS.has(low) || TITLES.has(low) || PERSON_NOUNS.has(low) || wordClass(low) === 'r' || DOER_ENDING.test(low);
 }
 
 const DOER_ENDING = /(?:er|or|ist|an|men|women|ant|ee|ar|old)s?$/u;
@@ -403,7 +407,7 @@ function canBeSubject(tokens: readonly Token[], from: number, to: number): boole
   if (before !== undefined && !before.punct && twoBefore !== undefined && !twoBefore.punct) {
     const low = before.low;
     const marker = twoBefore.low;
-    if (DETERMINERS_AFTER_PREPOSITION.has(low) && (OBJECT_MARKERS.has(marker) || PREPOSITIONS.has(marker) || marker === 'since')) return false;
+    if (OBJECT_DETERMINERS.has(low) && (OBJECT_MARKERS.has(marker) || PREPOSITIONS.has(marker) || marker === 'since')) return false;
     if (PREPOSITIONS.has(marker) && (ROLE_WORDS.has(low) || TITLES.has(low) || wordClass(low) === 'r')) return false;
   }
   const last = tokens[to - 1];
@@ -429,8 +433,6 @@ function speaksInRelative(tokens: readonly Token[], to: number): boolean {
   return next !== undefined && CUE_VERBS.has(next.text);
 }
 
-const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
-
 /**
  * Does the run of capitals at `from` follow a possessive determiner, alone
  * or with a lower-case word between that is no role ("his second Grand
@@ -442,16 +444,9 @@ function isModifier(tokens: readonly Token[], from: number): boolean {
   if (POSSESSIVE_DETERMINERS.has(before.low)) return true;
   const twoBefore = tokens[from - 2];
   if (!twoBefore || twoBefore.punct || !POSSESSIVE_DETERMINERS.has(twoBefore.low)) return false;
-  return !(
-    ROLE_WORDS.has(before.low) ||
-    TITLES.has(before.low) ||
-    PERSON_NOUNS.has(before.low) ||
-    wordClass(before.low) === 'r' ||
-    DOER_ENDING.test(before.low)
-  );
+  return !namesSomeone(before.low);
 }
 
-const DETERMINERS_AFTER_PREPOSITION = new Set(['the', 'a', 'an', 'this', 'that', 'their', 'his', 'her', 'its']);
 /** Marks after which a clause may open with its subject: a colon, a dash, a comma. */
 const CLAUSE_OPENING_MARKS = new Set([':', '-', '–', '—', ',']);
 

@@ -273,10 +273,19 @@ export const PREPOSITIONS = list('in on at from to by with into during near for 
  * ("after Lee spoke", "since Lee spoke").
  */
 export const OBJECT_MARKERS = list(`
-  in on at from to by with into during near of about over under across like
+  ${PREPOSITIONS.written.filter((w) => !['for', 'after', 'before'].includes(w)).join(' ')}
   against despite through without between among behind beyond towards toward
   upon versus
 `);
+
+/** Possessive determiners: a name right after one is a modifier ("his second Grand Slam title"). */
+export const POSSESSIVE_DETERMINERS = list('his her their its our my your');
+/** Determiners whose phrase, after a preposition, is its object: "since the World Cup final". */
+export const OBJECT_DETERMINERS = list('the a an this that their his her its');
+/** Personal pronouns that end a subject phrase and stand for it: "Despite praising the Irish he claimed". */
+export const SUBJECT_PRONOUNS = list('he she they');
+/** Capitalised function words that end a name in a title-case header: "Jo Varga On How Harbour Votes". */
+export const HEADER_WORDS = list('on how why what when is are makes says to for with and');
 
 /** Prepositions before a run of capitals that mark it as a place or a date. */
 export const PLACE_PREPOSITIONS = list('in at from to near across throughout outside inside into via');
