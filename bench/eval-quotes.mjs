@@ -117,9 +117,9 @@ if (withBbc && resolve(goldDir) !== resolve(bbcDir) && /polnear/i.test(resolve(g
   const run = score(bbcDir, bbc.predictions);
   console.log(lastLine(run));
   if (run.status !== 0) process.exitCode = run.status ?? 2;
-  for (const [label, dir, count] of annotatedBbc()) {
+  for (const [label, dir, count] of annotatedSets()) {
     const set = runOn(dir, undefined);
-    console.log(`BBC annotated for the project, ${label} (${count} articles): ${lastLine(score(dir, set.predictions))}`);
+    console.log(`${label} (${count} articles): ${lastLine(score(dir, set.predictions))}`);
   }
 }
 
@@ -170,41 +170,83 @@ function pronounAgreement(dir, file) {
 }
 
 /**
- * The BBC articles annotated for the project (bench/bbc-annotations.json):
- * each quote as its place in a corpus file, its speaker and the article's
- * other names for them, so no corpus text is kept here. Each set is made
- * into a gold folder in the form of bbc-quotes/, texts read from the corpus.
+ * The articles annotated for the project: BBC copy (bench/bbc-annotations.json,
+ * its texts in ../shared/corpus/bbc) and news web pages
+ * (bench/web-annotations.json, its texts the article bodies a person marked in
+ * ../shared/corpus/web/pages, under each page's title). Each quote is kept as
+ * its place in the text, its speaker and the article's other names for them,
+ * so no corpus text is kept here. Each set is made into a gold folder in the
+ * form of bbc-quotes/, the texts rebuilt from the corpus.
  */
-function annotatedBbc() {
-  const file = join(root, 'bench', 'bbc-annotations.json');
-  const corpus = join(root, '..', 'shared', 'corpus', 'bbc');
-  if (!existsSync(file) || !existsSync(corpus)) return [];
-  const { sets } = JSON.parse(readFileSync(file, 'utf8'));
-  return Object.entries(sets).map(([label, articles]) => {
-    const dir = join(work, `bbc-annotated-${label.replace(/\W+/g, '-')}`);
-    mkdirSync(dir);
-    for (const { file: path, quotes } of articles) {
-      const text = readFileSync(join(corpus, path), 'utf8');
-      // Offsets count code points, as the annotation's tools did.
-      const points = Array.from(text);
-      const name = `bbc-${path.replace(/\.txt$/, '').replace(/\//g, '-')}`;
-      writeFileSync(join(dir, `${name}.txt`), text);
-      const gold = {
-        id: name,
-        title: text.split('\n', 1)[0],
-        publisher: 'bbc',
-        quotes: quotes.map((q) => ({
-          text: points.slice(q.start, q.end).join(''),
-          start: q.start,
-          end: q.end,
-          speaker: q.speaker,
-          speakerAliases: q.aliases,
-          cue: q.cue,
-        })),
-      };
-      writeFileSync(join(dir, `${name}.gold.json`), JSON.stringify(gold));
-    }
-    return [label, dir, articles.length];
+function annotatedSets() {
+  const corpus = join(root, '..', 'shared', 'corpus');
+  const kinds = [
+    ['BBC', 'bbc', join(corpus, 'bbc'), (path) => readFileSync(join(corpus, 'bbc', path), 'utf8')],
+    ['news web pages', 'web', join(corpus, 'web', 'pages'), webPageText()],
+  ];
+  return kinds.flatMap(([kind, key, source, textOf]) => {
+    const file = join(root, 'bench', `${key}-annotations.json`);
+    if (!existsSync(file) || !existsSync(source)) return [];
+    const { sets } = JSON.parse(readFileSync(file, 'utf8'));
+    return Object.entries(sets).map(([label, articles]) => {
+      const dir = join(work, `${key}-annotated-${label.replace(/\W+/g, '-')}`);
+      mkdirSync(dir);
+      for (const { file: path, quotes } of articles) {
+        const text = textOf(path);
+        // Offsets count code points, as the annotation's tools did.
+        const points = Array.from(text);
+        const name = `${key}-${path.replace(/\.txt$/, '').replace(/\//g, '-')}`;
+        writeFileSync(join(dir, `${name}.txt`), text);
+        const gold = {
+          id: name,
+          title: text.split('\n', 1)[0],
+          publisher: key,
+          quotes: quotes.map((q) => ({
+            text: points.slice(q.start, q.end).join(''),
+            start: q.start,
+            end: q.end,
+            speaker: q.speaker,
+            speakerAliases: q.aliases,
+            cue: q.cue,
+          })),
+        };
+        writeFileSync(join(dir, `${name}.gold.json`), JSON.stringify(gold));
+      }
+      return [`${kind} annotated for the project, ${label}`, dir, articles.length];
+    });
+  });
+}
+
+/**
+ * The text of a web page of the corpus as an article file: the page's title,
+ * a blank line, and the article body a person marked, paragraph by paragraph.
+ * A page is named by the start of its id.
+ */
+function webPageText() {
+  const pages = join(root, '..', 'shared', 'corpus', 'web', 'pages');
+  let truth;
+  return (prefix) => {
+    truth ??= JSON.parse(readFileSync(join(pages, 'ground-truth.json'), 'utf8'));
+    const id = Object.keys(truth).find((key) => key.startsWith(prefix));
+    if (!id) throw new Error(`${prefix}: no such page in ${pages}`);
+    const page = readFileSync(join(pages, `${id}.html`), 'utf8');
+    const title = /<title[^>]*>([^<]*)/.exec(page)?.[1] ?? '';
+    const headline = decodeEntities(title).split(/\s+/).filter(Boolean).join(' ') || prefix;
+    const paragraphs = truth[id].articleBody
+      .split(/\n+/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    return `${headline}\n\n${paragraphs.join('\n\n')}\n`;
+  };
+}
+
+/** The character references a page title uses. */
+function decodeEntities(text) {
+  const named = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, ref) => {
+    if (ref[0] !== '#') return named[ref.toLowerCase()] ?? whole;
+    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return String.fromCodePoint(code);
   });
 }
 
