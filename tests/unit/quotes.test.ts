@@ -169,6 +169,12 @@ describe('extractQuotes: naming the speaker', () => {
     ]);
   });
 
+  it('reads a middle initial as part of the name, not as the article "a"', () => {
+    expect(
+      who(['Nadia A. Korver, the family lawyer, wrote to the court on Monday.', '"My client never meant to harm anyone at the office," she said in an email.']),
+    ).toEqual([{ text: 'My client never meant to harm anyone at the office', speaker: 'Nadia A. Korver' }]);
+  });
+
   it('turns a surname into the fuller name used before', () => {
     expect(who(['Hilda Varga, who runs the shelter, asked for more beds.', '"We turn people away every single night," Varga said.'])).toEqual([
       { text: 'We turn people away every single night', speaker: 'Hilda Varga' },

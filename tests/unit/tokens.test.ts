@@ -59,7 +59,8 @@ describe('tokenize', () => {
         });
         expect(read).toEqual(words);
         for (const t of tokens) {
-          expect(t.low).toBe(lower(t.text));
+          // An initial keeps its stop in lower case, so that it is never read as a word ("A." is no article).
+          expect(t.low).toBe(t.text.length === 2 && /^\p{Lu}\.$/u.test(t.text) ? t.text.toLowerCase() : lower(t.text));
           expect(t.end - t.start).toBe(t.text.length);
           expect(s.slice(t.start - offset, t.end - offset)).toBe(t.text);
         }

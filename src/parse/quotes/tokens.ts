@@ -80,7 +80,9 @@ function wordEnd(text: string, i: number): number {
 const isAsciiCapital = (code: number): boolean => code >= 0x41 && code <= 0x5a;
 
 function token(text: string, start: number, punct: boolean, stop: boolean): Token {
-  return { text, low: lower(text), start, end: start + text.length, punct, stop };
+  // An initial keeps its full stop in lower case too: "Sonya A. Zoghlin" holds no article "a".
+  const low = text.length === 2 && text.charCodeAt(1) === 0x2e && isInitial(text.slice(0, 1)) ? text.toLowerCase() : lower(text);
+  return { text, low, start, end: start + text.length, punct, stop };
 }
 
 /** Plain lower-case ASCII without a full stop: a word `lower` gives back as it is, told without a call. */
