@@ -175,6 +175,12 @@ describe('extractQuotes: naming the speaker', () => {
     ).toEqual([{ text: 'My client never meant to harm anyone at the office', speaker: 'Nadia A. Korver' }]);
   });
 
+  it('takes no one from a phrase a preposition of place governs before a cue verb', () => {
+    expect(
+      who(['Holm asked for mercy in a letter posted online on Monday.', '"Who are we if we answer threats with nothing but more threats?" she wrote.']),
+    ).toEqual([{ text: 'Who are we if we answer threats with nothing but more threats?', speaker: 'Holm' }]);
+  });
+
   it('turns a surname into the fuller name used before', () => {
     expect(who(['Hilda Varga, who runs the shelter, asked for more beds.', '"We turn people away every single night," Varga said.'])).toEqual([
       { text: 'We turn people away every single night', speaker: 'Hilda Varga' },

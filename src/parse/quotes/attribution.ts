@@ -20,6 +20,7 @@ import {
   PREPOSITIONS,
   PRONOUNS,
   ROLE_WORDS,
+  SETTING_PREPOSITIONS,
   TIME_ORDER,
   TIME_PREPOSITIONS,
   TIME_UNITS,
@@ -298,6 +299,9 @@ function collectBackward(tokens: readonly Token[], end: number, floor: number): 
       k--;
       // "the head of the agency": a determiner ends the phrase unless a link joins it on.
       if (k >= floor && PHRASE_LINKS.has(text(tokens[k]))) continue;
+      // "in a letter posted on Twitter": the object of a preposition of place or time is no one speaking
+      // (unlike "a story by the website", "a letter from the Legion", where the phrase goes on).
+      if (k >= floor && SETTING_PREPOSITIONS.has(text(tokens[k]))) return null;
       break;
     }
     if (isCapitalized(t.text) ? CAPITAL_FUNCTION_WORDS.has(w) : CLAUSE_WORDS.has(w) && !PHRASE_LINKS.has(w)) break;
