@@ -181,6 +181,14 @@ describe('extractQuotes: naming the speaker', () => {
     ).toEqual([{ text: 'Who are we if we answer threats with nothing but more threats?', speaker: 'Holm' }]);
   });
 
+  it('reads a long appositive between a quote and its cue, closed by a comma', () => {
+    expect(
+      who([
+        '"Water is the hardest of the three to find beyond the inner planets," lead author Mira Dunmore, a geologist at the Harbour Space Institute in Lowell, Maine, and Fenwick College in Boston, said in a statement.',
+      ]),
+    ).toEqual([{ text: 'Water is the hardest of the three to find beyond the inner planets', speaker: 'lead author Mira Dunmore' }]);
+  });
+
   it('turns a surname into the fuller name used before', () => {
     expect(who(['Hilda Varga, who runs the shelter, asked for more beds.', '"We turn people away every single night," Varga said.'])).toEqual([
       { text: 'We turn people away every single night', speaker: 'Hilda Varga' },

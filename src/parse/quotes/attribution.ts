@@ -98,12 +98,14 @@ function isNounUse(tokens: readonly Token[], k: number): boolean {
 export function attributionAfter(tokens: readonly Token[], from: number, to: number): Found | null {
   let i = from;
   if (tokens[i]?.text === ',') i++;
-  const end = Math.min(to, i + SUBJECT_REACH);
+  const end = Math.min(to, i + APPOSITIVE_REACH);
   for (let k = i; k < end; k++) {
     const t = tokens[k];
     if (!t || endsSentence(t) || isMark(t)) return null;
     if (text(t) === 'according' && text(tokens[k + 1]) === 'to') return phraseForward(tokens, k + 2, to);
     if (!cueAt(tokens, k)) continue;
+    // Past the usual reach only a long appositive closed by a comma: `"…," Jo Roe, a scientist at … in Greenbelt, Maryland, said`.
+    if (k - i >= SUBJECT_REACH && tokens[k - 1]?.text !== ',') continue;
     // Inverted only when the verb comes first (`"…," said Smith`); `"…,"
     // Smith, a spokesman, told Reuters` has its subject before the verb.
     const next = afterCue(tokens, k);
