@@ -189,6 +189,26 @@ describe('extractQuotes: naming the speaker', () => {
     ).toEqual([{ text: 'Water is the hardest of the three to find beyond the inner planets', speaker: 'lead author Mira Dunmore' }]);
   });
 
+  it('gives "he" to no name of a sentence whose person is a pronoun said first', () => {
+    expect(
+      who([
+        '"We have a real question about whether both sides want to make a deal at all," Dorn said.',
+        'Dorn failed to ease concerns during an awkward appearance before the Harbour Coalition. As many in the audience sat stunned, Dorn suggested that he might not win their support. He also said he was best placed to get a Kessel Bay fishing deal because he is a negotiator.',
+        'He has repeated his comments through speeches and debates, arguing that favouring one side would hurt his ability to broker a deal.',
+        '"I am a negotiator first and last, and always will be," he said during a debate last week.',
+      ])[1],
+    ).toEqual({ text: 'I am a negotiator first and last, and always will be', speaker: 'Dorn' });
+  });
+
+  it('prefers for "he" a name the article has shown to be someone over a run of capitals it has not', () => {
+    const cast = new Cast();
+    expect(cast.resolve('Dorn', 0)).toBe('Dorn');
+    const filler = 'The meeting ran long into the evening and the questions from the floor were sharp, detailed and often angry. ';
+    const text = `${filler.repeat(4)}Dorn's aides said little. The vote will decide much for Kessel Bay and its boats.`;
+    cast.observe(tokenize(text), 10);
+    expect(cast.resolve('he', 10 + text.length)).toBe('Dorn');
+  });
+
   it('turns a surname into the fuller name used before', () => {
     expect(who(['Hilda Varga, who runs the shelter, asked for more beds.', '"We turn people away every single night," Varga said.'])).toEqual([
       { text: 'We turn people away every single night', speaker: 'Hilda Varga' },

@@ -39,6 +39,8 @@ interface Entity {
   guessed: boolean;
   /** A run of capitals no title, first name or pronoun has shown to be a person ("Wall Street"): no "he" or "she" stands for it. */
   unsure: boolean;
+  /** The article shows it to be someone: a title, a first name the lexicon knows, a role before it, or a cue verb it is the subject of. */
+  shown: boolean;
 }
 
 interface Mention {
@@ -78,16 +80,18 @@ export class Cast {
   observe(tokens: readonly Token[], base: number): void {
     // Per sentence: whether a subject has been seen, and the people named so
     // far, so that "Lee said she …" can tell Lee's gender.
-    let sentence: { subjectSeen: boolean; people: Entity[] } = { subjectSeen: false, people: [] };
+    let sentence: { subjectSeen: boolean; people: Entity[]; pronounFirst: boolean } = { subjectSeen: false, people: [], pronounFirst: false };
     // Where the last run of capitals that was a preposition's object ended.
     let objectEnd = -1;
     let modifierEnd = -1;
     let i = 0;
     while (i < tokens.length) {
       const t = tokens[i] as Token;
-      if (endsSentence(t)) sentence = { subjectSeen: false, people: [] };
+      if (endsSentence(t)) sentence = { subjectSeen: false, people: [], pronounFirst: false };
+      // A sentence whose person is a pronoun before any name ("He said he could win a Kessel Bay deal because he …") tells no name's sex.
+      if (sentence.people.length === 0 && (t.low === 'he' || t.low === 'she')) sentence.pronounFirst = true;
       if (!isNameWord(tokens[i])) {
-        if (!t.punct) this.learnGender(t.low, sentence.people);
+        if (!t.punct && !sentence.pronounFirst) this.learnGender(t.low, sentence.people);
         i++;
         continue;
       }
@@ -153,10 +157,11 @@ export class Cast {
     // A description ("the Iranian official", "a Nevada Democrat") stays as
     // written: its last word is a role, not a surname to match on.
     if (DESCRIPTION_OPENERS.has(lower(first)) || !words.some((w) => isCapitalized(w) && !CAPITAL_FUNCTION_WORDS.has(lower(w)))) {
-      this.remember(phrase, headsPerson(words) ? 'person' : 'thing', null, at, undefined, true);
+      this.remember(phrase, headsPerson(words) ? 'person' : 'thing', null, at, undefined, true).shown = true;
       return phrase;
     }
     const entity = this.nameEntity(words, at, false, true);
+    if (entity) entity.shown = true;
     return entity ? entity.name : phrase;
   }
 
@@ -178,7 +183,9 @@ export class Cast {
     }
     // A role before a lone surname ("Celtic manager O'Neill") makes it someone, as a title does.
     const roled = before !== undefined && !before.punct && ROLE_WORDS.has(before.low) && (wordClass(before.low) === 'r' || DOER_ENDING.test(before.low));
-    return this.nameEntity(words, at, words.length === 1 && !titled && !roled, subject);
+    const entity = this.nameEntity(words, at, words.length === 1 && !titled && !roled, subject);
+    if (entity && roled) entity.shown = true;
+    return entity;
   }
 
   /** Finds or creates the entity a run of capitalised words names. */
@@ -202,6 +209,7 @@ export class Cast {
       // A later, fuller mention ("Hillary Clinton" after "Clinton") upgrades the name, if it holds the name's words.
       if (bare > 1 && wordCount(known.name) < clean.length && holdsName(known.name, lows)) known.name = clean.join(' ');
       const titled = titleAt >= 0 ? genderOf(lows) : null;
+      if (titleAt >= 0) known.shown = true;
       if (titled !== null && (known.gender === null || known.guessed)) {
         known.gender = titled;
         known.guessed = false;
@@ -232,6 +240,7 @@ export class Cast {
     const guess = titledGender === null && firstName !== undefined ? firstNameGender(firstName) : null;
     const entity = this.remember(name, 'person', titledGender ?? guess, at, last, asSubject);
     entity.guessed = guess !== null && titledGender === null;
+    entity.shown = titleAt >= 0 || firstName !== undefined;
     entity.unsure = titleAt < 0 && bare > 1 && firstName === undefined && (isNoNameWord(lows[0] ?? '') || isAcronym(clean[0] ?? ''));
     return entity;
   }
@@ -240,7 +249,7 @@ export class Cast {
     const key = name.toLowerCase();
     let entity = this.byName.get(key);
     if (!entity) {
-      entity = { name, kind, gender, guessed: false, unsure: false };
+      entity = { name, kind, gender, guessed: false, unsure: false, shown: false };
       this.byName.set(key, entity);
       if (surname !== undefined && !this.bySurname.has(surname)) this.bySurname.set(surname, entity);
     }
@@ -257,9 +266,16 @@ export class Cast {
   private lastPerson(at: number, gender: 'm' | 'f'): string | null {
     const fits = (e: Entity): boolean => e.kind === 'person' && e.gender !== (gender === 'm' ? 'f' : 'm') && !(e.unsure && e.gender === null);
     // A preposition's object of no known sex ("good displays against Vale Rovers") is seldom who "he" is.
-    const [latest, subject] = this.lastMentions(at, fits, (m) => !(m.object && m.entity.gender === null));
+    const counts = (m: Mention): boolean => !(m.object && m.entity.gender === null);
+    const [latest, subject] = this.lastMentions(at, fits, counts);
     if (!latest) return null;
-    return subject && latest.at - subject.at <= SUBJECT_REACH_CHARS ? subject.entity.name : latest.entity.name;
+    const chosen = subject && latest.at - subject.at <= SUBJECT_REACH_CHARS ? subject : latest;
+    if (chosen.entity.gender !== null || chosen.entity.shown) return chosen.entity.name;
+    // A run of capitals the article never shows to be someone may be no one ("Wall Street", "Six Nations"): one it does, just before, is surer.
+    const [shownLatest, shownSubject] = this.lastMentions(at, (e) => fits(e) && (e.shown || e.gender !== null), counts);
+    if (!shownLatest) return chosen.entity.name;
+    const sure = shownSubject && shownLatest.at - shownSubject.at <= SUBJECT_REACH_CHARS ? shownSubject : shownLatest;
+    return chosen.at - sure.at <= SUBJECT_REACH_CHARS ? sure.entity.name : chosen.entity.name;
   }
 
   /**
