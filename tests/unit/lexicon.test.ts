@@ -156,7 +156,7 @@ describe('who "he" and "she" point back to, in sports and arts copy', () => {
   it('does not take a name after "of boss" for the subject ("the backing of boss Tom Marsh")', () => {
     expect(
       speakers([
-        'Paulo Reis had earlier told a newspaper that he wanted to play. The attacking midfielder also claims he has not had the backing of boss Tom Marsh since his move to the club. "I cannot understand why I am in this situation," he continued.',
+        'Paulo Reis had earlier told a newspaper that he wanted to play. The attacking midfielder also claims to have lacked the backing of boss Tom Marsh since his move to the club. "I cannot understand why I am in this situation," he continued.',
       ]),
     ).toEqual(['The attacking midfielder']);
   });

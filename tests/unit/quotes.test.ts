@@ -209,6 +209,16 @@ describe('extractQuotes: naming the speaker', () => {
     expect(cast.resolve('he', 10 + text.length)).toBe('Dorn');
   });
 
+  it('keeps "he" with the person a pronoun subject stood for, past the names its sentences mention', () => {
+    expect(
+      who([
+        'Marc Delorme insists there is no chance of history repeating itself on Wednesday.',
+        "Delorme is one of the most decorated players in the game. He won the cup twice with the Harbour club, the league three times in four seasons, and two European titles in the years when the club's great side of the nineties ruled the continent and filled every ground it played in.",
+        'He is now winding down his career abroad, alongside the likes of Tomas Varga and Ivo Renner. So he is full of admiration for his old colleagues at the club. "I am happy that they have managed to play so long at such a high level," he said.',
+      ]),
+    ).toEqual([{ text: 'I am happy that they have managed to play so long at such a high level', speaker: 'Marc Delorme' }]);
+  });
+
   it('turns a surname into the fuller name used before', () => {
     expect(who(['Hilda Varga, who runs the shelter, asked for more beds.', '"We turn people away every single night," Varga said.'])).toEqual([
       { text: 'We turn people away every single night', speaker: 'Hilda Varga' },

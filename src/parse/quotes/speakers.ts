@@ -89,7 +89,14 @@ export class Cast {
       const t = tokens[i] as Token;
       if (endsSentence(t)) sentence = { subjectSeen: false, people: [], pronounFirst: false };
       // A sentence whose person is a pronoun before any name ("He said he could win a Kessel Bay deal because he …") tells no name's sex.
-      if (sentence.people.length === 0 && (t.low === 'he' || t.low === 'she')) sentence.pronounFirst = true;
+      if (sentence.people.length === 0 && (t.low === 'he' || t.low === 'she')) {
+        sentence.pronounFirst = true;
+        // A pronoun as its sentence's subject names again whom it stands for: "So he is full of admiration for Maldini. "…," he said" is still the one before.
+        const at = base + t.start;
+        const entity = this.lastPersonEntity(at, t.low === 'he' ? 'm' : 'f');
+        if (entity) this.mentions.push({ entity, at, subject: true, object: false });
+        sentence.subjectSeen = true;
+      }
       if (!isNameWord(tokens[i])) {
         if (!t.punct && !sentence.pronounFirst) this.learnGender(t.low, sentence.people);
         i++;
@@ -264,18 +271,22 @@ export class Cast {
    * take the pronoun from the subject.
    */
   private lastPerson(at: number, gender: 'm' | 'f'): string | null {
+    return this.lastPersonEntity(at, gender)?.name ?? null;
+  }
+
+  private lastPersonEntity(at: number, gender: 'm' | 'f'): Entity | null {
     const fits = (e: Entity): boolean => e.kind === 'person' && e.gender !== (gender === 'm' ? 'f' : 'm') && !(e.unsure && e.gender === null);
     // A preposition's object of no known sex ("good displays against Vale Rovers") is seldom who "he" is.
     const counts = (m: Mention): boolean => !(m.object && m.entity.gender === null);
     const [latest, subject] = this.lastMentions(at, fits, counts);
     if (!latest) return null;
     const chosen = subject && latest.at - subject.at <= SUBJECT_REACH_CHARS ? subject : latest;
-    if (chosen.entity.gender !== null || chosen.entity.shown) return chosen.entity.name;
+    if (chosen.entity.gender !== null || chosen.entity.shown) return chosen.entity;
     // A run of capitals the article never shows to be someone may be no one ("Wall Street", "Six Nations"): one it does, just before, is surer.
     const [shownLatest, shownSubject] = this.lastMentions(at, (e) => fits(e) && (e.shown || e.gender !== null), counts);
-    if (!shownLatest) return chosen.entity.name;
+    if (!shownLatest) return chosen.entity;
     const sure = shownSubject && shownLatest.at - shownSubject.at <= SUBJECT_REACH_CHARS ? shownSubject : shownLatest;
-    return chosen.at - sure.at <= SUBJECT_REACH_CHARS ? sure.entity.name : chosen.entity.name;
+    return chosen.at - sure.at <= SUBJECT_REACH_CHARS ? sure.entity : chosen.entity;
   }
 
   /**
