@@ -219,6 +219,14 @@ describe('extractQuotes: naming the speaker', () => {
     ).toEqual([{ text: 'I am happy that they have managed to play so long at such a high level', speaker: 'Marc Delorme' }]);
   });
 
+  it('names the speaker by the name set off by commas after a description', () => {
+    expect(who(['Their chairman, Tomas Orvil Brandt, says the striker "does not wish to stay in the league any longer".'])).toEqual([
+      { text: 'does not wish to stay in the league any longer', speaker: 'Tomas Orvil Brandt' },
+    ]);
+    // A name before the description keeps the name.
+    expect(who(['Ana Kell, a spokeswoman for the club, said the striker "does not wish to stay in the league any longer".'])[0]?.speaker).toBe('Ana Kell');
+  });
+
   it('turns a surname into the fuller name used before', () => {
     expect(who(['Hilda Varga, who runs the shelter, asked for more beds.', '"We turn people away every single night," Varga said.'])).toEqual([
       { text: 'We turn people away every single night', speaker: 'Hilda Varga' },

@@ -39,6 +39,8 @@ export interface Found {
 
 /** Most words in a speaker phrase: "the senior US State Department official" has six. */
 const MAX_PHRASE = 10;
+/** Most words in a person's name: "Gustavo Parente Sanchez" has three. */
+const MAX_NAME_WORDS = 5;
 /**
  * Most tokens one step of the reading walks: from a quote to its cue verb
  * (`"…," Smith, a spokesman for the group, said`), over the adverbs, days and
@@ -223,7 +225,7 @@ function subjectBefore(tokens: readonly Token[], verb: number, floor: number): F
     for (let c = e - 1; c >= floor && e - c < APPOSITIVE_REACH; c--) {
       if (tokens[c]?.text !== ',') continue;
       const hit = collectBackward(tokens, c - 1, floor);
-      if (hit && opensClause(tokens, hit.index - 1, floor)) return hit.found;
+      if (hit && opensClause(tokens, hit.index - 1, floor)) return namedAppositive(tokens, c + 1, e, hit.found) ?? hit.found;
     }
     return null;
   }
@@ -249,6 +251,23 @@ function skipBetweenSubjectAndVerb(tokens: readonly Token[], e: number, floor: n
     } else break;
   }
   return e;
+}
+
+/**
+ * A description's name set off by commas after it: in "Their president,
+ * Gustavo Parente Sanchez, says", the name, not "Their president". Only a
+ * run of capitalised words names someone; "Smith, a spokesman, said" keeps
+ * Smith.
+ */
+function namedAppositive(tokens: readonly Token[], from: number, to: number, described: Found): Found | null {
+  const opener = described.phrase.split(' ', 1)[0] ?? '';
+  if (isCapitalized(opener) && !DETERMINERS.has(opener.toLowerCase())) return null;
+  if (to - from < 1 || to - from > MAX_NAME_WORDS) return null;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k] as Token;
+    if (t.punct || !isCapitalized(t.text) || CAPITAL_FUNCTION_WORDS.has(t.low)) return null;
+  }
+  return shaped(tokens.slice(from, to));
 }
 
 function opensClause(tokens: readonly Token[], k: number, floor: number): boolean {
