@@ -227,6 +227,13 @@ describe('extractQuotes: naming the speaker', () => {
     expect(who(['Ana Kell, a spokeswoman for the club, said the striker "does not wish to stay in the league any longer".'])[0]?.speaker).toBe('Ana Kell');
   });
 
+  it('leaves the subject\'s place to the name after a capitalised word that opens a description ("Best actress winner …")', () => {
+    const [quote] = extractQuotes([
+      'Best actress winner Mira Lund, who wore a green chiffon dress that sparkled with sequins and beads, told the BBC News website that Nora Quill was the highlight of her career. Her role as a backstreet nurse in the gritty low-budget film has already led to a clutch of awards and a nomination. She said: "Never in a million years did I think this was going to happen to me.',
+    ]);
+    expect(quote?.person).toBe('Mira Lund');
+  });
+
   it('turns a surname into the fuller name used before', () => {
     expect(who(['Hilda Varga, who runs the shelter, asked for more beds.', '"We turn people away every single night," Varga said.'])).toEqual([
       { text: 'We turn people away every single night', speaker: 'Hilda Varga' },

@@ -125,7 +125,9 @@ export class Cast {
       }
       // A name the cast does not take ("Hassall", spelt anew) still fills the
       // subject's place: the object named after it is not the subject.
-      if (subject && !allSkippable(tokens, i, j)) sentence.subjectSeen = true;
+      // A common word or a role capitalised to open the sentence ("Best actress winner Imelda Staunton") leaves the place to the name after it.
+      const opener = j - i === 1 && (lowerClass(t.low) === 'c' || lowerClass(t.low) === 'r');
+      if (subject && !opener && !allSkippable(tokens, i, j)) sentence.subjectSeen = true;
       if (entity?.kind === 'person' && !sentence.people.includes(entity)) sentence.people.push(entity);
       i = j;
     }
