@@ -234,6 +234,14 @@ describe('extractQuotes: naming the speaker', () => {
     expect(quote?.person).toBe('Mira Lund');
   });
 
+  it('takes the name after an organisation and a described role for the subject ("Harbour Capital energy analyst Jo Roe told")', () => {
+    const said = who([
+      '"This is good news for the whole investment community," Dunmore Asset Management investment chief Karl Weiss said. "Most investors are going to be happy," he added.',
+      '"The field is a heavy cash generator and would have been a much better asset for the group," Harbour Capital energy analyst Anton Brel told a news agency. But he said the deal was simply an interim step. "Ultimately, the group needs the field," he added.',
+    ]);
+    expect(said[3]).toEqual({ text: 'Ultimately, the group needs the field', speaker: 'Harbour Capital energy analyst Anton Brel' });
+  });
+
   it('turns a surname into the fuller name used before', () => {
     expect(who(['Hilda Varga, who runs the shelter, asked for more beds.', '"We turn people away every single night," Varga said.'])).toEqual([
       { text: 'We turn people away every single night', speaker: 'Hilda Varga' },

@@ -7,10 +7,13 @@ import {
   AUXILIARIES,
   CAPITAL_FUNCTION_WORDS,
   CLAUSE_CONJUNCTIONS,
+  CLAUSE_WORDS,
+  CUE_MODIFIERS,
   CUE_VERBS,
   DESCRIPTION_OPENERS,
   FEMALE_TITLES,
   GROUP_HEADS,
+  IRREGULAR_PAST,
   MALE_TITLES,
   OBJECT_DETERMINERS,
   OBJECT_MARKERS,
@@ -481,17 +484,28 @@ const CLAUSE_OPENING_MARKS = new Set([':', '-', '–', '—', ',']);
 
 /**
  * Is the run of capitals in tokens [from, to), opening its sentence or a
- * clause after a colon, a dash or a comma, whose
- * the role after it is, with the role holder named next ("Amnesty
- * International spokesman Jo Roe said")? Then the name after the role is
- * the subject, not the run.
+ * clause after a colon, a dash or a comma, whose the role after it is, with
+ * the role holder named next ("Amnesty International spokesman Jo Roe
+ * said")? Then the name after the role is the subject, not the run.
  */
 function isAffiliation(tokens: readonly Token[], from: number, to: number): boolean {
   const before = tokens[from - 1];
   if (before !== undefined && !endsSentence(before) && !CLAUSE_OPENING_MARKS.has(before.text)) return false;
+  // The role may carry words of its own before it: "Renaissance Capital energy analyst Adam Landes".
   let k = to;
-  while (k < tokens.length && k - to < ROLE_RUN && !(tokens[k] as Token).punct && ROLE_WORDS.has((tokens[k] as Token).text)) k++;
-  return k > to && isNameWord(tokens[k]);
+  let role = false;
+  for (; k < tokens.length && k - to < ROLE_RUN; k++) {
+    const t = tokens[k] as Token;
+    if (t.punct || isCapitalized(t.text) || !mayDescribe(t)) break;
+    role = ROLE_WORDS.has(t.text);
+  }
+  return role && isNameWord(tokens[k]);
+}
+
+/** Can a lower-case word stand in a description before a role ("energy" in "energy analyst")? Not a verb, an adverb or a function word. */
+function mayDescribe(t: Token): boolean {
+  const w = t.low;
+  return !CLAUSE_WORDS.has(w) && !CUE_VERBS.has(w) && !CUE_MODIFIERS.has(w) && !AUXILIARIES.has(w) && !IRREGULAR_PAST.has(w) && !/(?:ed|ly|ing)$/.test(w);
 }
 
 /**
