@@ -66,6 +66,9 @@ describe('a person without the description before the name', () => {
       ['Kell Brothers Margaret Kell', 'Margaret Kell'],
       ['Man-of-the-match Quill', 'Quill'],
       ['Jo Varga On How Harbour Votes', 'Jo Varga'],
+      ['Guitarist Brian', 'Brian'],
+      ['KDX Philippe Moreau', 'Philippe Moreau'],
+      ['Republicans Margaret Kell', 'Margaret Kell'],
     ]) {
       expect(nameParts(phrase!)?.words.join(' '), phrase).toBe(name);
     }
@@ -73,6 +76,7 @@ describe('a person without the description before the name', () => {
 
   it('keeps a first name the lexicon does not know, and a name that is no person', () => {
     expect(nameParts('Ole Gunnar Brekke')?.words.join(' ')).toBe('Ole Gunnar Brekke');
+    expect(nameParts('J. Margaret Kell')?.words.join(' ')).toBe('J. Margaret Kell');
     expect(nameParts('South Carolina Republican')?.words.join(' ')).toBe('South Carolina Republican');
   });
 

@@ -145,12 +145,25 @@ function withoutDescription(whole: string[]): string[] {
   if (isFirstNameClass(opening)) return name;
   // A role or a compound description before a surname: "Model Caprice", "Man-of-the-match Duff".
   if (opening === 'r' || COMPOUND_DESCRIPTION.test(name[0]!)) name = name.slice(1);
+  // A doer's noun before a lone first name: "Guitarist Brian" is Brian.
+  if (name.length === 2 && isFirstName(name[1]!) && (DOER.test(name[0]!) || describes(name[0]!))) return name.slice(1);
   if (name.length < 3 || isFirstName(name[0]!)) return name;
   const first = name.findIndex((w, k) => k > 0 && isFirstName(w));
   // What follows the first name must read as a name: "South Carolina Republican" is no Carolina.
   if (first < 1 || name.length - first < 2 || name.slice(first + 1).some((w) => NO_NAME_CLASSES.has(wordClass(w)) || describes(w))) return name;
   // One word before it is a description only when the lexicon knows it as no name, or it ends as a doer's noun ("Broadcaster"); "Ole Gunnar Berg" keeps "Ole".
-  if (first === 1 && !NO_NAME_CLASSES.has(wordClass(name[0]!)) && wordClass(name[0]!) !== 'c' && !describes(name[0]!) && !DOER.test(name[0]!)) return name;
+  // So is an acronym (not an initial: "J. Gerald Hebert") or a group before it: "EADS Philippe Camus", "Democrats Hillary Clinton".
+  const one = name[0]!;
+  if (
+    first === 1 &&
+    !NO_NAME_CLASSES.has(wordClass(one)) &&
+    wordClass(one) !== 'c' &&
+    !describes(one) &&
+    !DOER.test(one) &&
+    !(isShouted(one) && !/^\p{Lu}\.$/u.test(one)) &&
+    !isGroup(lower(one))
+  )
+    return name;
   return name.slice(first);
 }
 
