@@ -88,8 +88,26 @@ describe('a person without the description before the name', () => {
       'WHY THE HARBOUR MATTERS Today',
       'Harbour Americans',
       'Mayor Disputes Account Of Harbour Reporting On Varga',
+      'PARK SURVIVORS',
+      'DOCKS VIA EMAIL',
+      'Ohio President',
     ]) {
       expect(nameParts(phrase), phrase).toBeNull();
+    }
+    // A name in capitals that opens with a first name is still a name.
+    expect(nameParts('MARGARET KELL')?.words.join(' ')).toBe('MARGARET KELL');
+  });
+
+  it('leaves out the words a sentence ran on into after a name', () => {
+    for (const [phrase, name] of [
+      ['Margaret Kell Ohio', 'Margaret Kell'],
+      ['Varga Thursday', 'Varga'],
+      ['Continued Varga', 'Varga'],
+      // A full name may end in a day or a place of its own.
+      ['Peter Friday', 'Peter Friday'],
+      ['Margaret Paris', 'Margaret Paris'],
+    ]) {
+      expect(nameParts(phrase!)?.words.join(' '), phrase).toBe(name);
     }
   });
 });

@@ -106,6 +106,7 @@ export function nameParts(phrase: string): NameParts | null {
   // A particle opens a surname ("van Berg"), never a name on its own.
   while (name.length > 0 && isParticle(name[0]!)) name = name.slice(1);
   name = withoutDescription(name);
+  name = withoutRunOn(name);
   if (name.length === 0 || namesNoPerson(lower(name.length === 1 ? name[0]! : name.join(' ')))) return null;
   // A day or a month, or an abbreviation ("Colo."), alone names no one.
   const only = name.length === 1 ? lower(name[0]!) : null;
@@ -165,6 +166,27 @@ function withoutDescription(whole: string[]): string[] {
   )
     return name;
   return name.slice(first);
+}
+
+/**
+ * A name without the capitalised words the sentence ran on into: a place or
+ * a day after a full name ("Mike Friday England"), a day after a surname
+ * ("Pence Thursday"), a cue verb opening the sentence ("Continued Stone");
+ * none at all when it is a place's role ("Argentina President") or a line
+ * in capitals that opens with no first name ("MAKING THEM SMALLER").
+ */
+function withoutRunOn(name: string[]): string[] {
+  if (name.length < 2) return name;
+  const head = name[0]!;
+  const last = name[name.length - 1]!;
+  // A day or a month written out ("Jun" may be a given name: "Ai Jun").
+  const tail = last.length >= 4 ? wordClass(last) : undefined;
+  const firstNamed = isFirstName(head);
+  if (!firstNamed && (name.every(isShouted) || (name.length === 2 && wordClass(head) === 'p' && describes(name[1]!)))) return [];
+  if (CUE_VERBS.has(lower(head))) return name.slice(1);
+  if (tail === 'w' && (name.length >= 3 || !firstNamed)) return name.slice(0, -1);
+  if (tail === 'p' && name.length >= 3 && firstNamed) return name.slice(0, -1);
+  return name;
 }
 
 /** A capitalised compound of lower-case parts: "Man-of-the-match", "Fly-half", "Film-maker". */
