@@ -352,11 +352,12 @@ describe('extractQuotes: paragraphs around a quote', () => {
 });
 
 describe('extractQuotes: quotation marks', () => {
-  it('does not take a headline with its byline, or a titled work, for a quote', () => {
+  it('does not take a headline with its byline, a titled work or a slogan for a quote', () => {
     expect(
       who([
         'ON STAGE—"The old theatre on the quay will close its doors in spring," by the Courier\'s Ann Lee: http://example.com/x.',
         'Her essay, titled "Why the Town Hall Still Matters to All of Us," ran on Sunday.',
+        'The county defended its new road-safety campaign with the slogan "Slow down, we are all on it."',
       ]),
     ).toEqual([]);
   });

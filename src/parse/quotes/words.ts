@@ -346,8 +346,8 @@ export const ABBREVIATIONS = list(`
 /** Words a title of a work keeps in lower case: "Of Mice and Men", "Meet the Press". */
 export const TITLE_SMALL_WORDS = list('of the a an and or in on at to for with by from vs is are as up');
 
-/** Words that name the work in marks after them: a book titled "…". */
-export const WORK_CUES = list('titled entitled headlined headline subtitled');
+/** Words that name the work or the phrase in marks after them: a book titled "…", a campaign with the slogan "…". */
+export const WORK_CUES = list('titled entitled headlined headline subtitled slogan tagline motto hashtag');
 
 /** Units after a figure that make it a share of respondents: survey wording answered by "60 percent". */
 export const SHARE_UNITS = list('percent % per');
