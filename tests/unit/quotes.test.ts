@@ -242,6 +242,14 @@ describe('extractQuotes: naming the speaker', () => {
     expect(said[3]).toEqual({ text: 'Ultimately, the group needs the field', speaker: 'Harbour Capital energy analyst Anton Brel' });
   });
 
+  it('does not take a sentence adverb for a first name ("Maybe Varga said")', () => {
+    const [quote] = extractQuotes([
+      'Hilda Varga spoke in the port on Monday.',
+      'Perhaps Varga said it best: "We are going to build until the harbour is full again."',
+    ]);
+    expect(quote?.person).toBe('Hilda Varga');
+  });
+
   it('turns a surname into the fuller name used before', () => {
     expect(who(['Hilda Varga, who runs the shelter, asked for more beds.', '"We turn people away every single night," Varga said.'])).toEqual([
       { text: 'We turn people away every single night', speaker: 'Hilda Varga' },

@@ -242,6 +242,7 @@ export const CAPITAL_FUNCTION_WORDS = list(`
   last next earlier later today yesterday tomorrow now meantime instead indeed
   moreover besides separately similarly likewise nonetheless nevertheless
   otherwise overall often finally again specifically more less fewer several
+  maybe perhaps already sometimes therefore thus hence ultimately anyway
 `);
 
 /** Words that end a noun phrase when met walking away from its head. */
