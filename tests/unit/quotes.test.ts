@@ -250,6 +250,15 @@ describe('extractQuotes: naming the speaker', () => {
     expect(quote?.person).toBe('Hilda Varga');
   });
 
+  it('takes no time for a person ("This year marks …")', () => {
+    expect(
+      who([
+        "Bill Corran's job as conductor of the awards show is not for the faint-hearted.",
+        'This year marks Corran\'s 17th turn at the helm of the orchestra. "The excitement is a live performance as a musician," he says.',
+      ]),
+    ).toEqual([{ text: 'The excitement is a live performance as a musician', speaker: 'Bill Corran' }]);
+  });
+
   it('turns a surname into the fuller name used before', () => {
     expect(who(['Hilda Varga, who runs the shelter, asked for more beds.', '"We turn people away every single night," Varga said.'])).toEqual([
       { text: 'We turn people away every single night', speaker: 'Hilda Varga' },

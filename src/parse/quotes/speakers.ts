@@ -381,6 +381,8 @@ function headsPerson(words: readonly string[]): boolean {
 
 /** Is the lower-case noun someone's: a role by the lexicon, a title, a role word, a person noun, or a doer's ending? */
 function namesSomeone(low: string): boolean {
+  // A time is no one, whatever its ending ("This year marks …").
+  if (TIME_WORDS.has(low)) return false;
   return ROLE_WORDS.has(low) || TITLES.has(low) || PERSON_NOUNS.has(low) || wordClass(low) === 'r' || DOER_ENDING.test(low);
 }
 
