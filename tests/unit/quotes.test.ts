@@ -259,6 +259,15 @@ describe('extractQuotes: naming the speaker', () => {
     ).toEqual([{ text: 'The excitement is a live performance as a musician', speaker: 'Bill Corran' }]);
   });
 
+  it('gives a quote to the one "quoted as saying", not to the one quoting', () => {
+    expect(who(['"We are mourning the passing of a great company," the agency quoted worker Dana Ogle as saying.'])).toEqual([
+      { text: 'We are mourning the passing of a great company', speaker: 'worker Dana Ogle' },
+    ]);
+    expect(who(['The news agency reports a union source as saying: "The works council fears the trade will be run from abroad."'])).toEqual([
+      { text: 'The works council fears the trade will be run from abroad.', speaker: 'a union source' },
+    ]);
+  });
+
   it('turns a surname into the fuller name used before', () => {
     expect(who(['Hilda Varga, who runs the shelter, asked for more beds.', '"We turn people away every single night," Varga said.'])).toEqual([
       { text: 'We turn people away every single night', speaker: 'Hilda Varga' },

@@ -19,6 +19,7 @@ import {
   OBJECT_MARKERS,
   PREPOSITIONS,
   PRONOUNS,
+  QUOTING_VERBS,
   ROLE_WORDS,
   SETTING_PREPOSITIONS,
   TIME_ORDER,
@@ -105,6 +106,9 @@ export function attributionAfter(tokens: readonly Token[], from: number, to: num
     const t = tokens[k];
     if (!t || endsSentence(t) || isMark(t)) return null;
     if (text(t) === 'according' && text(tokens[k + 1]) === 'to') return phraseForward(tokens, k + 2, to);
+    // "…," the agency quoted worker Jo Roe as saying: the one quoted speaks, not the one quoting.
+    const quoted = QUOTING_VERBS.has(text(t)) ? quotedAsSaying(tokens, k, to) : null;
+    if (quoted) return quoted;
     if (!cueAt(tokens, k)) continue;
     // Past the usual reach only a long appositive closed by a comma: `"…," Jo Roe, a scientist at … in Greenbelt, Maryland, said`.
     if (k - i >= SUBJECT_REACH && tokens[k - 1]?.text !== ',') continue;
@@ -113,6 +117,27 @@ export function attributionAfter(tokens: readonly Token[], from: number, to: num
     const next = afterCue(tokens, k);
     if (k === i) return phraseForward(tokens, text(tokens[next]) === 'by' ? next + 1 : next, to);
     return subjectBetween(tokens, i, k) ?? (tokens[k - 1]?.text === ',' ? phraseForward(tokens, next, to) : null);
+  }
+  return null;
+}
+
+/** The verb of quoting before "as saying" at `saying` ("quoted Jo Roe as saying"), or -1. */
+function quotingVerbBefore(tokens: readonly Token[], saying: number, from: number): number {
+  if (text(tokens[saying - 1]) !== 'as') return -1;
+  for (let v = saying - 3; v >= from && saying - v <= MAX_PHRASE + 1; v--) {
+    const t = tokens[v] as Token;
+    if (t.punct) return -1;
+    if (QUOTING_VERBS.has(t.low)) return v;
+  }
+  return -1;
+}
+
+/** The phrase between the verb of quoting at `verb` and "as saying" ("quoted Jo Roe as saying", "reports a source as saying"). */
+function quotedAsSaying(tokens: readonly Token[], verb: number, to: number): Found | null {
+  for (let k = verb + 2; k < to - 1 && k - verb <= MAX_PHRASE; k++) {
+    const t = tokens[k] as Token;
+    if (t.punct) return null;
+    if (t.low === 'as') return text(tokens[k + 1]) === 'saying' ? phraseForward(tokens, verb + 1, k) : null;
   }
   return null;
 }
@@ -138,6 +163,9 @@ export function lastCueIn(p: Paragraph, from: number, to: number): Found | null 
       const found = subjectBefore(tokens, k, from);
       if (found) return found;
     } else if (isParticiple(t)) {
+      // "The agency quoted Jo Roe as saying": the one quoted speaks.
+      const quoting = text(t) === 'saying' ? quotingVerbBefore(tokens, k, from) : -1;
+      if (quoting >= 0) return quotedAsSaying(tokens, quoting, to) ?? clauseSubject(p, from, k);
       // "…, saying" hangs on the clause's subject; "with the union calling
       // her" on the phrase right before it.
       const hit = tokens[k - 1]?.text === ',' ? null : collectBackward(tokens, k - 1, from);

@@ -66,6 +66,9 @@ export const CUE_VERBS = list(`
 /** Cue verbs of two words, "as Smith put it", "Smith pointed out": each verb with the word that must follow it. */
 export const PHRASAL_CUES = pairs('put it, puts it, pointed out, points out, described as, describes as');
 
+/** Verbs that report another's words: the one after them "as saying" speaks ("the agency quoted Jo Roe as saying"). */
+export const QUOTING_VERBS = list('quoted quotes quoting reported reports cited cites');
+
 /** Participles that hang an attribution on the clause's own subject ("…, saying"). */
 export const CUE_PARTICIPLES = list(`
   saying adding telling noting arguing writing explaining insisting warning
