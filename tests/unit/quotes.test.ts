@@ -268,6 +268,12 @@ describe('extractQuotes: naming the speaker', () => {
     ]);
   });
 
+  it('names the speaker by the name between a description and the cue after a quote', () => {
+    expect(who(['"I am extremely outraged at the hypocrisy," the festival\'s organiser in the port, Tessa Marr, told the radio station.'])).toEqual([
+      { text: 'I am extremely outraged at the hypocrisy', speaker: 'Tessa Marr' },
+    ]);
+  });
+
   it('turns a surname into the fuller name used before', () => {
     expect(who(['Hilda Varga, who runs the shelter, asked for more beds.', '"We turn people away every single night," Varga said.'])).toEqual([
       { text: 'We turn people away every single night', speaker: 'Hilda Varga' },

@@ -288,14 +288,15 @@ function skipBetweenSubjectAndVerb(tokens: readonly Token[], e: number, floor: n
  * Smith.
  */
 function namedAppositive(tokens: readonly Token[], from: number, to: number, described: Found): Found | null {
+  return appositiveName(tokens.slice(from, to), described);
+}
+
+function appositiveName(name: readonly Token[], described: Found): Found | null {
   const opener = described.phrase.split(' ', 1)[0] ?? '';
   if (isCapitalized(opener) && !DETERMINERS.has(opener.toLowerCase())) return null;
-  if (to - from < 1 || to - from > MAX_NAME_WORDS) return null;
-  for (let k = from; k < to; k++) {
-    const t = tokens[k] as Token;
-    if (t.punct || !isCapitalized(t.text) || CAPITAL_FUNCTION_WORDS.has(t.low)) return null;
-  }
-  return shaped(tokens.slice(from, to));
+  if (name.length < 1 || name.length > MAX_NAME_WORDS) return null;
+  if (name.some((t) => t.punct || !isCapitalized(t.text) || CAPITAL_FUNCTION_WORDS.has(t.low))) return null;
+  return shaped(name);
 }
 
 function opensClause(tokens: readonly Token[], k: number, floor: number): boolean {
@@ -324,7 +325,14 @@ function subjectBetween(tokens: readonly Token[], from: number, verb: number): F
   }
   const first = parts[0] ?? [];
   const last = parts[parts.length - 1] ?? [];
-  return asSubject(first) ?? (parts.length > 1 ? asSubject(last) : null);
+  const described = asSubject(first);
+  // `"…," the play's organiser in Uganda, Sarah Mukasa, told`: the name after the description.
+  const second = parts[1];
+  if (second && parts.length === 3 && last.length === 0 && DETERMINERS.has(text(first[0]))) {
+    const named = appositiveName(second, { phrase: first.map((t) => t.text).join(' '), at: first[0]?.start ?? 0 });
+    if (named) return named;
+  }
+  return described ?? (parts.length > 1 ? asSubject(last) : null);
 }
 
 function asSubject(words: readonly Token[]): Found | null {
