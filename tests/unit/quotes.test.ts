@@ -274,6 +274,14 @@ describe('extractQuotes: naming the speaker', () => {
     ]);
   });
 
+  it('learns no sex from "him" in the sentence of a name: an object is someone else', () => {
+    const said = who([
+      '"The council has let the house fall apart," said Ida Marsh of the museum trust.',
+      'Tessa Varn, the singer\'s stepsister, said the family still hoped a road would be named after him. "That is something my father really wanted to see," she said.',
+    ]);
+    expect(said[1]).toEqual({ text: 'That is something my father really wanted to see', speaker: 'Tessa Varn' });
+  });
+
   it('turns a surname into the fuller name used before', () => {
     expect(who(['Hilda Varga, who runs the shelter, asked for more beds.', '"We turn people away every single night," Varga said.'])).toEqual([
       { text: 'We turn people away every single night', speaker: 'Hilda Varga' },

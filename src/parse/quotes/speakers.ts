@@ -139,10 +139,11 @@ export class Cast {
   /**
    * A personal pronoun in the sentence of exactly one named person, after
    * that name, is theirs ("Lee said she would run"): the article's own
-   * evidence of a gender no title gave.
+   * evidence of a gender no title gave. Not "him": an object in the name's
+   * own clause is someone else ("Lee hoped a road would be named after him").
    */
   private learnGender(word: string, people: readonly Entity[]): void {
-    const gender: Gender = word === 'he' || word === 'him' || word === 'his' ? 'm' : word === 'she' || word === 'her' ? 'f' : null;
+    const gender: Gender = word === 'he' || word === 'his' ? 'm' : word === 'she' || word === 'her' ? 'f' : null;
     const only = people.length === 1 ? people[0] : undefined;
     if (gender && only && (only.gender === null || only.guessed)) {
       only.gender = gender;
