@@ -282,6 +282,14 @@ describe('extractQuotes: naming the speaker', () => {
     expect(said[1]).toEqual({ text: 'That is something my father really wanted to see', speaker: 'Tessa Varn' });
   });
 
+  it('takes no person from what "the" names in capitals ("the Varga Express")', () => {
+    const [quote] = extractQuotes([
+      'For those of you not yet on the Varga Express, the pundits have been calling him a fraud for a year.',
+      '"We will win the harbour vote and the one after it," Varga said.',
+    ]);
+    expect(quote?.person).toBe('Varga');
+  });
+
   it('turns a surname into the fuller name used before', () => {
     expect(who(['Hilda Varga, who runs the shelter, asked for more beds.', '"We turn people away every single night," Varga said.'])).toEqual([
       { text: 'We turn people away every single night', speaker: 'Hilda Varga' },

@@ -428,6 +428,11 @@ function readMentions(
       let j = i;
       while (j < tokens.length && isNameToken(tokens[j])) j++;
       const words = tokens.slice(i, j).map((t) => t.text);
+      // What "the" names in capitals is a thing or a body ("the Trump Train", "the White House"), unless a title makes it someone.
+      if (tokens[i - 1]?.low === 'the' && !words.some(isTitle)) {
+        i = j;
+        continue;
+      }
       // A month or a weekday before a name is a date ("a June Trump rally"), never a first name.
       while (words.length > 0 && (CAPITAL_FUNCTION_WORDS.has(lower(words[0]!)) || CALENDAR_NAMES.has(lower(words[0]!)))) words.shift();
       const name = words.length > 0 ? nameParts(words.join(' ')) : null;
