@@ -65,11 +65,12 @@ writeFileSync(
     `export { parseArticle } from ${JSON.stringify(join(root, 'src/parse/article.ts'))};`,
     `export { decodeText } from ${JSON.stringify(join(root, 'src/text/encoding.ts'))};`,
     `export { firstNameGender } from ${JSON.stringify(join(root, 'src/parse/quotes/lexicon.ts'))};`,
+    `export { decodeEntities } from ${JSON.stringify(join(root, 'src/text/entities.ts'))};`,
   ].join('\n'),
 );
 const bundle = join(work, 'reader.cjs');
 await build({ entryPoints: [entry], bundle: true, format: 'cjs', platform: 'node', outfile: bundle, logLevel: 'warning' });
-const { parseRawText, articleFileText, parseArticle, decodeText, firstNameGender } = createRequire(import.meta.url)(bundle);
+const { parseRawText, articleFileText, parseArticle, decodeText, firstNameGender, decodeEntities } = createRequire(import.meta.url)(bundle);
 
 const { names, predictions, marksOnly, unmatched } = runOn(goldDir, out);
 const score = (dir, file) => spawnSync('python3', [scorer, dir, file], { encoding: 'utf8' });
@@ -238,16 +239,6 @@ function webPageText() {
       .filter(Boolean);
     return `${headline}\n\n${paragraphs.join('\n\n')}\n`;
   };
-}
-
-/** The character references a page title uses. */
-function decodeEntities(text) {
-  const named = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, ref) => {
-    if (ref[0] !== '#') return named[ref.toLowerCase()] ?? whole;
-    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    return String.fromCodePoint(code);
-  });
 }
 
 /** A directory of links to some articles of the gold set and their gold, for scoring them apart. */

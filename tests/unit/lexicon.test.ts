@@ -3,11 +3,9 @@
 // description, that a place or a header names no one. Every name here is
 // invented; the first names are common ones any lexicon of English knows.
 import { describe, expect, it } from 'vitest';
-import { extractQuotes } from '../../src/parse/quotes/extract.js';
 import { firstNameGender, isFirstName, namesNoPerson } from '../../src/parse/quotes/lexicon.js';
 import { nameParts } from '../../src/parse/quotes/person.js';
-
-const speakers = (body: string[]) => extractQuotes(body).map((q) => q.speaker);
+import { speakers } from '../helpers/quotes.js';
 
 describe('the lexicon', () => {
   it('knows the sex of common first names, and not of words that are none', () => {

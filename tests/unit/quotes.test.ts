@@ -6,8 +6,7 @@ import { FIRST_CARRY, readParagraph, type ParagraphReading } from '../../src/par
 import { Cast } from '../../src/parse/quotes/speakers.js';
 import { tokenize } from '../../src/parse/quotes/tokens.js';
 import { Vocabulary } from '../../src/parse/quotes/vocabulary.js';
-
-const who = (body: string[]) => extractQuotes(body).map(({ text, speaker }) => ({ text, speaker }));
+import { who } from '../helpers/quotes.js';
 
 describe('extractQuotes: where the attribution stands', () => {
   it('reads a speaker after the quote', () => {

@@ -3,10 +3,7 @@
 // a person, a name near the quote that did not say it, a speaker carried on
 // wrongly, inverted cues with rarer verbs, and British run-on quotations.
 import { describe, expect, it } from 'vitest';
-import { extractQuotes } from '../../src/parse/quotes/extract.js';
-
-const who = (body: string[]) => extractQuotes(body).map(({ text, speaker }) => ({ text, speaker }));
-const speakers = (body: string[]) => extractQuotes(body).map((q) => q.speaker);
+import { speakers, who } from '../helpers/quotes.js';
 
 describe('a pronoun goes to the person it stands for', () => {
   it('prefers the subject of the sentence before over its object', () => {

@@ -253,7 +253,7 @@ function subjectBefore(tokens: readonly Token[], verb: number, floor: number): F
     for (let c = e - 1; c >= floor && e - c < APPOSITIVE_REACH; c--) {
       if (tokens[c]?.text !== ',') continue;
       const hit = collectBackward(tokens, c - 1, floor);
-      if (hit && opensClause(tokens, hit.index - 1, floor)) return namedAppositive(tokens, c + 1, e, hit.found) ?? hit.found;
+      if (hit && opensClause(tokens, hit.index - 1, floor)) return appositiveName(tokens.slice(c + 1, e), hit.found.phrase) ?? hit.found;
     }
     return null;
   }
@@ -284,15 +284,12 @@ function skipBetweenSubjectAndVerb(tokens: readonly Token[], e: number, floor: n
 /**
  * A description's name set off by commas after it: in "Their president,
  * Gustavo Parente Sanchez, says", the name, not "Their president". Only a
- * run of capitalised words names someone; "Smith, a spokesman, said" keeps
- * Smith.
+ * run of capitalised words names someone, and only after a description (a
+ * phrase opening in lower case or with a determiner): "Smith, a spokesman,
+ * said" keeps Smith.
  */
-function namedAppositive(tokens: readonly Token[], from: number, to: number, described: Found): Found | null {
-  return appositiveName(tokens.slice(from, to), described);
-}
-
-function appositiveName(name: readonly Token[], described: Found): Found | null {
-  const opener = described.phrase.split(' ', 1)[0] ?? '';
+function appositiveName(name: readonly Token[], description: string): Found | null {
+  const opener = description.split(' ', 1)[0] ?? '';
   if (isCapitalized(opener) && !DETERMINERS.has(opener.toLowerCase())) return null;
   if (name.length < 1 || name.length > MAX_NAME_WORDS) return null;
   if (name.some((t) => t.punct || !isCapitalized(t.text) || CAPITAL_FUNCTION_WORDS.has(t.low))) return null;
@@ -329,7 +326,7 @@ function subjectBetween(tokens: readonly Token[], from: number, verb: number): F
   // `"…," the play's organiser in Uganda, Sarah Mukasa, told`: the name after the description.
   const second = parts[1];
   if (second && parts.length === 3 && last.length === 0 && DETERMINERS.has(text(first[0]))) {
-    const named = appositiveName(second, { phrase: first.map((t) => t.text).join(' '), at: first[0]?.start ?? 0 });
+    const named = appositiveName(second, first[0]?.text ?? '');
     if (named) return named;
   }
   return described ?? (parts.length > 1 ? asSubject(last) : null);

@@ -291,10 +291,17 @@ export const SUBJECT_PRONOUNS = list('he she they');
 /** Capitalised function words that end a name in a title-case header: "Jo Varga On How Harbour Votes". */
 export const HEADER_WORDS = list('on how why what when is are makes says to for with and');
 
-/** Prepositions of a place or a time: the phrase after one is a setting, never who speaks ("in a letter posted on Twitter"). */
-export const SETTING_PREPOSITIONS = list('in on at into during near across throughout inside outside under over');
 /** Prepositions before a run of capitals that mark it as a place or a date. */
 export const PLACE_PREPOSITIONS = list('in at from to near across throughout outside inside into via');
+/**
+ * Prepositions of a place or a time: the phrase after one is a setting, never
+ * who speaks ("in a letter posted on Twitter"). Not those of a source or a
+ * goal: "a letter from the Legion" goes on to speak.
+ */
+export const SETTING_PREPOSITIONS = list(`
+  ${PLACE_PREPOSITIONS.written.filter((w) => !['from', 'to', 'via'].includes(w)).join(' ')}
+  on during under over
+`);
 /** Prepositions whose object is a place, a team or a competition: "in England", "against Chelsea", "for Ireland". */
 export const OBJECT_PREPOSITIONS = list(`${PLACE_PREPOSITIONS.written.join(' ')} against for versus vs`);
 
