@@ -41,6 +41,19 @@ describe('a pronoun goes to the person it stands for', () => {
     expect(speakers(["Kemp's lawyer, Ruth Adair, spoke to reporters.", '"My client has done nothing wrong at all," she said.'])).toEqual(['Ruth Adair']);
   });
 
+  it('gives the pronoun to the one a possessive and a role describe, not the possessor and their team', () => {
+    expect(
+      speakers([
+        'Tomas Brenner admitted his side had been poor.',
+        'But Brenner\'s Harbour counterpart Felix Oduya was in no mood to celebrate. He said: "I am far from happy despite the win."',
+      ]),
+    ).toEqual(['Felix Oduya']);
+  });
+
+  it('keeps whose someone is out of their name when the sentence names them as its subject', () => {
+    expect(speakers(["Vale's Jo Varga was happy after the match.", '"We played very well tonight," Varga said.'])).toEqual(['Jo Varga']);
+  });
+
   it("does not give the pronoun to the organisation in the speaker's job title", () => {
     expect(speakers(['Ana Ruiz, chief economist at Harbor Bank, expects rates to fall.', '"The slowdown is already here," she said.'])).toEqual(['Ana Ruiz']);
   });

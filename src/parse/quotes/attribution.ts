@@ -492,11 +492,29 @@ function clauseSubject(p: Paragraph, from: number, to: number): Found | null {
 function namedSubject(tokens: readonly Token[], from: number, to: number): Found | null {
   const run = (at: number): number => {
     let j = at;
-    while (j < to && j - from < MAX_PHRASE && !(tokens[j] as Token).punct && isCapitalized((tokens[j] as Token).text) && !(j > at && isLabel(tokens, j))) j++;
+    while (
+      j < to &&
+      j - from < MAX_PHRASE &&
+      !(tokens[j] as Token).punct &&
+      isCapitalized((tokens[j] as Token).text) &&
+      !(j > at && (isLabel(tokens, j) || isPossessive(tokens[j - 1] as Token, tokens[j - 2])))
+    )
+      j++;
     return j;
   };
   let start = from;
   let end = run(from);
+  // "England's Jo Roe", "Wenger's Bayern counterpart Felix Magath": whose someone is comes before them and is not the subject.
+  while (
+    end < to &&
+    end > start &&
+    isPossessive(tokens[end - 1] as Token, tokens[end - 2]) &&
+    !(tokens[end] as Token).punct &&
+    isCapitalized((tokens[end] as Token).text)
+  ) {
+    start = end;
+    end = run(end);
+  }
   for (;;) {
     if (text(tokens[end]) === 'and' && !holdsName(tokens.slice(start, end))) {
       // "Only Fools and Horses star Jo Roe": the "and" is inside a title or a pair of roles, and the name ends the description.

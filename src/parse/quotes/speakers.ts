@@ -107,6 +107,8 @@ export class Cast {
       }
       let j = i;
       while (j < tokens.length && isNameWord(tokens[j])) j++;
+      // "Wenger's Bayern counterpart Felix Magath": Wenger, then whose the counterpart is.
+      for (let k = i + 1; k < j; k++) if (endsPossessive(tokens[k - 1] as Token) && isAffiliation(tokens, k, j)) j = k;
       const subject =
         ((!sentence.subjectSeen || opensClause(tokens, i, j)) && canBeSubject(tokens, i, j) && !isAffiliation(tokens, i, j)) || speaksInRelative(tokens, j);
       // "his second Grand Slam title", "their British and Irish Lions party": a name used as a
@@ -183,6 +185,13 @@ export class Cast {
     while (i < to && isSkippable(tokens[i])) i++;
     let j = to;
     while (j > i && TIME_WORDS.has(tokens[j - 1]?.low ?? '')) j--;
+    // Whose a full name is stays out of it: "Vale's Jo Varga" is Jo Varga.
+    for (let k = j - 3; k >= i; k--) {
+      if (endsPossessive(tokens[k] as Token)) {
+        i = k + 1;
+        break;
+      }
+    }
     if (i >= j) return null;
     const words = tokens.slice(i, j).map((t) => t.text);
     const before = tokens[from - 1];
@@ -414,6 +423,12 @@ function stripPossessive(w: string): string {
 }
 
 const isApostrophe = (code: number): boolean => code === 0x27 || code === 0x2019;
+
+/** Does a word token end in "'s" ("Wenger's")? */
+function endsPossessive(t: Token): boolean {
+  const w = t.text;
+  return !t.punct && w.charCodeAt(w.length - 1) === 0x73 && isApostrophe(w.charCodeAt(w.length - 2));
+}
 /** Capitals and full stops only ("NATO", "U.N."); a lower-case ASCII second letter, as in most names, settles it without the pattern. */
 function isAcronym(w: string): boolean {
   const second = w.charCodeAt(1);
@@ -493,7 +508,8 @@ const CLAUSE_OPENING_MARKS = new Set([':', '-', '–', '—', ',']);
  */
 function isAffiliation(tokens: readonly Token[], from: number, to: number): boolean {
   const before = tokens[from - 1];
-  if (before !== undefined && !endsSentence(before) && !CLAUSE_OPENING_MARKS.has(before.text)) return false;
+  // After a possessive too: "Wenger's Bayern counterpart Felix Magath".
+  if (before !== undefined && !endsSentence(before) && !CLAUSE_OPENING_MARKS.has(before.text) && !endsPossessive(before)) return false;
   // The role may carry words of its own before it: "Renaissance Capital energy analyst Adam Landes".
   let k = to;
   let role = false;

@@ -130,6 +130,7 @@ export const ROLE_WORDS = list(`
   billionaire mogul star actor actress singer comedian pundit
   coach captain skipper boss owner player striker midfielder defender winger
   goalkeeper keeper fly-half scrum-half full-back flanker
+  counterpart predecessor successor team-mate teammate
 `);
 
 /** First words of a speaker phrase that make it a description to keep as written ("the Iranian official"), not a name. */
