@@ -54,6 +54,15 @@ describe('a pronoun goes to the person it stands for', () => {
     expect(speakers(["Vale's Jo Varga was happy after the match.", '"We played very well tonight," Varga said.'])).toEqual(['Jo Varga']);
   });
 
+  it('gives the pronoun to the one a club and a role "of" something describe, not the club', () => {
+    expect(
+      speakers([
+        'Dunmore Sharks director of rugby Marcel Dupuis has criticised the fixture list.',
+        '"That is not good for the game or for the players," he argues.',
+      ]),
+    ).toEqual(['Marcel Dupuis']);
+  });
+
   it("does not give the pronoun to the organisation in the speaker's job title", () => {
     expect(speakers(['Ana Ruiz, chief economist at Harbor Bank, expects rates to fall.', '"The slowdown is already here," she said.'])).toEqual(['Ana Ruiz']);
   });

@@ -516,7 +516,8 @@ function isAffiliation(tokens: readonly Token[], from: number, to: number): bool
   for (; k < tokens.length && k - to < ROLE_RUN; k++) {
     const t = tokens[k] as Token;
     if (t.punct || isCapitalized(t.text) || !mayDescribe(t)) break;
-    role = ROLE_WORDS.has(t.text);
+    // A role may end in what it is of: "Sale Sharks director of rugby Philippe Saint-Andre".
+    role = ROLE_WORDS.has(t.text) || (role && t.low === 'of') || (tokens[k - 1]?.low === 'of' && ROLE_WORDS.has(tokens[k - 2]?.low ?? ''));
   }
   return role && isNameWord(tokens[k]);
 }
