@@ -122,6 +122,15 @@ describe('cues with rarer verbs', () => {
   it('reads an inverted cue with "advises"', () => {
     expect(speakers(['"Talk to your children before the news does," advises psychologist Ruth Kemp.'])).toEqual(['psychologist Ruth Kemp']);
   });
+
+  it('reads the name after two roles joined by "and" between the quote and its cue', () => {
+    expect(
+      speakers([
+        'Listeners voted for the Dunmore Pipe Band and its version of an old hymn.',
+        '"It is the perfect way to sign off and leave a lasting impression," Harbour Radio music and marketing manager Tessa Grant said.',
+      ]),
+    ).toEqual(['Tessa Grant']);
+  });
 });
 
 describe('British copy', () => {

@@ -12,6 +12,7 @@ import {
   DETERMINERS,
   GROUP_HEADS,
   IRREGULAR_PAST,
+  JOINING_WORDS,
   NOUN_OPENERS,
   NUMBER_WORDS,
   PHRASAL_CUES,
@@ -333,8 +334,17 @@ function subjectBetween(tokens: readonly Token[], from: number, verb: number): F
 }
 
 function asSubject(words: readonly Token[]): Found | null {
-  const bad = words.some((t) => t.punct || (!isCapitalized(t.text) && CLAUSE_WORDS.has(t.low) && !PHRASE_LINKS.has(t.low)));
-  return bad ? null : shaped(words);
+  const bad = (t: Token): boolean => t.punct || (!isCapitalized(t.text) && CLAUSE_WORDS.has(t.low) && !PHRASE_LINKS.has(t.low));
+  if (!words.some(bad)) return shaped(words);
+  // Two roles joined by "and" before a name: "Music Choice music and marketing manager Simon George".
+  return words.every((t) => !bad(t) || JOINING_WORDS.has(t.low)) ? roleHolder(words) : null;
+}
+
+/** The name a role word ends a phrase with, whatever comes before the role. */
+function roleHolder(words: readonly Token[]): Found | null {
+  let k = words.length;
+  while (k > 0 && words.length - k < MAX_NAME_WORDS && !(words[k - 1] as Token).punct && isCapitalized((words[k - 1] as Token).text)) k--;
+  return words.length - k >= 2 && isRoleWord(words[k - 1]) ? shaped(words.slice(k)) : null;
 }
 
 function collectBackward(tokens: readonly Token[], end: number, floor: number): { found: Found; index: number } | null {
