@@ -123,6 +123,14 @@ describe('cues with rarer verbs', () => {
     expect(speakers(['"Talk to your children before the news does," advises psychologist Ruth Kemp.'])).toEqual(['psychologist Ruth Kemp']);
   });
 
+  it('reads a cue that ends the sentence far after the quote, past a parenthesis', () => {
+    expect(
+      speakers([
+        'The Dunmore economy started to grow in 2004, but "sustained and deep reform efforts" are needed to ensure long term growth, the Harbour Monetary Board (HMB) has said.',
+      ]),
+    ).toEqual(['the Harbour Monetary Board']);
+  });
+
   it('reads the name after two roles joined by "and" between the quote and its cue', () => {
     expect(
       speakers([

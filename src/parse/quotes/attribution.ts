@@ -112,7 +112,8 @@ export function attributionAfter(tokens: readonly Token[], from: number, to: num
     if (quoted) return quoted;
     if (!cueAt(tokens, k)) continue;
     // Past the usual reach only a long appositive closed by a comma: `"…," Jo Roe, a scientist at … in Greenbelt, Maryland, said`.
-    if (k - i >= SUBJECT_REACH && tokens[k - 1]?.text !== ',') continue;
+    // So does a cue that ends the sentence after its subject's own clause: `"…" are needed for growth, the International Monetary Fund (IMF) has said.`
+    if (k - i >= SUBJECT_REACH && tokens[k - 1]?.text !== ',' && !endsSentence(tokens[afterCue(tokens, k)])) continue;
     // Inverted only when the verb comes first (`"…," said Smith`); `"…,"
     // Smith, a spokesman, told Reuters` has its subject before the verb.
     const next = afterCue(tokens, k);
