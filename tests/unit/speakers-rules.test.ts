@@ -98,6 +98,16 @@ describe('a speaker is a person, or a description as written', () => {
   });
 });
 
+describe('"they" and a group', () => {
+  it('gives "they" to the police who spoke before, not to a city named since', () => {
+    expect(
+      speakers([
+        '"The case is closed," said Anton Weber, spokesman for the Dunmore prosecutor. At the time, police said a "physical altercation" broke out among the musicians. It went on outside, where "one of the officers was kicked in the chest with full force", they said.',
+      ]),
+    ).toEqual(['Anton Weber', 'police', 'police']);
+  });
+});
+
 describe('a name near the quote that did not say it', () => {
   it('gives the quote to the subject, not the possessor of the quoted words', () => {
     expect(speakers(['Nina Reyes called Paul Dawson\'s remarks "the language of a schoolyard bully."'])).toEqual(['Nina Reyes']);

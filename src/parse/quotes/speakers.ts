@@ -172,7 +172,9 @@ export class Cast {
     // A description ("the Iranian official", "a Nevada Democrat") stays as
     // written: its last word is a role, not a surname to match on.
     if (DESCRIPTION_OPENERS.has(lower(first)) || !words.some((w) => isCapitalized(w) && !CAPITAL_FUNCTION_WORDS.has(lower(w)))) {
-      this.remember(phrase, headsPerson(words) ? 'person' : 'thing', null, at, undefined, true).shown = true;
+      // A group ("police", "officials") is what a later "they" stands for.
+      const head = lower(final).replace(/[^\p{L}-]+$/u, '');
+      this.remember(phrase, GROUP_HEADS.has(head) ? 'group' : headsPerson(words) ? 'person' : 'thing', null, at, undefined, true).shown = true;
       return phrase;
     }
     const entity = this.nameEntity(words, at, false, true);

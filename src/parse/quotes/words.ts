@@ -168,7 +168,7 @@ export const GROUP_HEADS = list(`
   republicans democrats officials lawmakers leaders members critics supporters
   protesters aides advisers advisors voters officers authorities analysts
   experts residents workers activists investigators prosecutors researchers
-  organizers candidates senators conservatives liberals
+  organizers candidates senators conservatives liberals police
 `);
 
 /**
