@@ -98,6 +98,16 @@ describe('a speaker is a person, or a description as written', () => {
   });
 });
 
+describe('a description and the name set off after it', () => {
+  it('reads the name after a role "to" an organisation, with whose the role is before it', () => {
+    expect(
+      speakers([
+        'Several nations criticised the approach, and Nordic Council ambassador to the WTO, Anders Lund, said the bid "must be treated independently of political issues".',
+      ]),
+    ).toEqual(['Anders Lund']);
+  });
+});
+
 describe('"they" and a group', () => {
   it('gives "they" to the police who spoke before, not to a city named since', () => {
     expect(

@@ -291,8 +291,10 @@ function skipBetweenSubjectAndVerb(tokens: readonly Token[], e: number, floor: n
  * said" keeps Smith.
  */
 function appositiveName(name: readonly Token[], description: string): Found | null {
-  const opener = description.split(' ', 1)[0] ?? '';
-  if (isCapitalized(opener) && !DETERMINERS.has(opener.toLowerCase())) return null;
+  const words = description.split(' ');
+  const opener = words[0] ?? '';
+  // A description may open with whose the role is: "European Union ambassador to the WTO, Carlo Trojan, said".
+  if (isCapitalized(opener) && !DETERMINERS.has(opener.toLowerCase()) && !words.some((w) => ROLE_WORDS.has(w))) return null;
   if (name.length < 1 || name.length > MAX_NAME_WORDS) return null;
   if (name.some((t) => t.punct || !isCapitalized(t.text) || CAPITAL_FUNCTION_WORDS.has(t.low))) return null;
   return shaped(name);
@@ -363,13 +365,13 @@ function collectBackward(tokens: readonly Token[], end: number, floor: number): 
       words.unshift(t);
       k--;
       // "the head of the agency": a determiner ends the phrase unless a link joins it on.
-      if (k >= floor && PHRASE_LINKS.has(text(tokens[k]))) continue;
+      if (k >= floor && isLink(tokens, k)) continue;
       // "in a letter posted on Twitter": the object of a preposition of place or time is no one speaking
       // (unlike "a story by the website", "a letter from the Legion", where the phrase goes on).
       if (k >= floor && SETTING_PREPOSITIONS.has(text(tokens[k]))) return null;
       break;
     }
-    if (isCapitalized(t.text) ? CAPITAL_FUNCTION_WORDS.has(w) : CLAUSE_WORDS.has(w) && !PHRASE_LINKS.has(w)) break;
+    if (isCapitalized(t.text) ? CAPITAL_FUNCTION_WORDS.has(w) : CLAUSE_WORDS.has(w) && !isLink(tokens, k)) break;
     if (TIME_WORDS.has(w) || isCue(t) || isParticiple(t)) break;
     words.unshift(t);
     k--;
@@ -377,6 +379,12 @@ function collectBackward(tokens: readonly Token[], end: number, floor: number): 
   while (words.length > 0 && PHRASE_LINKS.has(text(words[0]))) words.shift();
   const found = shaped(words);
   return found ? { found, index: k + 1 } : null;
+}
+
+/** A word joining a phrase on to the one before: "of", "for", or "to" after a role ("ambassador to the WTO"). */
+function isLink(tokens: readonly Token[], k: number): boolean {
+  const w = text(tokens[k]);
+  return PHRASE_LINKS.has(w) || (w === 'to' && isRoleWord(tokens[k - 1]));
 }
 
 function phraseForward(tokens: readonly Token[], from: number, to: number): Found | null {
