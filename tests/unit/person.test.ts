@@ -29,6 +29,11 @@ describe('nameParts: the name a speaker phrase ends with', () => {
       ['Pia van Berg', 'Pia van Berg'],
       ['Tom Berg III', 'Tom Berg III'],
       ['JO VARGA', 'JO VARGA'],
+      ['Jo Varga of the pro-democracy Harbour Institute for Sea Studies', 'Jo Varga'],
+      ['Tom Berg of box office tracker Dunmore Figures', 'Tom Berg'],
+      ['Archbishop Tom Berg of the Dunmore Patriarchate of Vale', 'Tom Berg'],
+      ['Harbour Institute chairman Tom Berg Jr.', 'Tom Berg Jr.'],
+      ['survey chairman Tom Ore.', 'Tom Ore'],
     ]) {
       expect(nameParts(phrase!)?.words.join(' '), phrase).toBe(name);
     }

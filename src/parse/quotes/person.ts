@@ -81,6 +81,14 @@ export function nameParts(phrase: string): NameParts | null {
   const first = words[0];
   if (first === undefined || DESCRIPTION_OPENERS.has(lower(first)) || DESCRIPTION_QUANTIFIERS.has(lower(first))) return null;
   if (words.length === 1 && PRONOUNS.has(lower(first))) return null;
+  // "Sen. Jo Varga of Harbour", "Jo Varga of the Harbour Institute for Sea Studies": the name before "of" or "at" is the person, what
+  // follows their place. A name of one word takes no more than two after it: "Secretary of State Ana Lind" is Ana Lind.
+  const place = words.findIndex((w, k) => k >= 1 && (w === 'of' || w === 'at'));
+  const named = (w: string | undefined): boolean => w !== undefined && isCapitalized(w) && !describes(w);
+  if (place >= 1 && named(words[place - 1]) && (named(words[place - 2]) || words.length - place <= 3) && words.slice(place + 1).some(isCapitalized)) {
+    words.splice(place);
+    written.splice(place);
+  }
   let start = words.length;
   while (start > 0) {
     const w = words[start - 1]!;
@@ -88,13 +96,6 @@ export function nameParts(phrase: string): NameParts | null {
     // A possessive before a name is whose the person is, never part of the name: "England's Jo Varga".
     if (start < words.length && /['’]s$/u.test(written[start - 1]!)) break;
     start--;
-  }
-  // "Sen. Jo Varga of Harbour": the name before "of" is the person, the words after it their place.
-  if (start >= 2 && words.length - start <= 2 && lower(words[start - 1]!) === 'of' && isCapitalized(words[start - 2]!) && !describes(words[start - 2]!)) {
-    const end = start - 1;
-    start = end;
-    while (start > 0 && !describes(words[start - 1]!) && (isCapitalized(words[start - 1]!) || isParticle(words[start - 1]!))) start--;
-    words.splice(end);
   }
   // A surname that is also a title ("Jo Major", "Ana King") ends the name it follows.
   const lastWord = words[words.length - 1]!;
@@ -107,6 +108,9 @@ export function nameParts(phrase: string): NameParts | null {
   while (name.length > 0 && isParticle(name[0]!)) name = name.slice(1);
   name = withoutDescription(name);
   name = withoutRunOn(name);
+  // A sentence's full stop kept by an abbreviation ("… said chairman Norbert Ore."): a surname of more than an initial has none.
+  const end = name[name.length - 1];
+  if (name.length >= 2 && end !== undefined && end.length > 2 && end.endsWith('.') && !NAME_SUFFIXES.has(lower(end))) name[name.length - 1] = end.slice(0, -1);
   if (name.length === 0 || namesNoPerson(lower(name.length === 1 ? name[0]! : name.join(' ')))) return null;
   // A day or a month, or an abbreviation ("Colo."), alone names no one.
   const only = name.length === 1 ? lower(name[0]!) : null;
