@@ -108,6 +108,15 @@ describe('a description and the name set off after it', () => {
   });
 });
 
+describe('a title in marks beside the subject', () => {
+  it('does not take a title whose comma sits inside the marks for the subject set off before the cue', () => {
+    const found = who([
+      'Berg, the co-author of "Running Hot," a study of the spread of rumours, said the days when a nation had "a somewhat unifying story" are gone.',
+    ]);
+    expect(found.find((q) => q.text === 'a somewhat unifying story')?.speaker).toBe('Berg');
+  });
+});
+
 describe('"they" and a group', () => {
   it('gives "they" to the police who spoke before, not to a city named since', () => {
     expect(

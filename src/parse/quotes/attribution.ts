@@ -162,7 +162,7 @@ export function lastCueIn(p: Paragraph, from: number, to: number): Found | null 
     if (cueAt(tokens, k) && !isNounUse(tokens, k)) {
       const next = afterCue(tokens, k);
       if (text(tokens[next]) === 'by') return phraseForward(tokens, next + 1, to);
-      const found = subjectBefore(tokens, k, from);
+      const found = subjectBefore(p, k, from);
       if (found) return found;
     } else if (isParticiple(t)) {
       // "The agency quoted Jo Roe as saying": the one quoted speaks.
@@ -245,7 +245,8 @@ function sentenceStart(p: Paragraph, to: number): number {
 }
 
 /** The subject of the cue verb at `verb`, looking back no further than `floor`. */
-function subjectBefore(tokens: readonly Token[], verb: number, floor: number): Found | null {
+function subjectBefore(p: Paragraph, verb: number, floor: number): Found | null {
+  const { tokens, quoted } = p;
   const e = skipBetweenSubjectAndVerb(tokens, verb - 1, floor);
   if (e < floor) return null;
   if (tokens[e]?.text === ',') {
@@ -253,7 +254,8 @@ function subjectBefore(tokens: readonly Token[], verb: number, floor: number): F
     // at a rally in Columbus, Ohio, said": the subject is the phrase before
     // a comma that opens its clause, not one a preposition governs.
     for (let c = e - 1; c >= floor && e - c < APPOSITIVE_REACH; c--) {
-      if (tokens[c]?.text !== ',') continue;
+      // A comma inside a title in marks ('the co-author of "Going Viral," about …') sets off nothing.
+      if (tokens[c]?.text !== ',' || quoted[c]) continue;
       const hit = collectBackward(tokens, c - 1, floor);
       if (hit && opensClause(tokens, hit.index - 1, floor)) return appositiveName(tokens.slice(c + 1, e), hit.found.phrase) ?? hit.found;
     }
