@@ -189,6 +189,15 @@ describe('British copy', () => {
     expect(speakers(['"I feel fresh and I cannot wait to play," Rhys Evans told BBC Sport Wales.'])).toEqual(['Rhys Evans']);
   });
 
+  it('does not take a team named for someone for that person', () => {
+    expect(
+      speakers([
+        'Team Varga sees the convention as a second chance for Jo Varga to make a first impression.',
+        'Varga said: "We will win this race in the autumn."',
+      ]),
+    ).toEqual(['Jo Varga']);
+  });
+
   it('does not take a competition for the speaker', () => {
     expect(speakers(['England face the Grand Slam holders on Sunday.', '"We know what is at stake this weekend," said captain Will Dean.'])).toEqual([
       'captain Will Dean',

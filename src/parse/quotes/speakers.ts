@@ -218,7 +218,9 @@ export class Cast {
     const lows = clean.map(lower);
     const last = lows[lows.length - 1] ?? '';
     if (lows.length === 1 && GROUP_HEADS.has(last)) return this.remember(clean.join(' '), 'group', null, at);
-    if (ORG_HEADS.has(last) || isAcronym(clean[clean.length - 1] ?? '')) return this.remember(clean.join(' '), 'org', null, at);
+    // An organisation's word may open its name too: "Team Trump", "Club Med".
+    if (ORG_HEADS.has(last) || isAcronym(clean[clean.length - 1] ?? '') || (lows.length === 2 && ORG_HEADS.has(lows[0] ?? '')))
+      return this.remember(clean.join(' '), 'org', null, at);
     // One pass for the first title (one the name goes on after) and the count of other words.
     let titleAt = -1;
     let bare = 0;
