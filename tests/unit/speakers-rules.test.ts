@@ -63,6 +63,15 @@ describe('a pronoun goes to the person it stands for', () => {
     ).toEqual(['Marcel Dupuis']);
   });
 
+  it('does not give the pronoun to a company named after a sentence opens with "This"', () => {
+    expect(
+      speakers([
+        'Car maker Morgan Vale has launched its cheapest model yet. Chief executive Ulrich Berg called it a turning point.',
+        'This in turn would make Morgan Vale "globally visible, but still very, very exclusive", he added.',
+      ]),
+    ).toEqual(['Ulrich Berg']);
+  });
+
   it("does not give the pronoun to the organisation in the speaker's job title", () => {
     expect(speakers(['Ana Ruiz, chief economist at Harbor Bank, expects rates to fall.', '"The slowdown is already here," she said.'])).toEqual(['Ana Ruiz']);
   });

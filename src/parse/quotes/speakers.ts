@@ -26,6 +26,7 @@ import {
   ROLE_WORDS,
   TIME_WORDS,
   SUBJECT_PRONOUNS,
+  THING_SUBJECTS,
   TITLES,
 } from './words.js';
 
@@ -100,6 +101,8 @@ export class Cast {
         if (entity) this.mentions.push({ entity, at, subject: true, object: false });
         sentence.subjectSeen = true;
       }
+      // A sentence whose subject is a thing ("This in turn would make Aston Martin …", "It left Vale …") has the names after it as objects.
+      if (THING_SUBJECTS.has(t.low) && (i === 0 || endsSentence(tokens[i - 1])) && !isNameWord(tokens[i + 1])) sentence.subjectSeen = true;
       if (!isNameWord(tokens[i])) {
         if (!t.punct && !sentence.pronounFirst) this.learnGender(t.low, sentence.people);
         i++;
