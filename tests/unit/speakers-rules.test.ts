@@ -143,6 +143,15 @@ describe('a name near the quote that did not say it', () => {
 });
 
 describe('speakers in turn', () => {
+  it('goes on with the last speaker when a paragraph opens with a quote and names someone new only after it', () => {
+    expect(
+      speakers([
+        'Matchwinner Keller was full of praise for Dunne. "It was great play from Dunne," said the Harbour striker.',
+        '"I always try to be sniffing around in the box. "The conditions were difficult but we did well." Man-of-the-match Dunne explained what went wrong. "I would have headed that every time," said the Vale star.',
+      ]),
+    ).toEqual(['the Harbour striker', 'the Harbour striker', 'the Harbour striker', 'the Vale star']);
+  });
+
   it('keeps unnamed speakers apart from the last named person', () => {
     const got = speakers([
       'Principal Jo Hart said the school would reopen on Monday.',

@@ -58,6 +58,10 @@ export interface ParagraphFacts {
   colonSpeaker: string | null;
   /** The first attribution in the paragraph's own narrative. */
   narrativeSpeaker: string | null;
+  /** The paragraph ends with a quote and at most its attribution: `… "It was a fine goal," said the striker.` */
+  endsInQuote: boolean;
+  /** The narrative's first attribution comes after a quote that ended its own sentence: it names who speaks next, not before. */
+  narrativeLate: boolean;
 }
 
 /** What reading one paragraph hands to the reading of the next. */
@@ -129,7 +133,7 @@ export function readParagraph(line: Line, tokens: readonly Token[], carry: Carry
     const who = article.cast.resolve(sign.phrase, base + sign.at);
     return {
       quotes: [],
-      facts: { hasQuotes: false, lastSubject: null, colonSpeaker: null, narrativeSpeaker: who },
+      facts: { hasQuotes: false, lastSubject: null, colonSpeaker: null, narrativeSpeaker: who, endsInQuote: false, narrativeLate: false },
       signs: who,
       next: { base: nextBase, openChain: -1, chains: carry.chains, afterQuote: false },
     };
@@ -141,7 +145,7 @@ export function readParagraph(line: Line, tokens: readonly Token[], carry: Carry
     // "ON TRADE" heads a section: it names a topic, not a speaker for the quotes below it.
     return {
       quotes: [],
-      facts: { hasQuotes: false, lastSubject: null, colonSpeaker: null, narrativeSpeaker: null },
+      facts: { hasQuotes: false, lastSubject: null, colonSpeaker: null, narrativeSpeaker: null, endsInQuote: false, narrativeLate: false },
       signs: null,
       next: { base: nextBase, openChain: -1, chains: carry.chains, afterQuote: false },
     };
@@ -176,12 +180,15 @@ export function readParagraph(line: Line, tokens: readonly Token[], carry: Carry
     quotes.push(readQuote(para, paragraph, span, bounds[k] as [number, number], nextOpen, { text, opens, narrated, chain, paragraph: p, source }, speak));
   });
 
+  const cue = firstCue(paragraph, narrative);
   const endsInColon = para.trimEnd().endsWith(':') ? speak(lastSentenceCue(paragraph, narrative)) : null;
   const facts: ParagraphFacts = {
     hasQuotes: spans.length > 0,
     lastSubject: spans.length > 0 ? null : speak(sentenceSubject(paragraph, lastSentenceEnd(tokens))),
     colonSpeaker: endsInColon,
-    narrativeSpeaker: speak(firstCue(paragraph, narrative)),
+    narrativeSpeaker: speak(cue),
+    endsInQuote: spans.length > 0 && endsInQuote(para, spans[spans.length - 1] as QuoteSpan),
+    narrativeLate: cue !== null && closesSentenceBefore(para, spans, cue.at),
   };
   return { quotes, facts, signs: null, next: { base: nextBase, openChain, chains, afterQuote: quotes.length > 0 } };
 }
@@ -238,6 +245,20 @@ function readQuote(
     midSentence: span.open >= 0 && continuesNarrative(tokens[oi - 1]),
     possessed: span.open >= 0 && isPossessive(tokens, oi - 1),
   };
+}
+
+/** Does the paragraph end with the quote `last`, or with the one sentence that holds it and its cue? */
+function endsInQuote(para: string, last: QuoteSpan): boolean {
+  if (!last.closed) return true;
+  const tail = para.slice(last.close + 1).trimEnd();
+  const stop = tail.search(/[.!?]/);
+  return stop < 0 || stop === tail.length - 1;
+}
+
+/** Does the last quote before offset `at` end its own sentence ("… coming through." Duff explained)? */
+function closesSentenceBefore(para: string, spans: readonly QuoteSpan[], at: number): boolean {
+  const before = spans.findLast((s) => s.closed && s.close < at);
+  return before !== undefined && /[.!?]$/.test(para.slice(before.open + 1, before.close).trimEnd());
 }
 
 /** Index just past the last sentence's words, before its closing stop. */

@@ -25,6 +25,9 @@ export function resolveSpeakers(found: readonly Candidate[], facts: readonly Par
     const prevFacts = facts[q.paragraph - 1];
     if (!speaker && q.opens && prevFacts?.colonSpeaker) speaker = prevFacts.colonSpeaker;
     if (!speaker) speaker = neighbourSpeaker(found, quotes, nextSpeaker, i);
+    // A paragraph that opens with a quote after one that ended with a quote goes on with its speaker, when its own
+    // narrative names someone only after that quote has ended its sentence: they speak next.
+    if (!speaker && q.opens && prevFacts?.endsInQuote && facts[q.paragraph]?.narrativeLate) speaker = lastSpeaker.get(q.paragraph - 1) ?? null;
     if (!speaker) speaker = q.guess;
     if (!speaker) speaker = facts[q.paragraph]?.narrativeSpeaker ?? null;
     if (!speaker && q.opens && prevFacts?.hasQuotes) speaker = lastSpeaker.get(q.paragraph - 1) ?? null;
