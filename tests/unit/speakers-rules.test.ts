@@ -72,6 +72,15 @@ describe('a pronoun goes to the person it stands for', () => {
     ).toEqual(['Ulrich Berg']);
   });
 
+  it('does not take a name in the clause of a sentence whose subject is a description for that subject', () => {
+    expect(
+      speakers([
+        'Tom Hale came from two sets down to beat Lenoir last year, so he knows he faces a tough test.',
+        'The seventh seed, who is lined up to meet Andy Reyes in the last eight, is looking forward to the match. "He is a tough player on any surface," he said.',
+      ]),
+    ).toEqual(['Tom Hale']);
+  });
+
   it("does not give the pronoun to the organisation in the speaker's job title", () => {
     expect(speakers(['Ana Ruiz, chief economist at Harbor Bank, expects rates to fall.', '"The slowdown is already here," she said.'])).toEqual(['Ana Ruiz']);
   });

@@ -103,6 +103,8 @@ export class Cast {
       }
       // A sentence whose subject is a thing ("This in turn would make Aston Martin …", "It left Vale …") has the names after it as objects.
       if (THING_SUBJECTS.has(t.low) && (i === 0 || endsSentence(tokens[i - 1])) && !isNameWord(tokens[i + 1])) sentence.subjectSeen = true;
+      // So does one that opens with a description of no name ("The seventh seed, who … meet Roddick …, is looking forward").
+      if (t.low === 'the' && (i === 0 || endsSentence(tokens[i - 1])) && describesNoName(tokens, i + 1)) sentence.subjectSeen = true;
       if (!isNameWord(tokens[i])) {
         if (!t.punct && !sentence.pronounFirst) this.learnGender(t.low, sentence.people);
         i++;
@@ -502,6 +504,13 @@ function isModifier(tokens: readonly Token[], from: number): boolean {
   const twoBefore = tokens[from - 2];
   if (!twoBefore || twoBefore.punct || !POSSESSIVE_DETERMINERS.has(twoBefore.low)) return false;
   return !namesSomeone(before.low);
+}
+
+/** Do lower-case words from `from` on make a whole noun phrase, with no name after them: "seventh seed, who", "weaker than expected growth figure makes"? */
+function describesNoName(tokens: readonly Token[], from: number): boolean {
+  let k = from;
+  while (k < tokens.length && k - from < ROLE_RUN && !(tokens[k] as Token).punct && !isCapitalized((tokens[k] as Token).text)) k++;
+  return k > from && !isNameWord(tokens[k]);
 }
 
 /** Marks after which a clause may open with its subject: a colon, a dash, a comma. */
