@@ -175,6 +175,15 @@ describe('speakers in turn', () => {
 });
 
 describe('cues with rarer verbs', () => {
+  it('reads "described" with its object before "as" as a cue', () => {
+    expect(
+      speakers([
+        'Ray Dorsey claimed at the time not to know what hip-hop was.',
+        'Among the tributes that poured in from all sections of the music world when Dorsey died aged 73 in June 2004 was one from his friend, the producer Leon Marsh, who described him as a "brother in every sense of the word".',
+      ]),
+    ).toEqual(['the producer Leon Marsh']);
+  });
+
   it('reads an inverted cue with "advises"', () => {
     expect(speakers(['"Talk to your children before the news does," advises psychologist Ruth Kemp.'])).toEqual(['psychologist Ruth Kemp']);
   });

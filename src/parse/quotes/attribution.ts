@@ -57,11 +57,29 @@ const APPOSITIVE_REACH = 40;
 /** Most lower-case description words carried over between capitals to a name: "Republican presidential nominee Jo Roe". */
 const ROLE_RUN = 4;
 
+/** Most words between "described" and its "as": "described the new plan as". */
+const PHRASAL_OBJECT = 3;
 const isCue = (t: Token | undefined): boolean => t !== undefined && !t.punct && CUE_VERBS.has(t.text);
 /** The first token after the cue at `k`: a two-word cue ("points out") is passed whole. */
-const afterCue = (tokens: readonly Token[], k: number): number => (isCue(tokens[k]) ? k + 1 : k + 2);
-const cueAt = (tokens: readonly Token[], k: number): boolean =>
-  isCue(tokens[k]) || (PHRASAL_CUES.get(tokens[k]?.text ?? '') !== undefined && PHRASAL_CUES.get(tokens[k]?.text ?? '') === text(tokens[k + 1]));
+const afterCue = (tokens: readonly Token[], k: number): number => (isCue(tokens[k]) ? k + 1 : phrasalCueEnd(tokens, k));
+const cueAt = (tokens: readonly Token[], k: number): boolean => isCue(tokens[k]) || phrasalCueEnd(tokens, k) > 0;
+
+/**
+ * The index after a cue of two words at `k`, or -1: the second word straight
+ * after ("pointed out") or, for "as", after a short object ("described him
+ * as", "described the plan as").
+ */
+function phrasalCueEnd(tokens: readonly Token[], k: number): number {
+  const second = PHRASAL_CUES.get(tokens[k]?.text ?? '');
+  if (second === undefined) return -1;
+  const reach = second === 'as' ? PHRASAL_OBJECT + 1 : 1;
+  for (let j = k + 1; j <= k + reach; j++) {
+    const t = tokens[j];
+    if (t === undefined || t.punct) return -1;
+    if (t.low === second) return j + 1;
+  }
+  return -1;
+}
 const isParticiple = (t: Token | undefined): boolean => t !== undefined && !t.punct && CUE_PARTICIPLES.has(t.text);
 const isMark = (t: Token | undefined): boolean => t !== undefined && t.punct && /["“”„]/.test(t.text);
 const text = (t: Token | undefined): string => (t ? t.low : '');
