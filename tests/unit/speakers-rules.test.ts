@@ -116,6 +116,17 @@ describe('a speaker is a person, or a description as written', () => {
   });
 });
 
+describe('a speaker the article never names', () => {
+  it('gives "the spokeswoman" the fuller description the article first gave her', () => {
+    expect(
+      speakers([
+        'Shares in Harbour Media jumped on Monday. "We found clues of possible market manipulation," a Vale Markets Authority spokeswoman said.',
+        '"The law says that if we find such clues we must pass them on," the spokeswoman added.',
+      ]),
+    ).toEqual(['a Vale Markets Authority spokeswoman', 'a Vale Markets Authority spokeswoman']);
+  });
+});
+
 describe('a description and the name set off after it', () => {
   it('reads the name after a role "to" an organisation, with whose the role is before it', () => {
     expect(

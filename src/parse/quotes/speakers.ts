@@ -76,6 +76,8 @@ export class Cast {
   private readonly bySurname = new Map<string, Entity>();
   private readonly byName = new Map<string, Entity>();
   private readonly mentions: Mention[] = [];
+  /** The first description of someone not named, by its last word: "a BaFin spokeswoman" for "spokeswoman". */
+  private readonly byHead = new Map<string, string>();
 
   /**
    * Records the names in a stretch of narrative (quoted words excluded:
@@ -179,6 +181,11 @@ export class Cast {
     if (DESCRIPTION_OPENERS.has(lower(first)) || !words.some((w) => isCapitalized(w) && !CAPITAL_FUNCTION_WORDS.has(lower(w)))) {
       // A group ("police", "officials") is what a later "they" stands for.
       const head = lower(final).replace(/[^\p{L}-]+$/u, '');
+      // "the spokeswoman" after "a BaFin spokeswoman" is that one, as the article first described her.
+      const opener = lower(first);
+      const described = this.byHead.get(head);
+      if (opener === 'the' && words.length === 2 && described !== undefined) return described;
+      if ((opener === 'a' || opener === 'an') && words.length > 2 && !this.byHead.has(head)) this.byHead.set(head, phrase);
       this.remember(phrase, GROUP_HEADS.has(head) ? 'group' : headsPerson(words) ? 'person' : 'thing', null, at, undefined, true).shown = true;
       return phrase;
     }
