@@ -163,6 +163,15 @@ describe('a name near the quote that did not say it', () => {
 });
 
 describe('speakers in turn', () => {
+  it('gives a quote to the one narrative between it and the quote before says is speaking', () => {
+    expect(
+      speakers([
+        'Rock star Rory Vance tackled the burglar. "I acted on impulse," Vance said.',
+        '"We lived where people get shot every day, and yet we come back here and this happens." At a press conference, Della Vance gave details of nine stolen items. She said she wished she had worn them at night. "I always take them off and put them beside my bed."',
+      ]),
+    ).toEqual(['Rory Vance', 'Rory Vance', 'Della Vance']);
+  });
+
   it('goes on with the last speaker when a paragraph opens with a quote and names someone new only after it', () => {
     expect(
       speakers([

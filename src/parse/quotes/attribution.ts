@@ -249,6 +249,18 @@ export function previousSentenceSubject(p: Paragraph, to: number): Found | null 
   return clauseSubject(p, prev, s - 1);
 }
 
+/** The attribution in the sentence before the one at `to` (`She said she wished she had worn them. "…"`). */
+export function previousSentenceCue(p: Paragraph, to: number): Found | null {
+  const s = sentenceStart(p, to);
+  if (s === 0 || p.quoted[s - 1]) return null;
+  const from = sentenceStart(p, s - 1);
+  // Narrative alone: a sentence that holds a quote has its cue for that quote ("…," Ash wrote in the email, first reported by …).
+  if (p.quoted.subarray(from, s).includes(1)) return null;
+  // A verb of speech, not a participle ("after claiming away draws").
+  for (let k = from; k < s - 1; k++) if (cueAt(p.tokens, k) && !isNounUse(p.tokens, k)) return lastCueIn(p, from, s - 1);
+  return null;
+}
+
 /** Sentence starts in tokens [from, to), for scanning narrative a sentence at a time. */
 export function sentenceStarts(tokens: readonly Token[], from: number, to: number): number[] {
   const starts = [from];

@@ -9,6 +9,7 @@ import {
   attributionBefore,
   colonSpeaker,
   lastCueIn,
+  previousSentenceCue,
   previousSentenceSubject,
   sentenceStarts,
   sentenceSubject,
@@ -34,6 +35,8 @@ export interface Candidate {
   guess: string | null;
   /** The subject of the sentence before the quote in its paragraph, a last resort. */
   nearby: string | null;
+  /** Who the sentence before the quote says is speaking, when narrative stands between it and the paragraph's quote before: `"…" She said she wished … "…"`. */
+  told: string | null;
   /** True when a cue verb touches the quote: a short phrase with one is still a quote. */
   cued: boolean;
   /** Quotes running over several paragraphs share an id; others have -1. */
@@ -227,6 +230,7 @@ function readQuote(
   const cued = sameSentence || colon !== null || (before !== null && lastCueIn(paragraph, Math.max(0, oi - CUE_TOUCH), oi) !== null);
   // The cast remembers each speaker it resolves, so the order of these three calls is part of the result.
   const nearby = where.opens ? null : speak(previousSentenceSubject(paragraph, oi));
+  const told = where.narrated ? speak(previousSentenceCue(paragraph, oi)) : null;
   const speaker = speak(hit);
   const guessed = speak(guess);
   // The fields are listed rather than spread from `where`: a spread copies slowly, and this runs for every quote.
@@ -240,6 +244,7 @@ function readQuote(
     speaker,
     guess: guessed,
     nearby,
+    told,
     cued,
     work: span.closed && namesWork(tokens, oi, ci, raw),
     midSentence: span.open >= 0 && continuesNarrative(tokens[oi - 1]),

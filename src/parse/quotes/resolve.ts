@@ -24,6 +24,8 @@ export function resolveSpeakers(found: readonly Candidate[], facts: readonly Par
     let speaker = q.speaker ?? (q.chain >= 0 ? (chainSpeaker.get(q.chain) ?? null) : null);
     const prevFacts = facts[q.paragraph - 1];
     if (!speaker && q.opens && prevFacts?.colonSpeaker) speaker = prevFacts.colonSpeaker;
+    // Narrative that says someone new is speaking comes between this quote and the one before: they speak.
+    if (!speaker) speaker = q.told;
     if (!speaker) speaker = neighbourSpeaker(found, quotes, nextSpeaker, i);
     // A paragraph that opens with a quote after one that ended with a quote goes on with its speaker, when its own
     // narrative names someone only after that quote has ended its sentence: they speak next.

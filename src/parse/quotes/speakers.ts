@@ -26,7 +26,7 @@ import {
   ROLE_WORDS,
   TIME_WORDS,
   SUBJECT_PRONOUNS,
-  THING_SUBJECTS,
+  UNNAMED_SUBJECTS,
   TITLES,
 } from './words.js';
 
@@ -103,8 +103,8 @@ export class Cast {
         if (entity) this.mentions.push({ entity, at, subject: true, object: false });
         sentence.subjectSeen = true;
       }
-      // A sentence whose subject is a thing ("This in turn would make Aston Martin …", "It left Vale …") has the names after it as objects.
-      if (THING_SUBJECTS.has(t.low) && (i === 0 || endsSentence(tokens[i - 1])) && !isNameWord(tokens[i + 1])) sentence.subjectSeen = true;
+      // A sentence whose subject names no one ("This in turn would make Aston Martin …", "They included … Ozzy gave her") has the names after it as objects.
+      if (UNNAMED_SUBJECTS.has(t.low) && (i === 0 || endsSentence(tokens[i - 1])) && !isNameWord(tokens[i + 1])) sentence.subjectSeen = true;
       // So does one that opens with a description of no name ("The seventh seed, who … meet Roddick …, is looking forward").
       if (t.low === 'the' && (i === 0 || endsSentence(tokens[i - 1])) && describesNoName(tokens, i + 1)) sentence.subjectSeen = true;
       if (!isNameWord(tokens[i])) {

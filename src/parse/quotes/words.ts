@@ -224,8 +224,8 @@ export const JOINING_WORDS = list('and or nor &');
 /** Pronouns a group or a thing takes, never one person: "Harbour said it had", "Harbour confirmed their lead". */
 export const THING_PRONOUNS = list('it its they their');
 
-/** Words that open a sentence as its subject when it is a thing or a fact: "This would make …", "There are …". */
-export const THING_SUBJECTS = list('this that these those it there');
+/** Words that open a sentence as its subject and name no one: "This would make …", "There are …", "They included …". */
+export const UNNAMED_SUBJECTS = list('this that these those it there they we i you');
 /** Pronouns of a group or a thing that refer back to the clause's subject: "Harbour confirmed their lead". */
 export const GROUP_POSSESSIVES = list('its their itself themselves');
 
