@@ -195,6 +195,14 @@ describe('speakers in turn', () => {
 });
 
 describe('cues with rarer verbs', () => {
+  it('reads "revealed" after a quote as a cue', () => {
+    expect(
+      speakers([
+        'Dale Hurst held a press conference with bandmates Matt Lowe and James Byrne, although Byrne admitted he was "devastated" by the news. "This has been a really difficult decision," 19-year-old Hurst revealed.',
+      ]),
+    ).toEqual(['James Byrne', 'Dale Hurst']);
+  });
+
   it('reads "described" with its object before "as" as a cue', () => {
     expect(
       speakers([

@@ -163,6 +163,8 @@ export class Cast {
   /** Notes a speaker phrase the attribution found, and returns its best name. */
   resolve(phrase: string, at: number): string | null {
     const words = phrase.split(/\s+/).filter(Boolean);
+    // An age before a name is no part of it: "19-year-old Hurst".
+    if (words.length > 1 && /-year-old$/iu.test(words[0] as string) && isCapitalized(words[1] as string)) return this.resolve(words.slice(1).join(' '), at);
     const first = words[0];
     if (first === undefined) return null;
     // "the Irish he claimed": a phrase ending in a personal pronoun is the pronoun's.

@@ -59,7 +59,7 @@ export const CUE_VERBS = list(`
   deadpanned teased bragged brags blasted blasts slammed slams railed rails
   protested objected elaborated clarified ventured speculated reasoned
   confided confessed commented comments mentioned interrupted chimed
-  relayed intoned griped offered offers advised advises
+  relayed intoned griped offered offers advised advises revealed reveals
   write argue warn insist explain tell
 `);
 
