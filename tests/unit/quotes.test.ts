@@ -325,7 +325,7 @@ describe('extractQuotes: naming the speaker', () => {
 
 describe('extractQuotes: the subject of a sentence without a cue verb', () => {
   it("names the person a description leads up to, not the description's first word", () => {
-    expect(who(['Liberal council candidate Mara Quist called the budget "a list of promises nobody means to keep."'])).toEqual([
+    expect(who(['Liberal council candidate Mara Quist greeted the budget as "a list of promises nobody means to keep."'])).toEqual([
       { text: 'a list of promises nobody means to keep.', speaker: 'Mara Quist' },
     ]);
   });
@@ -337,7 +337,7 @@ describe('extractQuotes: the subject of a sentence without a cue verb', () => {
   });
 
   it('skips an opening phrase of several words, a number word first', () => {
-    expect(who(['Twenty minutes after the vote, union leader Pia Sand called the result "a betrayal of every night-shift worker."'])).toEqual([
+    expect(who(['Twenty minutes after the vote, union leader Pia Sand greeted the result as "a betrayal of every night-shift worker."'])).toEqual([
       { text: 'a betrayal of every night-shift worker.', speaker: 'Pia Sand' },
     ]);
   });

@@ -195,6 +195,22 @@ describe('speakers in turn', () => {
 });
 
 describe('cues with rarer verbs', () => {
+  it('reads a verb that names a thing in the speaker\'s words, and "hailed … as", as cues', () => {
+    expect(
+      speakers([
+        'Those are the questions occupying rugby fans after a display in Paris. Welsh legend Ivor Rees, a member of two winning sides, hailed it as "one of the great performances of the past three decades". Owen Price, the two-try scorer on the day, called it "one of the most surreal games I have ever played in".',
+      ]),
+    ).toEqual(['Welsh legend Ivor Rees', 'Owen Price']);
+  });
+
+  it('reads "described by" someone "as" as their words', () => {
+    expect(
+      speakers([
+        'Rory Hale gave the police a list. Also taken was a sapphire bought as an investment for their daughters, described by Dana as "one of the only sapphires that is absolutely pure".',
+      ]),
+    ).toEqual(['Dana']);
+  });
+
   it('reads "revealed" after a quote as a cue', () => {
     expect(
       speakers([

@@ -13,6 +13,7 @@ import {
   GROUP_HEADS,
   IRREGULAR_PAST,
   JOINING_WORDS,
+  NAMING_VERBS,
   NOUN_OPENERS,
   NUMBER_WORDS,
   PHRASAL_CUES,
@@ -171,18 +172,28 @@ export function attributionBefore(p: Paragraph, to: number): Found | null {
   return lastCueIn(p, sentenceStart(p, to), to);
 }
 
+/** Does the quote opening at `to` follow the naming verb at `k` and its short object ("called it "…"", "branding the plan "…"")? */
+function namesQuoteAt(tokens: readonly Token[], k: number, to: number): boolean {
+  if (!isMark(tokens[to]) || to - k - 1 > PHRASAL_OBJECT) return false;
+  for (let j = k + 1; j < to; j++) if ((tokens[j] as Token).punct) return false;
+  return true;
+}
+
 /** The attribution in tokens [from, to), the cue nearest the end first. */
 export function lastCueIn(p: Paragraph, from: number, to: number): Found | null {
   const { tokens, quoted } = p;
   for (let k = to - 1; k >= from; k--) {
     if (quoted[k]) continue;
     const t = tokens[k];
-    if (cueAt(tokens, k) && !isNounUse(tokens, k)) {
+    const naming = NAMING_VERBS.has(text(t)) && namesQuoteAt(tokens, k, to);
+    if ((cueAt(tokens, k) && !isNounUse(tokens, k)) || (naming && !/ing$/.test(text(t)))) {
+      // "described by Sharon as": the one after "by" speaks.
+      if (text(tokens[k + 1]) === 'by') return phraseForward(tokens, k + 2, to);
       const next = afterCue(tokens, k);
       if (text(tokens[next]) === 'by') return phraseForward(tokens, next + 1, to);
       const found = subjectBefore(p, k, from);
       if (found) return found;
-    } else if (isParticiple(t)) {
+    } else if (isParticiple(t) || naming) {
       // "The agency quoted Jo Roe as saying": the one quoted speaks.
       const quoting = text(t) === 'saying' ? quotingVerbBefore(tokens, k, from) : -1;
       if (quoting >= 0) return quotedAsSaying(tokens, quoting, to) ?? clauseSubject(p, from, k);

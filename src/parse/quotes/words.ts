@@ -64,7 +64,10 @@ export const CUE_VERBS = list(`
 `);
 
 /** Cue verbs of two words, "as Smith put it", "Smith pointed out": each verb with the word that must follow it. */
-export const PHRASAL_CUES = pairs('put it, puts it, pointed out, points out, described as, describes as');
+export const PHRASAL_CUES = pairs('put it, puts it, pointed out, points out, described as, describes as, hailed as, hails as, dismissed as, dismisses as');
+
+/** Verbs that give a thing a name in the speaker's own words, with the quote straight after their object: "called it "…"", "branding the plan "…"". */
+export const NAMING_VERBS = list('called calls calling branded brands branding dubbed dubs dubbing labelled labeled labels labelling labeling');
 
 /** Verbs that report another's words: the one after them "as saying" speaks ("the agency quoted Jo Roe as saying"). */
 export const QUOTING_VERBS = list('quoted quotes quoting reported reports cited cites');
