@@ -203,6 +203,10 @@ describe('cues with rarer verbs', () => {
     ).toEqual(['Welsh legend Ivor Rees', 'Owen Price']);
   });
 
+  it('does not read a passive naming verb as a cue', () => {
+    expect(who(['Actress Lena Ortiz spoke to the magazine. 9. Ortiz Got Real About Being Called "A Real Woman."'])).toEqual([]);
+  });
+
   it('reads "described by" someone "as" as their words', () => {
     expect(
       speakers([

@@ -58,6 +58,9 @@ const APPOSITIVE_REACH = 40;
 /** Most lower-case description words carried over between capitals to a name: "Republican presidential nominee Jo Roe". */
 const ROLE_RUN = 4;
 
+/** Forms of "be" before a participle that make it passive: "was called", "being dubbed". */
+const PASSIVE_HELPERS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets', 'getting']);
+
 /** Most words between "described" and its "as": "described the new plan as". */
 const PHRASAL_OBJECT = 3;
 const isCue = (t: Token | undefined): boolean => t !== undefined && !t.punct && CUE_VERBS.has(t.text);
@@ -175,6 +178,8 @@ export function attributionBefore(p: Paragraph, to: number): Found | null {
 /** Does the quote opening at `to` follow the naming verb at `k` and its short object ("called it "…"", "branding the plan "…"")? */
 function namesQuoteAt(tokens: readonly Token[], k: number, to: number): boolean {
   if (!isMark(tokens[to]) || to - k - 1 > PHRASAL_OBJECT) return false;
+  // "was called", "being dubbed": the one named is not the one naming.
+  if (PASSIVE_HELPERS.has(text(tokens[k - 1]))) return false;
   for (let j = k + 1; j < to; j++) if ((tokens[j] as Token).punct) return false;
   return true;
 }

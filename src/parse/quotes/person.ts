@@ -122,7 +122,8 @@ export function nameParts(phrase: string): NameParts | null {
   if (ORG_HEADS.has(lower(last)) || (name.length === 1 && isGroup(lower(last)))) return null;
   // An acronym is an organisation ("NATO"); a name in capitals throughout is still a name.
   if (isShouted(last) && !core.every(isShouted)) return null;
-  if (name.length === 1 && isShouted(last) && !/\p{Ll}/u.test(phrase)) return null;
+  // So is one in capitals after a description: "Trump's potential VP" names a role.
+  if (name.length === 1 && isShouted(last) && (start > 0 || !/\p{Ll}/u.test(phrase))) return null;
   // A line in capitals of many words is a header, not a name; a people ("African Americans") is a group.
   if (name.filter(isShouted).length >= 4 || (name.length === 2 && DEMONYMS.has(lower(last)))) return null;
   const titleAt = start - 1;
