@@ -81,6 +81,15 @@ describe('a pronoun goes to the person it stands for', () => {
     ).toEqual(['Tom Hale']);
   });
 
+  it('takes the name set off after a description that opens the sentence for its subject', () => {
+    expect(
+      speakers([
+        'Ray Colby was not charged.',
+        'The unidentified man\'s lawyer, Tom Tran, said his client was likely to sue the comedian. "I think that is the only avenue open to him," he said.',
+      ]),
+    ).toEqual(['Tom Tran']);
+  });
+
   it("does not give the pronoun to the organisation in the speaker's job title", () => {
     expect(speakers(['Ana Ruiz, chief economist at Harbor Bank, expects rates to fall.', '"The slowdown is already here," she said.'])).toEqual(['Ana Ruiz']);
   });

@@ -519,7 +519,8 @@ function isModifier(tokens: readonly Token[], from: number): boolean {
 function describesNoName(tokens: readonly Token[], from: number): boolean {
   let k = from;
   while (k < tokens.length && k - from < ROLE_RUN && !(tokens[k] as Token).punct && !isCapitalized((tokens[k] as Token).text)) k++;
-  return k > from && !isNameWord(tokens[k]);
+  // "The unidentified woman's lawyer, Dolores Troiani, said": the name set off after it is the subject.
+  return k > from && !isNameWord(tokens[k]) && !(tokens[k]?.text === ',' && isNameWord(tokens[k + 1]));
 }
 
 /** Marks after which a clause may open with its subject: a colon, a dash, a comma. */
