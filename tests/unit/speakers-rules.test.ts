@@ -126,6 +126,15 @@ describe('a speaker is a person, or a description as written', () => {
 });
 
 describe('a speaker the article never names', () => {
+  it('gives "this … citizen" to the person the article is speaking of', () => {
+    expect(
+      speakers([
+        'The 101-year-old Tomas Ito has eaten raw fish every day of his life.',
+        'At his house in Osaka, Mr Ito keeps a regular routine. Between tasks, this remarkably active senior citizen reveals what his next goal is: "Well, what is most important for me is to be number one."',
+      ]),
+    ).toEqual(['Tomas Ito']);
+  });
+
   it('gives "the spokeswoman" the fuller description the article first gave her', () => {
     expect(
       speakers([

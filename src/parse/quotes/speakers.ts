@@ -187,6 +187,11 @@ export class Cast {
       const opener = lower(first);
       const described = this.byHead.get(head);
       if (opener === 'the' && words.length === 2 && described !== undefined) return described;
+      // "this remarkably active senior citizen" points back to the one the article is speaking of.
+      if (opener === 'this' && words.length > 2 && namesSomeone(head)) {
+        const meant = this.lastPersonEntity(at, null);
+        if (meant) return meant.name;
+      }
       if ((opener === 'a' || opener === 'an') && words.length > 2 && !this.byHead.has(head)) this.byHead.set(head, phrase);
       this.remember(phrase, GROUP_HEADS.has(head) ? 'group' : headsPerson(words) ? 'person' : 'thing', null, at, undefined, true).shown = true;
       return phrase;
@@ -307,8 +312,9 @@ export class Cast {
     return this.lastPersonEntity(at, gender)?.name ?? null;
   }
 
-  private lastPersonEntity(at: number, gender: 'm' | 'f'): Entity | null {
-    const fits = (e: Entity): boolean => e.kind === 'person' && e.gender !== (gender === 'm' ? 'f' : 'm') && !(e.unsure && e.gender === null);
+  private lastPersonEntity(at: number, gender: Gender): Entity | null {
+    const other = gender === 'm' ? 'f' : gender === 'f' ? 'm' : undefined;
+    const fits = (e: Entity): boolean => e.kind === 'person' && e.gender !== other && !(e.unsure && e.gender === null);
     // A preposition's object of no known sex ("good displays against Vale Rovers") is seldom who "he" is.
     const counts = (m: Mention): boolean => !(m.object && m.entity.gender === null);
     const [latest, subject] = this.lastMentions(at, fits, counts);
