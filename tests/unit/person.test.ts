@@ -120,6 +120,25 @@ describe('withPersons: one name per person in an article', () => {
     ]);
   });
 
+  it('keeps a speaker the extractor names in full, though the paragraph names another of the surname by first name', () => {
+    const lines = [
+      'Rock star Rory Vance tackled a burglar at his home.',
+      'The singer gave chase. "I acted on impulse," Vance said. His wife Della, who called the police, said her rings were taken.',
+      'At a press conference, Della Vance gave details. "We worked for everything we have," Della said.',
+    ].map((text, source) => ({ text, source }));
+    const quotes: Quote[] = [
+      { text: 'I acted on impulse', speaker: 'Rory Vance', person: null, paragraph: 1 },
+      { text: 'We worked for everything we have', speaker: 'Della', person: null, paragraph: 2 },
+      { text: 'We came from nothing', speaker: 'Della Vance', person: null, paragraph: 2 },
+    ];
+    expect(withPersons(quotes, lines).map((q) => q.person)).toEqual(['Rory Vance', 'Della Vance', 'Della Vance']);
+  });
+
+  it('does not take a man the article names for a speaker whose title makes her a woman', () => {
+    const body = ['Per Lind said he was ready to retire.', '"We sold the first loaf at dawn," Mrs. Lind said.'];
+    expect(extractQuotes(body).map((q) => q.speaker)).toEqual(['Mrs. Lind']);
+  });
+
   it('does not take a person the quote paragraph names for the speaker it names by first name', () => {
     const lines = ['Per Lind and Ana Lind opened the bakery in 1990.', 'After the mayor criticised Per Lind, Ana shot back, "We pay our taxes."'].map(
       (text, source) => ({

@@ -250,10 +250,12 @@ export class Cast {
     if (bare === 0) return null;
     const known = this.bySurname.get(last);
     // Another person of a known surname ("Dorothy Woods, whose husband, Ty Woods") is not the one known.
-    if (known && known.kind === 'person' && (bare === 1 || sameFirstNames(known.name, lows))) {
+    // Nor is one a title gives the other sex ("Mrs. Lind" beside "Per Lind").
+    const titled = titleAt >= 0 ? genderOf(lows) : null;
+    const otherSex = titled !== null && known !== undefined && known.gender !== null && !known.guessed && known.gender !== titled;
+    if (known && known.kind === 'person' && !otherSex && (bare === 1 || sameFirstNames(known.name, lows))) {
       // A later, fuller mention ("Hillary Clinton" after "Clinton") upgrades the name, if it holds the name's words.
       if (bare > 1 && wordCount(known.name) < clean.length && holdsName(known.name, lows)) known.name = clean.join(' ');
-      const titled = titleAt >= 0 ? genderOf(lows) : null;
       if (titleAt >= 0) known.shown = true;
       if (titled !== null && (known.gender === null || known.guessed)) {
         known.gender = titled;
