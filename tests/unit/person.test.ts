@@ -34,6 +34,7 @@ describe('nameParts: the name a speaker phrase ends with', () => {
       ['Archbishop Tom Berg of the Dunmore Patriarchate of Vale', 'Tom Berg'],
       ['Harbour Institute chairman Tom Berg Jr.', 'Tom Berg Jr.'],
       ['survey chairman Tom Ore.', 'Tom Ore'],
+      ['US rap star 50 Pence', '50 Pence'],
     ]) {
       expect(nameParts(phrase!)?.words.join(' '), phrase).toBe(name);
     }

@@ -120,6 +120,15 @@ describe('a speaker is a person, or a description as written', () => {
     expect(speakers(['Calling the plan a disgrace, Senator Mia Cole said: "It will not pass this chamber."'])).toEqual(['Senator Mia Cole']);
   });
 
+  it('does not take the last of two films a description names for the speaker', () => {
+    expect(
+      speakers([
+        'Film legend Dale Hoffer has hit out at the quality of new films.',
+        'The star of Rain Check and Toots said the film culture was "in the craphouse" these days.',
+      ]),
+    ).toEqual(['The star of Rain Check and Toots']);
+  });
+
   it('does not take "a series of" for the speaker', () => {
     expect(speakers(['Governor Hal Dunn responded in a series of posts: "The report is wrong from start to finish."'])).toEqual(['Governor Hal Dunn']);
   });

@@ -419,7 +419,7 @@ function collectBackward(tokens: readonly Token[], end: number, floor: number): 
       if (k >= floor && SETTING_PREPOSITIONS.has(text(tokens[k]))) return null;
       break;
     }
-    if (isCapitalized(t.text) ? CAPITAL_FUNCTION_WORDS.has(w) : CLAUSE_WORDS.has(w) && !isLink(tokens, k)) break;
+    if (isCapitalized(t.text) ? CAPITAL_FUNCTION_WORDS.has(w) : CLAUSE_WORDS.has(w) && !isLink(tokens, k) && !joinsTitles(tokens, k, words)) break;
     if (TIME_WORDS.has(w) || isCue(t) || isParticiple(t)) break;
     words.unshift(t);
     k--;
@@ -427,6 +427,14 @@ function collectBackward(tokens: readonly Token[], end: number, floor: number): 
   while (words.length > 0 && PHRASE_LINKS.has(text(words[0]))) words.shift();
   const found = shaped(words);
   return found ? { found, index: k + 1 } : null;
+}
+
+/** Does the "and" at `k` join two names after "of" ("the star of Rain Man and Tootsie"), with `after` the words collected after it? */
+function joinsTitles(tokens: readonly Token[], k: number, after: readonly Token[]): boolean {
+  if (!JOINING_WORDS.has(text(tokens[k])) || after.length === 0 || !after.every((t) => isCapitalized(t.text))) return false;
+  let j = k - 1;
+  while (j >= 0 && k - j <= MAX_NAME_WORDS && !(tokens[j] as Token).punct && isCapitalized((tokens[j] as Token).text)) j--;
+  return j < k - 1 && text(tokens[j]) === 'of';
 }
 
 /** A word joining a phrase on to the one before: "of", "for", or "to" after a role ("ambassador to the WTO"). */

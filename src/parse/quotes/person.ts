@@ -97,6 +97,8 @@ export function nameParts(phrase: string): NameParts | null {
     if (start < words.length && /['’]s$/u.test(written[start - 1]!)) break;
     start--;
   }
+  // A number that opens a name after a description: "rap star 50 Cent".
+  if (start > 1 && start < words.length && /^\d+$/u.test(words[start - 1]!) && describes(words[start - 2]!)) start--;
   // A surname that is also a title ("Jo Major", "Ana King") ends the name it follows.
   const lastWord = words[words.length - 1]!;
   if (start === words.length && start >= 2 && isCapitalized(lastWord) && !describes(words[start - 2]!) && isCapitalized(words[start - 2]!)) {
