@@ -309,6 +309,15 @@ describe('British copy', () => {
     ).toEqual(['Jo Varga']);
   });
 
+  it('does not give "he" to a team named with "the" in the sentence before', () => {
+    expect(
+      speakers([
+        'England prop Julian Whyte has been in fine form this season.',
+        'Vale, who signed Whyte from Harbour in 2003, have been aided by his presence. The Tigers are sitting pretty at the top of the table. "I am pleased with my form," he said.',
+      ]),
+    ).toEqual(['Julian Whyte']);
+  });
+
   it('does not take a competition for the speaker', () => {
     expect(speakers(['England face the Grand Slam holders on Sunday.', '"We know what is at stake this weekend," said captain Will Dean.'])).toEqual([
       'captain Will Dean',

@@ -193,7 +193,9 @@ export class Cast {
         if (meant) return meant.name;
       }
       if ((opener === 'a' || opener === 'an') && words.length > 2 && !this.byHead.has(head)) this.byHead.set(head, phrase);
-      this.remember(phrase, GROUP_HEADS.has(head) ? 'group' : headsPerson(words) ? 'person' : 'thing', null, at, undefined, true).shown = true;
+      // "The Tigers", "the Gunners": a team or a band, no one "he" stands for.
+      const plural = opener === 'the' && isCapitalized(final) && /[^s']s$/u.test(final);
+      this.remember(phrase, GROUP_HEADS.has(head) || plural ? 'group' : headsPerson(words) ? 'person' : 'thing', null, at, undefined, true).shown = true;
       return phrase;
     }
     const entity = this.nameEntity(words, at, false, true);
