@@ -234,6 +234,15 @@ describe('cues with rarer verbs', () => {
     expect(who(['Actress Lena Ortiz spoke to the magazine. 9. Ortiz Got Real About Being Called "A Real Woman."'])).toEqual([]);
   });
 
+  it('reads "with" someone "describing" a thing as their words, and the subject before a colon after an object', () => {
+    expect(
+      speakers([
+        'At its peak, the show had eight million viewers, with the Harbour TV Guide magazine describing the series as "a cross between a cartoon and a spoof documentary".',
+        'Rory Vance himself was at a loss to explain its popularity: "I suppose people get a kick out of watching a crazy man stumble about."',
+      ]),
+    ).toEqual(['the Harbour TV Guide magazine', 'Rory Vance']);
+  });
+
   it('reads "described by" someone "as" as their words', () => {
     expect(
       speakers([

@@ -18,6 +18,7 @@ import {
   NUMBER_WORDS,
   PHRASAL_CUES,
   PHRASE_LINKS,
+  POSSESSIVE_DETERMINERS,
   OBJECT_MARKERS,
   PREPOSITIONS,
   PRONOUNS,
@@ -231,7 +232,8 @@ export function colonSpeaker(p: Paragraph, to: number): Found | null {
   }
   const start = sentenceStart(p, to);
   const hit = collectBackward(tokens, e, start);
-  if (!hit) return null;
+  // "… at a loss to explain its popularity:": what someone owns is the object, not who speaks.
+  if (!hit || POSSESSIVE_DETERMINERS.has(text(tokens[hit.index]))) return null;
   if (opensClause(tokens, hit.index - 1, 0)) return hit.found;
   // "From the report:", "More from Jones:": the source a passage is taken from.
   const from = hit.index - 1;

@@ -79,7 +79,7 @@ export const CUE_PARTICIPLES = list(`
   acknowledging claiming suggesting predicting promising remarking announcing
   joking quipping complaining boasting emphasizing stressing urging cautioning
   lamenting tweeting posting reiterating asserting vowing pledging continuing
-  chanting shouting yelling commenting pointing
+  chanting shouting yelling commenting pointing describing
 `);
 
 /** Words between a subject and its cue verb that do not end the subject. */
