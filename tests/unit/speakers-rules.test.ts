@@ -129,6 +129,10 @@ describe('a speaker is a person, or a description as written', () => {
     ).toEqual(['The star of Rain Check and Toots']);
   });
 
+  it('does not take a phrase cut off at a preposition for the speaker', () => {
+    expect(speakers(['One of his best-known songs, Pump Up, contains the lyrics "burn them all down to the ground tonight".'])).toEqual([null]);
+  });
+
   it('does not take "a series of" for the speaker', () => {
     expect(speakers(['Governor Hal Dunn responded in a series of posts: "The report is wrong from start to finish."'])).toEqual(['Governor Hal Dunn']);
   });

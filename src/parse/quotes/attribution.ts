@@ -697,6 +697,8 @@ function shaped(words: readonly Token[]): Found | null {
   // disgrace": a phrase a preposition or a participle opens is not who spoke.
   const second = words[1];
   if (words.length > 1 && ((!isCapitalized(first.text) && PREPOSITIONS.has(w0)) || (/ing$/.test(w0) && second && !isCapitalized(second.text)))) return null;
+  // "One of": a phrase cut off at a preposition names no one.
+  if (words.length > 1 && !last.punct && !isCapitalized(last.text) && PREPOSITIONS.has(last.low)) return null;
   const ok =
     (words.length === 1 && PRONOUNS.has(w0)) ||
     words.some((t) => isCapitalized(t.text) && !CAPITAL_FUNCTION_WORDS.has(t.low)) ||
