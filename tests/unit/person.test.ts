@@ -35,6 +35,10 @@ describe('nameParts: the name a speaker phrase ends with', () => {
       ['Harbour Institute chairman Tom Berg Jr.', 'Tom Berg Jr.'],
       ['survey chairman Tom Ore.', 'Tom Ore'],
       ['US rap star 50 Pence', '50 Pence'],
+      ['Harbour Bank Simon Champion', 'Simon Champion'],
+      ['Post Editor-in-Chief Martin Barr', 'Martin Barr'],
+      ['Vice-President Dick Chase', 'Dick Chase'],
+      ['Kelly King-Smith', 'Kelly King-Smith'],
     ]) {
       expect(nameParts(phrase!)?.words.join(' '), phrase).toBe(name);
     }
@@ -51,6 +55,9 @@ describe('nameParts: the name a speaker phrase ends with', () => {
       'Republicans',
       'Prime Minister',
       "Varga's potential VP",
+      'Newry City',
+      'Harbour Rovers',
+      'Dunmore United',
     ]) {
       expect(nameParts(phrase), phrase).toBeNull();
     }

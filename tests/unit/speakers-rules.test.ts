@@ -331,6 +331,12 @@ describe('British copy', () => {
     ).toEqual(['Julian Whyte']);
   });
 
+  it('reads "host" between two teams as a verb, not a role before a name', () => {
+    expect(
+      speakers(['Tom Reed was delighted with the draw.', 'Vale host Dunmore or Harbour United on Saturday. "We have got our work cut out," he said.']),
+    ).toEqual(['Tom Reed']);
+  });
+
   it('does not take a competition for the speaker', () => {
     expect(speakers(['England face the Grand Slam holders on Sunday.', '"We know what is at stake this weekend," said captain Will Dean.'])).toEqual([
       'captain Will Dean',

@@ -1,7 +1,7 @@
 // Reading who a quote is attributed to from the narrative words around it.
 // Everything here walks a bounded number of tokens from the quote, so a huge
 // paragraph costs time in proportion to its quotes, never their square.
-import { endsSentence, isCapitalized, type Token } from './tokens.js';
+import { endsSentence, hostsName, isCapitalized, type Token } from './tokens.js';
 import type { Vocabulary } from './vocabulary.js';
 import {
   CAPITAL_FUNCTION_WORDS,
@@ -600,7 +600,7 @@ function namedSubject(tokens: readonly Token[], from: number, to: number): Found
       break;
     }
     let j = end;
-    while (j < to && j - end < ROLE_RUN && isRoleWord(tokens[j])) j++;
+    while (j < to && j - end < ROLE_RUN && (isRoleWord(tokens[j]) || hostsName(tokens, j))) j++;
     if (j > end && tokens[j]?.text === ',') {
       // "Acme's Ohio state director, Jo Roe, wrote": the name set off after the role is the person.
       const name = run(j + 1);

@@ -53,8 +53,15 @@ export interface NameParts {
 const bare = (word: string): string => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '').replace(/['’]s$/u, '');
 const isTitle = (word: string): boolean => TITLES.has(lower(word)) || LOCAL_TITLES.has(lower(word));
 /** A word that ends a description before a name: a title, a role, an affiliation, a place of origin ("Texas-based"). */
-const describes = (word: string): boolean =>
-  isTitle(word) || ROLE_WORDS.has(lower(word)) || AFFILIATIONS.has(lower(word)) || /-(based|born|bred)$/iu.test(word);
+const isRole = (word: string): boolean => isTitle(word) || ROLE_WORDS.has(lower(word));
+const describes = (word: string): boolean => isRole(word) || AFFILIATIONS.has(lower(word)) || /-(based|born|bred)$/iu.test(word) || isCompoundTitle(word);
+
+/** A title of joined words: "Editor-in-Chief", "Vice-President", "Director-General" (not a surname of two, "King-Smith"). */
+function isCompoundTitle(word: string): boolean {
+  const parts = word.split('-');
+  if (parts.length < 2) return false;
+  return parts.every(isRole) || (parts.some((p) => /^\p{Ll}/u.test(p)) && parts.some(isRole));
+}
 const isParticle = (word: string): boolean => NAME_PARTICLES.has(word);
 const isShouted = (word: string): boolean => /^\p{Lu}[\p{Lu}.&-]+$/u.test(word);
 
@@ -158,7 +165,9 @@ function withoutDescription(whole: string[]): string[] {
   if (name.length < 3 || isFirstName(name[0]!)) return name;
   const first = name.findIndex((w, k) => k > 0 && isFirstName(w));
   // What follows the first name must read as a name: "South Carolina Republican" is no Carolina.
-  if (first < 1 || name.length - first < 2 || name.slice(first + 1).some((w) => NO_NAME_CLASSES.has(wordClass(w)) || describes(w))) return name;
+  // A surname may be a role's word ("Simon Champion"), not a place's or a people's.
+  const noName = (w: string): boolean => (NO_NAME_CLASSES.has(wordClass(w)) && wordClass(w) !== 'r') || describes(w);
+  if (first < 1 || name.length - first < 2 || name.slice(first + 1).some(noName)) return name;
   // One word before it is a description only when the lexicon knows it as no name, or it ends as a doer's noun ("Broadcaster"); "Ole Gunnar Berg" keeps "Ole".
   // So is an acronym (not an initial: "J. Gerald Hebert") or a group before it: "EADS Philippe Camus", "Democrats Hillary Clinton".
   const one = name[0]!;

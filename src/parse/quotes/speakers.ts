@@ -2,7 +2,7 @@
 // order it names them, so a pronoun or a surname used as a speaker can be
 // turned back into the name the article gave in full.
 import { firstNameGender, isFirstNameClass, isNoNameWord, lowerClass, namesNoPerson, wordClass } from './lexicon.js';
-import { endsSentence, isCapitalized, lower, type Token } from './tokens.js';
+import { endsSentence, hostsName, isCapitalized, lower, type Token } from './tokens.js';
 import {
   AUXILIARIES,
   CAPITAL_FUNCTION_WORDS,
@@ -553,7 +553,8 @@ function isAffiliation(tokens: readonly Token[], from: number, to: number): bool
     const t = tokens[k] as Token;
     if (t.punct || isCapitalized(t.text) || !mayDescribe(t)) break;
     // A role may end in what it is of: "Sale Sharks director of rugby Philippe Saint-Andre".
-    role = ROLE_WORDS.has(t.text) || (role && t.low === 'of') || (tokens[k - 1]?.low === 'of' && ROLE_WORDS.has(tokens[k - 2]?.low ?? ''));
+    role =
+      ROLE_WORDS.has(t.text) || hostsName(tokens, k) || (role && t.low === 'of') || (tokens[k - 1]?.low === 'of' && ROLE_WORDS.has(tokens[k - 2]?.low ?? ''));
   }
   return role && isNameWord(tokens[k]);
 }

@@ -175,3 +175,9 @@ export function lower(word: string): string {
 
 /** Does this token end a sentence (a stop, question or exclamation mark)? */
 export const endsSentence = (t: Token | undefined): boolean => t !== undefined && t.stop;
+
+/** "host" before a full name is a role ("That's Life host Esther Rantzen"); before one name it is a verb ("Bolton host Arsenal"). */
+export function hostsName(tokens: readonly Token[], k: number): boolean {
+  const name = (t: Token | undefined): boolean => t !== undefined && !t.punct && isCapitalized(t.text);
+  return tokens[k]?.low === 'host' && name(tokens[k + 1]) && name(tokens[k + 2]);
+}

@@ -122,7 +122,7 @@ export const ROLE_WORDS = list(`
   presidential vice candidate nominee front-runner frontrunner hopeful
   contender rival challenger incumbent campaign chairman chairwoman chair
   manager spokesman spokeswoman spokesperson adviser advisor aide director
-  secretary senator leader host anchor reporter columnist correspondent
+  secretary senator leader anchor reporter columnist correspondent
   editor writer analyst strategist pollster official chief executive founder
   president governor gov congressman congresswoman representative delegate
   press party national state county city council board staff senior former
@@ -150,7 +150,7 @@ export const ORG_HEADS = list(`
   gazette project team staff republicans democrats channel
   television radio federation league society trust partners pac convention
   hotel plaza stadium festival championship championships cup tournament
-  olympics awards act
+  olympics awards act city united rovers wanderers athletic albion fc
 `);
 
 /** Heads of descriptions that stand for people but have no doer's ending and are not roles: "a source", "one student". */
