@@ -3,6 +3,7 @@
 // a person, a name near the quote that did not say it, a speaker carried on
 // wrongly, inverted cues with rarer verbs, and British run-on quotations.
 import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../src/parse/quotes/extract.js';
 import { speakers, who } from '../helpers/quotes.js';
 
 describe('a pronoun goes to the person it stands for', () => {
@@ -35,6 +36,7 @@ describe('a pronoun goes to the person it stands for', () => {
         'He added: "We have several games left and we can catch the leaders."',
       ]),
     ).toEqual(['Tom Reed']);
+    expect(extractQuotes(['That\'s Life host Esther Rant said he was "so lovely" and a delight to work with.']).map((q) => q.person)).toEqual(['Esther Rant']);
   });
 
   it('keeps a possessive out of the subject', () => {
