@@ -141,6 +141,14 @@ describe('a speaker is a person, or a description as written', () => {
 });
 
 describe('a speaker the article never names', () => {
+  it('gives "the … senator" to the one the article last named with that title', () => {
+    expect(
+      speakers([
+        'Harbour Senator Carl Shumway said he was told the tapes were probably stolen. "Baggage handlers should have background checks," the Democrat senator said.',
+      ]),
+    ).toEqual(['Harbour Senator Carl Shumway']);
+  });
+
   it('gives "this … citizen" to the person the article is speaking of', () => {
     expect(
       speakers([

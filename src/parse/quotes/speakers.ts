@@ -187,6 +187,19 @@ export class Cast {
       const opener = lower(first);
       const described = this.byHead.get(head);
       if (opener === 'the' && words.length === 2 && described !== undefined) return described;
+      // "the Democrat senator" after "New York Senator Charles Schumer": the one last named with that title.
+      if (opener === 'the' && TITLES.has(head)) {
+        const titled = this.lastWhere(
+          at,
+          (e) =>
+            e.kind === 'person' &&
+            e.name
+              .split(' ')
+              .slice(0, -1)
+              .some((w) => lower(w) === head),
+        );
+        if (titled) return titled.name;
+      }
       // "this remarkably active senior citizen" points back to the one the article is speaking of.
       if (opener === 'this' && words.length > 2 && namesSomeone(head)) {
         const meant = this.lastPersonEntity(at, null);
