@@ -265,6 +265,15 @@ describe('cues with rarer verbs', () => {
     ).toEqual(['Dana']);
   });
 
+  it('reads the name right before "who" and its cue, without a comma', () => {
+    expect(
+      speakers([
+        'Among the overlooked films were The Searchers and King Kong.',
+        'Three people have refused Oscars, including actor George C Scott who said the whole thing was "a total waste of time".',
+      ]),
+    ).toEqual(['George C Scott']);
+  });
+
   it('reads "revealed" after a quote as a cue', () => {
     expect(
       speakers([

@@ -310,6 +310,9 @@ function subjectBefore(p: Paragraph, verb: number, floor: number): Found | null 
     return null;
   }
   if (text(tokens[e]) === 'who' && tokens[e - 1]?.text === ',') return collectBackward(tokens, e - 2, floor)?.found ?? null;
+  // "including actor George C Scott who said": a name right before "who", without a comma.
+  if (text(tokens[e]) === 'who' && isCapitalized(tokens[e - 1]?.text ?? '') && !(tokens[e - 1] as Token).punct)
+    return collectBackward(tokens, e - 1, floor)?.found ?? null;
   return collectBackward(tokens, e, floor)?.found ?? null;
 }
 
