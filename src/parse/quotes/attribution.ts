@@ -16,6 +16,7 @@ import {
   NAMING_VERBS,
   NOUN_OPENERS,
   NUMBER_WORDS,
+  PASSIVE_HELPERS,
   PHRASAL_CUES,
   PHRASE_LINKS,
   POSSESSIVE_DETERMINERS,
@@ -58,9 +59,6 @@ const SENTENCE_REACH = 80;
 const APPOSITIVE_REACH = 40;
 /** Most lower-case description words carried over between capitals to a name: "Republican presidential nominee Jo Roe". */
 const ROLE_RUN = 4;
-
-/** Forms of "be" before a participle that make it passive: "was called", "being dubbed". */
-const PASSIVE_HELPERS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets', 'getting']);
 
 /** Most words between "described" and its "as": "described the new plan as". */
 const PHRASAL_OBJECT = 3;

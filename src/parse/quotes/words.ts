@@ -69,6 +69,9 @@ export const PHRASAL_CUES = pairs('put it, puts it, pointed out, points out, des
 /** Verbs that give a thing a name in the speaker's own words, with the quote straight after their object: "called it "…"", "branding the plan "…"". */
 export const NAMING_VERBS = list('called calls calling branded brands branding dubbed dubs dubbing labelled labeled labels labelling labeling');
 
+/** Forms of "be" and "get" before a participle that make it passive: "was called", "being dubbed". */
+export const PASSIVE_HELPERS = list('is are was were be been being get got gets getting');
+
 /** Verbs that report another's words: the one after them "as saying" speaks ("the agency quoted Jo Roe as saying"). */
 export const QUOTING_VERBS = list('quoted quotes quoting reported reports cited cites');
 
