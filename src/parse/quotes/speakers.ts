@@ -181,32 +181,12 @@ export class Cast {
     // A description ("the Iranian official", "a Nevada Democrat") stays as
     // written: its last word is a role, not a surname to match on.
     if (DESCRIPTION_OPENERS.has(lower(first)) || !words.some((w) => isCapitalized(w) && !CAPITAL_FUNCTION_WORDS.has(lower(w)))) {
-      // A group ("police", "officials") is what a later "they" stands for.
       const head = lower(final).replace(/[^\p{L}-]+$/u, '');
-      // "the spokeswoman" after "a BaFin spokeswoman" is that one, as the article first described her.
       const opener = lower(first);
-      const described = this.byHead.get(head);
-      if (opener === 'the' && words.length === 2 && described !== undefined) return described;
-      // "the Democrat senator" after "New York Senator Charles Schumer": the one last named with that title.
-      if (opener === 'the' && TITLES.has(head)) {
-        const titled = this.lastWhere(
-          at,
-          (e) =>
-            e.kind === 'person' &&
-            e.name
-              .split(' ')
-              .slice(0, -1)
-              .some((w) => lower(w) === head),
-        );
-        if (titled) return titled.name;
-      }
-      // "this remarkably active senior citizen" points back to the one the article is speaking of.
-      if (opener === 'this' && words.length > 2 && namesSomeone(head)) {
-        const meant = this.lastPersonEntity(at, null);
-        if (meant) return meant.name;
-      }
+      const meant = this.describedPerson(words, head, at);
+      if (meant !== null) return meant;
       if ((opener === 'a' || opener === 'an') && words.length > 2 && !this.byHead.has(head)) this.byHead.set(head, phrase);
-      // "The Tigers", "the Gunners": a team or a band, no one "he" stands for.
+      // A group ("police", "officials") is what a later "they" stands for; so is "The Tigers", "the Gunners": a team or a band.
       const plural = opener === 'the' && isCapitalized(final) && /[^s']s$/u.test(final);
       this.remember(phrase, GROUP_HEADS.has(head) || plural ? 'group' : headsPerson(words) ? 'person' : 'thing', null, at, undefined, true).shown = true;
       return phrase;
@@ -214,6 +194,33 @@ export class Cast {
     const entity = this.nameEntity(words, at, false, true);
     if (entity) entity.shown = true;
     return entity ? entity.name : phrase;
+  }
+
+  /**
+   * The name a description of someone stands for, when the article has told
+   * it, else null: "the spokeswoman" after "a BaFin spokeswoman" is that one,
+   * as first described; "the Democrat senator" is the one last named with that
+   * title ("New York Senator Charles Schumer"); "this remarkably active senior
+   * citizen" is the person the article is speaking of.
+   */
+  private describedPerson(words: readonly string[], head: string, at: number): string | null {
+    const opener = lower(words[0] ?? '');
+    const described = this.byHead.get(head);
+    if (opener === 'the' && words.length === 2 && described !== undefined) return described;
+    if (opener === 'the' && TITLES.has(head)) {
+      const titled = this.lastWhere(
+        at,
+        (e) =>
+          e.kind === 'person' &&
+          e.name
+            .split(' ')
+            .slice(0, -1)
+            .some((w) => lower(w) === head),
+      );
+      if (titled) return titled.name;
+    }
+    if (opener === 'this' && words.length > 2 && namesSomeone(head)) return this.lastPersonEntity(at, null)?.name ?? null;
+    return null;
   }
 
   private observeRun(tokens: readonly Token[], from: number, to: number, base: number, subject: boolean): Entity | null {
