@@ -2,8 +2,10 @@
 // what the marks hold that is not speech. Attribution read around a quote
 // comes first; what it does not settle is inherited, in order, from the rest
 // of a quote running over several paragraphs, a paragraph ending in a colon,
-// the paragraph's other quotes, the paragraph's own narrative, and the quote
-// paragraph before it.
+// a sentence between two quotes that says who speaks next, the paragraph's
+// other quotes, the quote paragraph before it when this one names a new
+// speaker only later, the paragraph's own narrative, and the quote paragraph
+// before it.
 import type { Quote } from '../../model.js';
 import type { Candidate, ParagraphFacts } from './paragraph.js';
 import { isCapitalized } from './tokens.js';
