@@ -125,6 +125,9 @@ const DATING_REACH = 8;
 /** The years a cited work's date is written with: 1500 to 2099. */
 const YEAR = /^(?:1[5-9]|20)\d\d$/;
 
+/** The facts of a paragraph that holds no quote and names no speaker. */
+const NO_QUOTES: ParagraphFacts = { hasQuotes: false, lastSubject: null, colonSpeaker: null, narrativeSpeaker: null, endsInQuote: false, narrativeLate: false };
+
 export function readParagraph(line: Line, tokens: readonly Token[], carry: Carry, article: ArticleContext): ParagraphReading {
   const { text: para, index: p, source } = line;
   const { base } = carry;
@@ -136,7 +139,7 @@ export function readParagraph(line: Line, tokens: readonly Token[], carry: Carry
     const who = article.cast.resolve(sign.phrase, base + sign.at);
     return {
       quotes: [],
-      facts: { hasQuotes: false, lastSubject: null, colonSpeaker: null, narrativeSpeaker: who, endsInQuote: false, narrativeLate: false },
+      facts: { ...NO_QUOTES, narrativeSpeaker: who },
       signs: who,
       next: { base: nextBase, openChain: -1, chains: carry.chains, afterQuote: false },
     };
@@ -148,7 +151,7 @@ export function readParagraph(line: Line, tokens: readonly Token[], carry: Carry
     // "ON TRADE" heads a section: it names a topic, not a speaker for the quotes below it.
     return {
       quotes: [],
-      facts: { hasQuotes: false, lastSubject: null, colonSpeaker: null, narrativeSpeaker: null, endsInQuote: false, narrativeLate: false },
+      facts: NO_QUOTES,
       signs: null,
       next: { base: nextBase, openChain: -1, chains: carry.chains, afterQuote: false },
     };

@@ -336,8 +336,8 @@ export function withPersons(
     let person = speaker === null ? null : (personOf.get(speaker) ?? null);
     const surname = person === null ? null : surnameOf(person);
     // A speaker named in full is that person; a surname two people share is the one the paragraph names.
-    const alone = speaker !== null && (parts.get(speaker)?.words.length ?? 0) < 2;
-    if (surname !== null && alone && people.withSurname(surname).length > 1) person = ownParagraph(mentions.get(paragraph), surname, people) ?? person;
+    const oneWord = speaker !== null && (parts.get(speaker)?.words.length ?? 0) < 2;
+    if (surname !== null && oneWord && people.withSurname(surname).length > 1) person = ownParagraph(mentions.get(paragraph), surname, people) ?? person;
     return { text, speaker, person, paragraph };
   });
 }

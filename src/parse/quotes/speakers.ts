@@ -472,10 +472,9 @@ function stripPossessive(w: string): string {
 
 const isApostrophe = (code: number): boolean => code === 0x27 || code === 0x2019;
 
-/** Does a word token end in "'s" ("Wenger's")? */
+/** Does a word token end in "'s" ("Wenger's")? A word token never ends in a bare apostrophe: that is a token of its own. */
 function endsPossessive(t: Token): boolean {
-  const w = t.text;
-  return !t.punct && w.charCodeAt(w.length - 1) === 0x73 && isApostrophe(w.charCodeAt(w.length - 2));
+  return !t.punct && stripPossessive(t.text) !== t.text;
 }
 /** Capitals and full stops only ("NATO", "U.N."); a lower-case ASCII second letter, as in most names, settles it without the pattern. */
 function isAcronym(w: string): boolean {
