@@ -29,6 +29,15 @@ describe('a pronoun goes to the person it stands for', () => {
     ).toEqual(['Lena Marsh']);
   });
 
+  it('does not take a surname that is also a first name for the sex of the one who bears it', () => {
+    expect(
+      speakers([
+        'Ballet teacher Mary Lund told reporters she had seen a vast change. "Children have more hobbies now," she said.',
+        'Mirela Henry gave up ballet at the age of ten. "It is not a cool thing to do at a big school," she said.',
+      ]),
+    ).toEqual(['Mary Lund', 'Mirela Henry']);
+  });
+
   it('takes the subject of the last clause a conjunction opens', () => {
     expect(
       speakers([
@@ -211,6 +220,14 @@ describe('speakers in turn', () => {
         '"We lived where people get shot every day, and yet we come back here and this happens." At a press conference, Della Vance gave details of nine stolen items. She said she wished she had worn them at night. "I always take them off and put them beside my bed."',
       ]),
     ).toEqual(['Rory Vance', 'Rory Vance', 'Della Vance']);
+  });
+
+  it("reads the sentence between two quotes from past the first one's closing mark", () => {
+    expect(
+      speakers([
+        'Rosa Lind gave up the choir at 12. "It was not a cool thing to do," she said. "I took up other things." Ms Kerr said many young singers would no longer make the sacrifices. "You have to be very dedicated."',
+      ]),
+    ).toEqual(['Rosa Lind', 'Rosa Lind', 'Ms Kerr']);
   });
 
   it('goes on with the last speaker when a paragraph opens with a quote and names someone new only after it', () => {

@@ -269,7 +269,9 @@ export function previousSentenceSubject(p: Paragraph, to: number): Found | null 
 export function previousSentenceCue(p: Paragraph, to: number): Found | null {
   const s = sentenceStart(p, to);
   if (s === 0 || p.quoted[s - 1]) return null;
-  const from = sentenceStart(p, s - 1);
+  let from = sentenceStart(p, s - 1);
+  // A sentence after a quote starts past the quote's closing mark: '"…." Lee said she would run.'
+  while (from < s - 1 && isMark(p.tokens[from])) from++;
   // Narrative alone: a sentence that holds a quote has its cue for that quote ("…," Ash wrote in the email, first reported by …).
   if (p.quoted.subarray(from, s).includes(1)) return null;
   // A verb of speech, not a participle ("after claiming away draws").

@@ -304,7 +304,7 @@ export class Cast {
     const titledGender = genderOf(lows.slice(owner + 1));
     // The first first name of the run: "Senate Democrat Dianne Feinstein" is a woman's.
     let firstName: string | undefined;
-    for (let k = titleAt + 1; bare > 1 && k < lows.length && firstName === undefined; k++)
+    for (let k = titleAt + 1; bare > 1 && k < lows.length - 1 && firstName === undefined; k++)
       if (isFirstNameClass(lowerClass(lows[k] as string))) firstName = lows[k];
     const guess = titledGender === null && firstName !== undefined ? firstNameGender(firstName) : null;
     const entity = this.remember(name, 'person', titledGender ?? guess, at, last, asSubject);
