@@ -38,6 +38,18 @@ describe('a pronoun goes to the person it stands for', () => {
     ).toEqual(['Mary Lund', 'Mirela Henry']);
   });
 
+  it('does not take a name in a clause that opens the sentence for its subject', () => {
+    expect(
+      speakers([
+        'Coach Sven Ekdal named his squad, and revealed that Wes Tarr will start beside Joe Kemble.',
+        'Asked if Tarr and Kemble would start, Ekdal replied: "I could tell you yes." The coach said that he had been impressed by their form. And he added that Ian Pratt would get his chance. "He was not in my plans a year ago."',
+      ]),
+    ).toEqual(['Coach Sven Ekdal', 'Coach Sven Ekdal']);
+    expect(
+      speakers(['When Ray Oduya accused Senator Ada Voss of leaning on the banks, she said she had stood up to them. "They were hardly pleased," she said.']),
+    ).toEqual(['Senator Ada Voss']);
+  });
+
   it('takes the subject of the last clause a conjunction opens', () => {
     expect(
       speakers([
@@ -253,6 +265,12 @@ describe('speakers in turn', () => {
 });
 
 describe('cues with rarer verbs', () => {
+  it('reads "shot back" before a quote as a cue', () => {
+    expect(
+      speakers(['Senator Ada Voss said "I stood up to the banks" at the debate. Governor Luke Marr shot back, "The banks were hardly crushed by that."']),
+    ).toEqual(['Senator Ada Voss', 'Governor Luke Marr']);
+  });
+
   it('reads a verb that names a thing in the speaker\'s words, and "hailed … as", as cues', () => {
     expect(
       speakers([

@@ -26,6 +26,7 @@ import {
   ROLE_WORDS,
   TIME_WORDS,
   SUBJECT_PRONOUNS,
+  SUBORDINATORS,
   UNNAMED_SUBJECTS,
   TITLES,
 } from './words.js';
@@ -69,6 +70,9 @@ const LOOKBACK = 400;
  */
 const SUBJECT_REACH_CHARS = 300;
 
+/** Words that open a main clause after a clause of its own: '… Wall Street, she said'. */
+const MAIN_CLAUSE_OPENERS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'the']);
+
 /** Most role words between an organisation and the name of the one who holds the role: "Acme chief executive Jo Roe". */
 const ROLE_RUN = 4;
 
@@ -90,10 +94,13 @@ export class Cast {
     // Where the last run of capitals that was a preposition's object ended.
     let objectEnd = -1;
     let modifierEnd = -1;
+    // Where a clause that opens the sentence ends: the names in it are no subject of the sentence.
+    let openingEnd = -1;
     let i = 0;
     while (i < tokens.length) {
       const t = tokens[i] as Token;
       if (endsSentence(t)) sentence = { subjectSeen: false, people: [], pronounFirst: false };
+      if ((i === 0 || endsSentence(tokens[i - 1])) && SUBORDINATORS.has(t.low)) openingEnd = openingClauseEnd(tokens, i);
       // A sentence whose person is a pronoun before any name ("He said he could win a Kessel Bay deal because he …") tells no name's sex.
       if (sentence.people.length === 0 && (t.low === 'he' || t.low === 'she')) {
         sentence.pronounFirst = true;
@@ -117,7 +124,8 @@ export class Cast {
       // "Wenger's Bayern counterpart Felix Magath": Wenger, then whose the counterpart is.
       for (let k = i + 1; k < j; k++) if (endsPossessive(tokens[k - 1] as Token) && isAffiliation(tokens, k, j)) j = k;
       const subject =
-        ((!sentence.subjectSeen || opensClause(tokens, i, j)) && canBeSubject(tokens, i, j) && !isAffiliation(tokens, i, j)) || speaksInRelative(tokens, j);
+        i > openingEnd &&
+        (((!sentence.subjectSeen || opensClause(tokens, i, j)) && canBeSubject(tokens, i, j) && !isAffiliation(tokens, i, j)) || speaksInRelative(tokens, j));
       // "his second Grand Slam title", "their British and Irish Lions party": a name used as a
       // modifier, no one to point back to; so is one joined to such a name by "and".
       const joined = modifierEnd === i - 1 && (tokens[i - 1]?.low === 'and' || tokens[i - 1]?.low === 'or');
@@ -590,6 +598,19 @@ function mayDescribe(t: Token): boolean {
  * confident", "but Lee said")? Then it is that clause's subject, though the
  * sentence had one before.
  */
+/**
+ * The comma that ends a clause opening the sentence at `from`, when a subject
+ * follows it (a name, a pronoun, "the"); else -1: without that, where the main
+ * clause starts is not told ("When Lee held rallies he met protesters, some of whom …").
+ */
+function openingClauseEnd(tokens: readonly Token[], from: number): number {
+  for (let k = from + 1; k < tokens.length && !endsSentence(tokens[k]); k++) {
+    if (tokens[k]?.text !== ',') continue;
+    return isNameWord(tokens[k + 1]) || MAIN_CLAUSE_OPENERS.has(tokens[k + 1]?.low ?? '') ? k : -1;
+  }
+  return -1;
+}
+
 function opensClause(tokens: readonly Token[], from: number, to: number): boolean {
   const before = tokens[from - 1];
   const next = tokens[to];

@@ -64,7 +64,9 @@ export const CUE_VERBS = list(`
 `);
 
 /** Cue verbs of two words, "as Smith put it", "Smith pointed out": each verb with the word that must follow it. */
-export const PHRASAL_CUES = pairs('put it, puts it, pointed out, points out, described as, describes as, hailed as, hails as, dismissed as, dismisses as');
+export const PHRASAL_CUES = pairs(
+  'put it, puts it, pointed out, points out, described as, describes as, hailed as, hails as, dismissed as, dismisses as, shot back, shoots back, fired back, fires back, hit back, hits back',
+);
 
 /** Verbs that give a thing a name in the speaker's own words, with the quote straight after their object: "called it "…"", "branding the plan "…"". */
 export const NAMING_VERBS = list('called calls calling branded brands branding dubbed dubs dubbing labelled labeled labels labelling labeling');
@@ -269,6 +271,8 @@ export const CLAUSE_WORDS = list(`
 
 /** Conjunctions after which a name and a verb open a new clause with its own subject: "…, and Owen is confident". */
 export const CLAUSE_CONJUNCTIONS = list('and but while as because though although whereas');
+/** Words that open a sentence with a clause of its own before the main one: "When asked if Lee would start, Roe replied". */
+export const SUBORDINATORS = list('when whenever if unless although though while whereas because since once until asked');
 
 /** Auxiliaries: after a name, one shows the name is the subject of a verb ("Owen is confident", "Lee has said"). */
 export const AUXILIARIES = list('is are was were has have had will would can could should may might must does did do');
