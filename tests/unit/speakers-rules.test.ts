@@ -50,6 +50,21 @@ describe('a pronoun goes to the person it stands for', () => {
     ).toEqual(['Senator Ada Voss']);
   });
 
+  it('does not take a preposition opening the sentence for a name, nor a husband set off after "her husband" for the "she" after him', () => {
+    expect(
+      speakers([
+        'Sam Ode runs the Lee campaign from an office downtown. Across town, canvassing for it, is Wade Borden, a 33-year-old who left his restaurant job.',
+        '"I am knocking on doors all over town," he said.',
+      ]),
+    ).toEqual(['Wade Borden']);
+    expect(
+      speakers([
+        'Rina Berg, a donor from Monsey, said the speeches had led her to count both men out. Along with her husband, Milo Berg, a money manager, she has given to many candidates.',
+        '"I feel bad to say it," she said.',
+      ]),
+    ).toEqual(['Rina Berg']);
+  });
+
   it('takes the subject of the last clause a conjunction opens', () => {
     expect(
       speakers([

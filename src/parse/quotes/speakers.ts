@@ -148,7 +148,8 @@ export class Cast {
       // A common word or a role capitalised to open the sentence ("Best actress winner Imelda Staunton") leaves the place to the name after it.
       const opener = j - i === 1 && (lowerClass(t.low) === 'c' || lowerClass(t.low) === 'r');
       if (subject && !opener && !allSkippable(tokens, i, j)) sentence.subjectSeen = true;
-      if (entity?.kind === 'person' && !sentence.people.includes(entity)) sentence.people.push(entity);
+      // A name set off after "her husband," is the husband: a pronoun later in the sentence is the other one's.
+      if (entity?.kind === 'person' && !sentence.people.includes(entity) && !namesRelation(tokens, i)) sentence.people.push(entity);
       i = j;
     }
   }
@@ -598,6 +599,19 @@ function mayDescribe(t: Token): boolean {
  * confident", "but Lee said")? Then it is that clause's subject, though the
  * sentence had one before.
  */
+/** Is the name at `from` set off after a possessive pronoun and a noun ("her husband, Milo Berg")? */
+function namesRelation(tokens: readonly Token[], from: number): boolean {
+  const noun = tokens[from - 2];
+  const owner = tokens[from - 3]?.low;
+  return (
+    tokens[from - 1]?.text === ',' &&
+    noun !== undefined &&
+    !noun.punct &&
+    !isCapitalized(noun.text) &&
+    (owner === 'his' || owner === 'her' || owner === 'their')
+  );
+}
+
 /**
  * The comma that ends a clause opening the sentence at `from`, when a subject
  * follows it (a name, a pronoun, "the"); else -1: without that, where the main

@@ -258,6 +258,8 @@ export const CAPITAL_FUNCTION_WORDS = list(`
   moreover besides separately similarly likewise nonetheless nevertheless
   otherwise overall often finally again specifically more less fewer several
   maybe perhaps already sometimes therefore thus hence ultimately anyway
+  across through inside outside beyond near along around behind beside
+  toward towards upon within amid against throughout beneath above below
 `);
 
 /** Words that end a noun phrase when met walking away from its head. */
