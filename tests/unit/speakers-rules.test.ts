@@ -280,6 +280,14 @@ describe('speakers in turn', () => {
 });
 
 describe('cues with rarer verbs', () => {
+  it('reads "laughs" as a cue, and a title that owns a thing as no one ("the Governor\'s Ball")', () => {
+    expect(
+      speakers([
+        '"No one died, but it was scary at the time," laughs Bo Kanter. After the show, the music director attends the annual Governor\'s Ball with his family. "I have a drink and relive the show," he says.',
+      ]),
+    ).toEqual(['Bo Kanter', 'the music director']);
+  });
+
   it('reads "shot back" before a quote as a cue', () => {
     expect(
       speakers(['Senator Ada Voss said "I stood up to the banks" at the debate. Governor Luke Marr shot back, "The banks were hardly crushed by that."']),

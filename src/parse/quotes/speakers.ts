@@ -244,6 +244,8 @@ export class Cast {
         break;
       }
     }
+    // A title that owns what follows names no one by it: "the Governor's Ball" is a thing.
+    for (let k = i; k < j - 1; k++) if (endsPossessive(tokens[k] as Token) && TITLES.has(stripPossessive((tokens[k] as Token).low))) return null;
     if (i >= j) return null;
     const words = tokens.slice(i, j).map((t) => t.text);
     const before = tokens[from - 1];
