@@ -53,24 +53,82 @@ const isAlone = (name: string): boolean => !/\s/.test(name.trim());
 const surnameKey = (name: string): string => fold(surnameOf(name) ?? '');
 const nameKey = (name: string): string => fold(collapseSpace(name));
 
-/** The people of a set of articles, named as the library names them. */
+/** A full name's first name and what stands between it and the surname, suffix included ("Rodham" in "Hillary Rodham Clinton", "M." in "Harry M. Reid"), folded. */
+function nameShape(name: string): { first: string; between: string } {
+  const parts = words(name).map((w) => w.word);
+  const surname = surnameKey(name);
+  return {
+    first: parts[0] ?? '',
+    between: parts
+      .slice(1)
+      .filter((w) => w !== surname)
+      .join(' '),
+  };
+}
+
+/** The form to name a person by: the most used, then the longest, then the first in code-point order, whatever order the articles came in. */
+function preferred(a: Form, b: Form): boolean {
+  if (a.uses !== b.uses) return a.uses > b.uses;
+  if (a.name.length !== b.name.length) return a.name.length > b.name.length;
+  return a.name < b.name;
+}
+
+/** One way the library writes a full name, and how often it is quoted so. */
+interface Form {
+  name: string;
+  uses: number;
+}
+
+/**
+ * The people of a set of articles, named as the library names them. A full
+ * name written with and without a middle name, an initial or a suffix
+ * ("Hillary Rodham Clinton", "Hillary Clinton"; "Harry M. Reid", "Harry
+ * Reid") is one person, named as the library most often writes them, unless
+ * the library holds two different middles for that first name and surname
+ * ("George W. Bush", "George H.W. Bush"): then each form is its own.
+ */
 export class LibraryPeople {
   /** Full names (a first name and a surname at least) by folded surname, then by folded name. */
-  private readonly full = new Map<string, Map<string, string>>();
+  private readonly full = new Map<string, Map<string, Form>>();
 
   add(person: string): void {
     if (isAlone(person)) return;
     const surname = surnameKey(person);
     let named = this.full.get(surname);
     if (!named) this.full.set(surname, (named = new Map()));
-    if (!named.has(nameKey(person))) named.set(nameKey(person), person);
+    const key = nameKey(person);
+    const form = named.get(key);
+    if (form) form.uses++;
+    else named.set(key, { name: person, uses: 1 });
   }
 
-  /** The library's name for an article's person: a surname alone becomes the one full name of that surname, when there is one. */
+  /**
+   * The library's name for an article's person: a full name the one form of
+   * its person the library uses most; a surname alone the one person of that
+   * surname, when there is one.
+   */
   nameOf(person: string): string {
-    if (!isAlone(person)) return person;
     const named = this.full.get(surnameKey(person));
-    return named?.size === 1 ? (named.values().next().value ?? person) : person;
+    if (!named) return person;
+    if (!isAlone(person)) return this.personOf(named, person) ?? person;
+    const people = new Set<string>();
+    for (const form of named.values()) people.add(this.personOf(named, form.name) ?? form.name);
+    return people.size === 1 ? (people.values().next().value ?? person) : person;
+  }
+
+  /** The most used form of the person a full name is, among the forms of its surname; null when it has another of a different middle. */
+  private personOf(named: ReadonlyMap<string, Form>, person: string): string | null {
+    const { first, between } = nameShape(person);
+    const middles = new Set<string>();
+    let best: Form | null = null;
+    for (const form of named.values()) {
+      const shape = nameShape(form.name);
+      if (shape.first !== first) continue;
+      if (shape.between !== '') middles.add(shape.between);
+      if (best === null || preferred(form, best)) best = form;
+    }
+    if (between !== '') middles.add(between);
+    return middles.size <= 1 && best !== null ? best.name : null;
   }
 }
 
@@ -86,7 +144,7 @@ export function selectQuotes(articles: readonly Article[], speaker: string | und
   for (const article of articles) for (const quote of article.quotes) addPerson(people, quote);
   const matches = (quote: Quote) => {
     const person = personOf(quote);
-    return person !== null && speakerMatches(people.nameOf(person), wanted);
+    return person !== null && (speakerMatches(person, wanted) || speakerMatches(people.nameOf(person), wanted));
   };
   return articles.map((article) => ({ ...article, quotes: article.quotes.filter(matches) })).filter((article) => article.quotes.length > 0);
 }

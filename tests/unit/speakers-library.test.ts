@@ -42,6 +42,21 @@ describe('LibraryPeople', () => {
     expect(people.nameOf('Dr. Varga')).toBe('Dr. Varga');
   });
 
+  it('joins a full name written with and without a middle name, an initial or a suffix, unless two middles tell two people', () => {
+    const people = new LibraryPeople();
+    for (const name of ['Ana Lind', 'Ana Lind', 'Ana Maria Lind', 'Per K. Dahl', 'Per K. Dahl', 'Per Dahl', 'Tom Berg Jr.', 'Tom Berg']) people.add(name);
+    for (const name of ['Ola W. Vik', 'Ola H.W. Vik', 'Ola Vik']) people.add(name);
+    expect(people.nameOf('Ana Maria Lind')).toBe('Ana Lind');
+    expect(people.nameOf('Ana Lind')).toBe('Ana Lind');
+    expect(people.nameOf('Per Dahl')).toBe('Per K. Dahl');
+    expect(people.nameOf('Dahl')).toBe('Per K. Dahl');
+    // Equal uses: the longer form names the person, whichever came first.
+    expect(people.nameOf('Tom Berg')).toBe('Tom Berg Jr.');
+    // Two different middles: three forms, three people, and the surname alone stays as written.
+    expect(['Ola W. Vik', 'Ola H.W. Vik', 'Ola Vik'].map((name) => people.nameOf(name))).toEqual(['Ola W. Vik', 'Ola H.W. Vik', 'Ola Vik']);
+    expect(people.nameOf('Vik')).toBe('Vik');
+  });
+
   it('reads a quote made without a person by the name its speaker ends with', () => {
     expect(personOf({ text: 'x', speaker: 'Harbour Sen. Jo Varga', paragraph: 0 })).toBe('Jo Varga');
     expect(personOf({ text: 'x', speaker: 'a Varga spokesman', paragraph: 0 })).toBeNull();
@@ -98,6 +113,13 @@ describe('selectQuotes: a person, not a word', () => {
       ]);
     }
     expect(selectQuotes(articles, 'spokesman')).toEqual([]);
+  });
+
+  it('counts and finds a person written with a middle name as one, by any of their names', () => {
+    const articles = [article('a', ['Ana Lind', 'Ana Lind']), article('b', ['Ana Maria Lind']), article('c', ['Lind'])];
+    expect(countSpeakers(articles)).toEqual([{ name: 'Ana Lind', quotes: 4, articles: 3 }]);
+    expect(selectQuotes(articles, 'maria').map((a) => a.slug)).toEqual(['b']);
+    expect(selectQuotes(articles, 'ana lind').map((a) => a.slug)).toEqual(['a', 'b', 'c']);
   });
 
   it('does not give a surname alone to one of two people of it', () => {
