@@ -257,6 +257,14 @@ describe('speakers in turn', () => {
     ).toEqual(['Rosa Lind', 'Rosa Lind', 'Ms Kerr']);
   });
 
+  it('gives a quote after a phrase in marks that a cue gave its own speaker to that speaker', () => {
+    expect(
+      speakers([
+        '"Being nominated means so much to me," said Kim Wells. Jon Ward, chief executive of the Film Board, said it was "extremely heartening" to see the talent recognised. "Britain has a hugely talented industry."',
+      ]),
+    ).toEqual(['Kim Wells', 'Jon Ward']);
+  });
+
   it('goes on with the last speaker when a paragraph opens with a quote and names someone new only after it', () => {
     expect(
       speakers([

@@ -47,9 +47,17 @@ export function resolveSpeakers(found: readonly Candidate[], facts: readonly Par
   return quotes;
 }
 
-/** A quote without attribution takes its paragraph neighbour's: the one before, else the one after. */
+/**
+ * A quote without attribution takes its paragraph neighbour's: the one
+ * before, else the one after. A phrase in marks its own attribution gives a
+ * speaker counts as one before a quote that opens its sentence ('Lind said it
+ * was "extremely heartening". "…"'); a quote inside a sentence of narrative
+ * is that sentence's.
+ */
 function neighbourSpeaker(found: readonly Candidate[], done: readonly Quote[], nextSpeaker: readonly (string | null)[], i: number): string | null {
   const q = found[i] as Candidate;
+  const before = found[i - 1];
+  if (before && before.paragraph === q.paragraph && before.speaker && !q.midSentence && !isQuotation(before)) return before.speaker;
   const prev = done[done.length - 1];
   if (prev && prev.paragraph === q.paragraph && prev.speaker) return prev.speaker;
   return nextSpeaker[i] ?? null;
