@@ -29,6 +29,15 @@ describe('a pronoun goes to the person it stands for', () => {
     ).toEqual(['Lena Marsh']);
   });
 
+  it('takes a lone first name after a kin word or a role for a person a pronoun can stand for', () => {
+    expect(
+      speakers([
+        'Glen and Sherry Rawlins fly to the island six weeks after a sighting. The report comes to nothing.',
+        'Rawlins\' sister Rachel makes an emotional appeal five years on. "We do love him very much," she said.',
+      ]),
+    ).toEqual(['Rachel']);
+  });
+
   it('does not take a surname that is also a first name for the sex of the one who bears it', () => {
     expect(
       speakers([

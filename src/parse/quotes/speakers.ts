@@ -258,9 +258,21 @@ export class Cast {
       return this.remember(words.map(stripPossessive).join(' '), 'org', null, at, undefined, subject);
     }
     // A role before a lone surname ("Celtic manager O'Neill") makes it someone, as a title does.
-    const roled = before !== undefined && !before.punct && ROLE_WORDS.has(before.low) && (wordClass(before.low) === 'r' || DOER_ENDING.test(before.low));
+    const roled =
+      before !== undefined &&
+      !before.punct &&
+      ((ROLE_WORDS.has(before.low) && (wordClass(before.low) === 'r' || DOER_ENDING.test(before.low))) || PERSON_NOUNS.has(before.low));
     const entity = this.nameEntity(words, at, words.length === 1 && !titled && !roled, subject);
-    if (entity && roled) entity.shown = true;
+    if (entity && roled) {
+      entity.shown = true;
+      // "Edwards' sister Rachel makes an appeal": a role or a kin word makes a lone first name a subject a pronoun can take, of the sex the name tells.
+      const last = this.mentions[this.mentions.length - 1];
+      if (subject && last?.entity === entity) last.subject = true;
+      if (entity.gender === null && words.length === 1) {
+        entity.gender = firstNameGender(lower(words[0] as string));
+        entity.guessed = entity.gender !== null;
+      }
+    }
     return entity;
   }
 
@@ -284,7 +296,9 @@ export class Cast {
     const known = this.bySurname.get(last);
     // Another person of a known surname ("Dorothy Woods, whose husband, Ty Woods") is not the one known.
     // Nor is one a title gives the other sex ("Mrs. Lind" beside "Per Lind").
-    const titled = titleAt >= 0 ? genderOf(lows) : null;
+    // A title before a possessive is the possessor's ("Mr Varo's daughter Emily" is no man).
+    const owner = words.findLastIndex((w, k) => k < words.length - 1 && stripPossessive(w) !== w);
+    const titled = titleAt >= 0 ? genderOf(lows.slice(owner + 1)) : null;
     const otherSex = titled !== null && known !== undefined && known.gender !== null && !known.guessed && known.gender !== titled;
     if (known && known.kind === 'person' && !otherSex && (bare === 1 || sameFirstNames(known.name, lows))) {
       // A later, fuller mention ("Hillary Clinton" after "Clinton") upgrades the name, if it holds the name's words.
@@ -310,8 +324,6 @@ export class Cast {
       return seen;
     }
     // A title tells the sex; else a full name's first name may, by the lexicon, until the article says otherwise.
-    // A title before a possessive is the possessor's ("Mr Varo's daughter Emily" is no man).
-    const owner = words.findLastIndex((w, k) => k < words.length - 1 && stripPossessive(w) !== w);
     const titledGender = genderOf(lows.slice(owner + 1));
     // The first first name of the run: "Senate Democrat Dianne Feinstein" is a woman's.
     let firstName: string | undefined;
