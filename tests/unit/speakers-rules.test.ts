@@ -266,6 +266,19 @@ describe('speakers in turn', () => {
     ).toEqual(['Rosa Lind', 'Rosa Lind', 'Ms Kerr']);
   });
 
+  it('does not give a quote that ends its sentence to someone new the next sentence says said that …', () => {
+    expect(
+      speakers([
+        'Mr Gopal said the planes would connect regional cities. "After an evaluation of both makers, we have chosen the turboprop." Fil Bagni, its chief executive, has said that his firm will also build a training centre.',
+      ]),
+    ).toEqual(['Mr Gopal']);
+    expect(
+      speakers([
+        'Mr Gopal said the planes would connect regional cities. "After an evaluation of both makers, we have chosen the turboprop." He also said that the first planes would come next year.',
+      ]),
+    ).toEqual(['Mr Gopal']);
+  });
+
   it('gives a quote after a phrase in marks that a cue gave its own speaker to that speaker', () => {
     expect(
       speakers([

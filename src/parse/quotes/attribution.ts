@@ -139,7 +139,9 @@ export function attributionAfter(tokens: readonly Token[], from: number, to: num
     // Smith, a spokesman, told Reuters` has its subject before the verb.
     const next = afterCue(tokens, k);
     if (k === i) return phraseForward(tokens, text(tokens[next]) === 'by' ? next + 1 : next, to);
-    return subjectBetween(tokens, i, k) ?? (tokens[k - 1]?.text === ',' ? phraseForward(tokens, next, to) : null);
+    const subject = subjectBetween(tokens, i, k) ?? (tokens[k - 1]?.text === ',' ? phraseForward(tokens, next, to) : null);
+    // Someone new whose cue reports new words ("Jo Roe, its chief, has said that her firm …") is not who spoke the quote before; "She also said that …" is.
+    return subject !== null && text(tokens[next]) === 'that' && !PRONOUNS.has(subject.phrase.toLowerCase()) ? null : subject;
   }
   return null;
 }
