@@ -39,6 +39,7 @@ describe('nameParts: the name a speaker phrase ends with', () => {
       ['Post Editor-in-Chief Martin Barr', 'Martin Barr'],
       ['Vice-President Dick Chase', 'Dick Chase'],
       ['Kelly King-Smith', 'Kelly King-Smith'],
+      ['Assemblywoman Ada Voss', 'Ada Voss'],
     ]) {
       expect(nameParts(phrase!)?.words.join(' '), phrase).toBe(name);
     }
@@ -58,6 +59,7 @@ describe('nameParts: the name a speaker phrase ends with', () => {
       'Newry City',
       'Harbour Rovers',
       'Dunmore United',
+      'Harbour Records',
     ]) {
       expect(nameParts(phrase), phrase).toBeNull();
     }

@@ -110,13 +110,13 @@ export const TITLES = list(`
   general lt col colonel maj major capt captain adm admiral sgt rev pope
   ayatollah mayor sheriff speaker chairman chairwoman prime leader premier
   ambassador attorney commissioner councilman councilwoman congressman
-  congresswoman assemblyman delegate professor prof coach chief director
+  congresswoman assemblyman assemblywoman delegate professor prof coach chief director
   sheikh emir sir lord lady dame
 `);
 
 /** Titles that tell a person's sex, for choosing between "he" and "she". */
 export const MALE_TITLES = list('mr king prince sir lord congressman councilman chairman assemblyman');
-export const FEMALE_TITLES = list('mrs ms miss queen princess lady dame congresswoman councilwoman chairwoman');
+export const FEMALE_TITLES = list('mrs ms miss queen princess lady dame congresswoman councilwoman chairwoman assemblywoman');
 
 /**
  * Lower-case words of a description that may stand between a capitalised
@@ -152,7 +152,7 @@ export const ORG_HEADS = list(`
   administration office bureau commission organization organisation fund bank
   service force forces army navy police church club alliance coalition
   caucus board authority government press review magazine tribune herald
-  gazette project team staff republicans democrats channel
+  gazette project team staff republicans democrats channel records
   television radio federation league society trust partners pac convention
   hotel plaza stadium festival championship championships cup tournament
   olympics awards act city united rovers wanderers athletic albion fc
