@@ -27,6 +27,7 @@ import {
   TIME_WORDS,
   SUBJECT_PRONOUNS,
   SUBORDINATORS,
+  MAIN_CLAUSE_OPENERS,
   UNNAMED_SUBJECTS,
   TITLES,
 } from './words.js';
@@ -69,9 +70,6 @@ const LOOKBACK = 400;
  * the latest mention is the safer guess.
  */
 const SUBJECT_REACH_CHARS = 300;
-
-/** Words that open a main clause after a clause of its own: '… Wall Street, she said'. */
-const MAIN_CLAUSE_OPENERS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'the']);
 
 /** Most role words between an organisation and the name of the one who holds the role: "Acme chief executive Jo Roe". */
 const ROLE_RUN = 4;
@@ -607,12 +605,6 @@ function mayDescribe(t: Token): boolean {
   return !CLAUSE_WORDS.has(w) && !CUE_VERBS.has(w) && !CUE_MODIFIERS.has(w) && !AUXILIARIES.has(w) && !IRREGULAR_PAST.has(w) && !/(?:ed|ly|ing)$/.test(w);
 }
 
-/**
- * Does the run of capitals in tokens [from, to) open a clause of its own
- * after a conjunction, with a verb straight after it ("…, and Owen is
- * confident", "but Lee said")? Then it is that clause's subject, though the
- * sentence had one before.
- */
 /** Is the name at `from` set off after a possessive pronoun and a noun ("her husband, Milo Berg")? */
 function namesRelation(tokens: readonly Token[], from: number): boolean {
   const noun = tokens[from - 2];
@@ -639,6 +631,12 @@ function openingClauseEnd(tokens: readonly Token[], from: number): number {
   return -1;
 }
 
+/**
+ * Does the run of capitals in tokens [from, to) open a clause of its own
+ * after a conjunction, with a verb straight after it ("…, and Owen is
+ * confident", "but Lee said")? Then it is that clause's subject, though the
+ * sentence had one before.
+ */
 function opensClause(tokens: readonly Token[], from: number, to: number): boolean {
   const before = tokens[from - 1];
   const next = tokens[to];

@@ -275,6 +275,8 @@ export const CLAUSE_WORDS = list(`
 export const CLAUSE_CONJUNCTIONS = list('and but while as because though although whereas');
 /** Words that open a sentence with a clause of its own before the main one: "When asked if Lee would start, Roe replied". */
 export const SUBORDINATORS = list('when whenever if unless although though while whereas because since once until asked');
+/** Words that open the main clause after such a clause and its comma: "… Wall Street, she said". */
+export const MAIN_CLAUSE_OPENERS = list('he she they we i it the');
 
 /** Auxiliaries: after a name, one shows the name is the subject of a verb ("Owen is confident", "Lee has said"). */
 export const AUXILIARIES = list('is are was were has have had will would can could should may might must does did do');
