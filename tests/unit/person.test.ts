@@ -108,6 +108,10 @@ describe('withPersons: one name per person in an article', () => {
     ).toEqual(['Jo Varga', null, null]);
   });
 
+  it('keeps a number that opens a stage name, however else the body writes the number', () => {
+    expect(persons(['"Nas is one of my friends," said US rap star 50 Pence.', 'He sold 50 copies in 12 hours.'])).toEqual(['50 Pence']);
+  });
+
   it('keeps a surname the article never gives a first name to as written', () => {
     expect(persons(['"The pier will hold through the winter," Varga said.'])).toEqual(['Varga']);
   });

@@ -584,6 +584,8 @@ function judged(p: NameParts, uses: ReadonlyMap<string, Uses>): NameParts | null
   let words = p.words;
   while (words.length > 1) {
     const first = lower(words[0]!);
+    // A number that opens a name is part of it ("50 Cent"), however the body writes it.
+    if (/^\p{N}/u.test(first)) break;
     const u = uses.get(first);
     // A month or a weekday is never a first name, and a possessive before a name never part of it.
     if (!CALENDAR_NAMES.has(first) && !(u !== undefined && u.owner > 0)) {
