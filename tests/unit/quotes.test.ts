@@ -427,6 +427,21 @@ describe('extractQuotes: quotation marks', () => {
     ]);
   });
 
+  it('ends a quote left open where the writer names its speaker by surname, not at the end of the paragraph', () => {
+    expect(
+      who([
+        'Midfielder Piet Bosma is out of contract in June. "I would like to stay for one more year," he said. "The main concern is my age but I am fit enough. Bosma joined the club in 2003 and at first he struggled.',
+      ]),
+    ).toEqual([
+      { text: 'I would like to stay for one more year', speaker: 'Midfielder Piet Bosma' },
+      { text: 'The main concern is my age but I am fit enough.', speaker: 'Midfielder Piet Bosma' },
+    ]);
+    // A title before the name, or a mark, keeps it speech: the speaker telling how others address them.
+    expect(who(["Omar Haddad is a lawyer. \"People come to me and they say, 'Mr. Haddad, will we be thrown out?' I tell them no."]).map((q) => q.text)).toEqual(
+      ["People come to me and they say, 'Mr. Haddad, will we be thrown out?' I tell them no."],
+    );
+  });
+
   it('does not take scare quotes or titles for quotes', () => {
     expect(who(['The so-called "reform" was mocked on "Saturday Night Live" and in the novel "The Long Grass of Summer" last year.'])).toEqual([]);
   });

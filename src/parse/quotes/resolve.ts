@@ -5,11 +5,11 @@
 // a sentence between two quotes that says who speaks next, the paragraph's
 // other quotes, the quote paragraph before it when this one names a new
 // speaker only later, the paragraph's own narrative, and the quote paragraph
-// before it.
+// before it. A quote left open ends where the writer names its speaker.
 import type { Quote } from '../../model.js';
 import type { Candidate, ParagraphFacts } from './paragraph.js';
 import { isCapitalized } from './tokens.js';
-import { TITLE_SMALL_WORDS } from './words.js';
+import { TITLE_SMALL_WORDS, TITLES } from './words.js';
 
 /** Quotes of this many words or fewer are scare quotes, coined terms or names unless a cue verb claims them: speech runs longer. */
 const SHORT_QUOTE_WORDS = 3;
@@ -42,7 +42,7 @@ export function resolveSpeakers(found: readonly Candidate[], facts: readonly Par
     lastSpeaker.set(q.paragraph, speaker);
     if (!isQuotation(q)) return;
     // The person is found once every speaker is known (person.ts).
-    quotes.push({ text: q.text, speaker, person: null, paragraph: q.source });
+    quotes.push({ text: q.chain >= 0 ? speechOf(q.text, speaker) : q.text, speaker, person: null, paragraph: q.source });
   });
   return quotes;
 }
@@ -72,6 +72,49 @@ function laterSpeakers(found: readonly Candidate[]): (string | null)[] {
     if (next.paragraph === (found[i] as Candidate).paragraph && !next.narrated) later[i] = next.speaker ?? later[i + 1] ?? null;
   }
   return later;
+}
+
+/**
+ * A quote left open runs to the end of its paragraph, and the writer may take
+ * over before then: a sentence that names the speaker by surname, bare and in
+ * the writer's own words, is the writer's ("… I am fit enough. Bosvelt joined
+ * City in 2003 …"), and the speech ends before it. A title before the name
+ * ("Mr. Khan, you're a lawyer") or a mark before it (words the speaker quotes)
+ * keeps it speech.
+ */
+function speechOf(text: string, speaker: string | null): string {
+  const surname = speaker
+    ?.split(/\s+/)
+    .findLast((w) => isCapitalized(w))
+    ?.replace(/['’]s?$/u, '');
+  if (surname === undefined || surname.length < 2 || TITLES.has(surname.toLowerCase())) return text;
+  const boundary = /[.!?]\s+(?=\p{Lu})/gu;
+  const starts: number[] = [];
+  for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
+    // "Sen. Lee", "J. Lee": a title's or an initial's stop ends no sentence.
+    const word = /\p{L}+$/u.exec(text.slice(0, m.index))?.[0] ?? '';
+    if (word.length > 1 && !TITLES.has(word.toLowerCase())) starts.push(m.index + m[0].length);
+  }
+  for (let k = 0; k < starts.length; k++) {
+    const from = starts[k] as number;
+    const sentence = text.slice(from, starts[k + 1] ?? text.length);
+    if (namesBare(sentence, surname)) return text.slice(0, from).trimEnd();
+  }
+  return text;
+}
+
+/** Does the sentence name `surname` with no title before it and no quotation mark before it? */
+function namesBare(sentence: string, surname: string): boolean {
+  const words = sentence.split(/\s+/);
+  for (let k = 0; k < words.length; k++) {
+    const w = (words[k] as string).replace(/[^\p{L}\p{N}'’-]+$/u, '').replace(/['’]s?$/u, '');
+    if (w !== surname) continue;
+    const before = words.slice(0, k).join(' ');
+    if (/["“”‘’']/u.test(before) && /["“”‘]|(?:^|\s)'/u.test(before)) return false;
+    const prev = (words[k - 1] ?? '').replace(/\.$/u, '').toLowerCase();
+    return !TITLES.has(prev);
+  }
+  return false;
 }
 
 /** Short phrases and titles in quotation marks are scare quotes or names unless a cue verb claims them. */
