@@ -310,6 +310,14 @@ describe('speakers in turn', () => {
 });
 
 describe('cues with rarer verbs', () => {
+  it('reads "believes" before a quote as a cue', () => {
+    expect(
+      speakers([
+        '"We have a chance to win the cup," said manager Ian Dorr. It is a view shared by striker Tom Rees, who believes "if we can get past Milan, we have a great chance". "As soon as I knew we were playing Milan, I got excited."',
+      ]),
+    ).toEqual(['manager Ian Dorr', 'striker Tom Rees', 'striker Tom Rees']);
+  });
+
   it('reads "laughs" as a cue, and a title that owns a thing as no one ("the Governor\'s Ball")', () => {
     expect(
       speakers([

@@ -44,7 +44,7 @@ export const CUE_VERBS = list(`
   responded responds concluded concludes recalled recalls admitted admits
   acknowledged acknowledges claimed claims suggested suggests predicted predicts
   promised promises assured assures countered counters conceded concedes
-  observed observes remarked remarks announced announces joked jokes laughed laughs quipped
+  observed observes remarked remarks announced announces joked jokes laughed laughs believes quipped
   quips complained complains boasted boasts emphasized emphasizes stressed
   stresses urged urges cautioned cautions lamented laments mused muses posted
   posts shouted yelled exclaimed whispered testified reported reports recounted
