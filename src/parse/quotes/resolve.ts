@@ -92,7 +92,7 @@ function speechOf(text: string, speaker: string | null): string {
   const starts: number[] = [];
   for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
     // "Sen. Lee", "J. Lee": a title's or an initial's stop ends no sentence.
-    const word = /\p{L}+$/u.exec(text.slice(0, m.index))?.[0] ?? '';
+    const word = wordBefore(text, m.index);
     if (word.length > 1 && !TITLES.has(word.toLowerCase())) starts.push(m.index + m[0].length);
   }
   for (let k = 0; k < starts.length; k++) {
@@ -101,6 +101,13 @@ function speechOf(text: string, speaker: string | null): string {
     if (namesBare(sentence, surname)) return text.slice(0, from).trimEnd();
   }
   return text;
+}
+
+/** The letters right before `at`, read backwards so that a long text costs no more than the word. */
+function wordBefore(text: string, at: number): string {
+  let from = at;
+  while (from > 0 && /\p{L}/u.test(text[from - 1] as string)) from--;
+  return text.slice(from, at);
 }
 
 /** Does the sentence name `surname` with no title before it and no quotation mark before it? */

@@ -215,15 +215,9 @@ export class Cast {
     const described = this.byHead.get(head);
     if (opener === 'the' && words.length === 2 && described !== undefined) return described;
     if (opener === 'the' && TITLES.has(head)) {
-      const titled = this.lastWhere(
-        at,
-        (e) =>
-          e.kind === 'person' &&
-          e.name
-            .split(' ')
-            .slice(0, -1)
-            .some((w) => lower(w) === head),
-      );
+      // The title as a word of the name before its last, in one test a mention: this runs over the last few hundred of them.
+      const before = new RegExp(`(?:^| )${head} `, 'i');
+      const titled = this.lastWhere(at, (e) => e.kind === 'person' && before.test(e.name));
       if (titled) return titled.name;
     }
     if (opener === 'this' && words.length > 2 && namesSomeone(head)) return this.lastPersonEntity(at, null)?.name ?? null;
