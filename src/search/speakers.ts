@@ -73,10 +73,12 @@ function preferred(a: Form, b: Form): boolean {
   return a.name < b.name;
 }
 
-/** One way the library writes a full name, and how often it is quoted so. */
+/** One way the library writes a full name, how often it is quoted so, and its shape. */
 interface Form {
   name: string;
   uses: number;
+  first: string;
+  between: string;
 }
 
 /**
@@ -90,16 +92,19 @@ interface Form {
 export class LibraryPeople {
   /** Full names (a first name and a surname at least) by folded surname, then by folded name. */
   private readonly full = new Map<string, Map<string, Form>>();
+  /** Names already given, by the person asked for: a command asks again for each quote. Emptied by `add`. */
+  private readonly asked = new Map<string, string>();
 
   add(person: string): void {
     if (isAlone(person)) return;
     const surname = surnameKey(person);
     let named = this.full.get(surname);
     if (!named) this.full.set(surname, (named = new Map()));
+    this.asked.clear();
     const key = nameKey(person);
     const form = named.get(key);
     if (form) form.uses++;
-    else named.set(key, { name: person, uses: 1 });
+    else named.set(key, { name: person, uses: 1, ...nameShape(person) });
   }
 
   /**
@@ -108,23 +113,27 @@ export class LibraryPeople {
    * surname, when there is one.
    */
   nameOf(person: string): string {
+    let name = this.asked.get(person);
+    if (name === undefined) this.asked.set(person, (name = this.find(person)));
+    return name;
+  }
+
+  private find(person: string): string {
     const named = this.full.get(surnameKey(person));
     if (!named) return person;
-    if (!isAlone(person)) return this.personOf(named, person) ?? person;
+    if (!isAlone(person)) return this.personOf(named, nameShape(person)) ?? person;
     const people = new Set<string>();
-    for (const form of named.values()) people.add(this.personOf(named, form.name) ?? form.name);
+    for (const form of named.values()) people.add(this.personOf(named, form) ?? form.name);
     return people.size === 1 ? (people.values().next().value ?? person) : person;
   }
 
   /** The most used form of the person a full name is, among the forms of its surname; null when it has another of a different middle. */
-  private personOf(named: ReadonlyMap<string, Form>, person: string): string | null {
-    const { first, between } = nameShape(person);
+  private personOf(named: ReadonlyMap<string, Form>, { first, between }: { first: string; between: string }): string | null {
     const middles = new Set<string>();
     let best: Form | null = null;
     for (const form of named.values()) {
-      const shape = nameShape(form.name);
-      if (shape.first !== first) continue;
-      if (shape.between !== '') middles.add(shape.between);
+      if (form.first !== first) continue;
+      if (form.between !== '') middles.add(form.between);
       if (best === null || preferred(form, best)) best = form;
     }
     if (between !== '') middles.add(between);

@@ -117,7 +117,7 @@ function namesBare(sentence: string, surname: string): boolean {
     const w = (words[k] as string).replace(/[^\p{L}\p{N}'’-]+$/u, '').replace(/['’]s?$/u, '');
     if (w !== surname) continue;
     const before = words.slice(0, k).join(' ');
-    if (/["“”‘’']/u.test(before) && /["“”‘]|(?:^|\s)'/u.test(before)) return false;
+    if (/["“”‘]|(?:^|\s)'/u.test(before)) return false;
     const prev = (words[k - 1] ?? '').replace(/\.$/u, '').toLowerCase();
     return !TITLES.has(prev);
   }

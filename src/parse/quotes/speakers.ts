@@ -98,7 +98,8 @@ export class Cast {
     while (i < tokens.length) {
       const t = tokens[i] as Token;
       if (endsSentence(t)) sentence = { subjectSeen: false, people: [], pronounFirst: false };
-      if ((i === 0 || endsSentence(tokens[i - 1])) && SUBORDINATORS.has(t.low)) openingEnd = openingClauseEnd(tokens, i);
+      const opensSentence = i === 0 || endsSentence(tokens[i - 1]);
+      if (opensSentence && SUBORDINATORS.has(t.low)) openingEnd = openingClauseEnd(tokens, i);
       // A sentence whose person is a pronoun before any name ("He said he could win a Kessel Bay deal because he …") tells no name's sex.
       if (sentence.people.length === 0 && (t.low === 'he' || t.low === 'she')) {
         sentence.pronounFirst = true;
@@ -109,9 +110,9 @@ export class Cast {
         sentence.subjectSeen = true;
       }
       // A sentence whose subject names no one ("This in turn would make Aston Martin …", "They included … Ozzy gave her") has the names after it as objects.
-      if (UNNAMED_SUBJECTS.has(t.low) && (i === 0 || endsSentence(tokens[i - 1])) && !isNameWord(tokens[i + 1])) sentence.subjectSeen = true;
+      if (opensSentence && UNNAMED_SUBJECTS.has(t.low) && !isNameWord(tokens[i + 1])) sentence.subjectSeen = true;
       // So does one that opens with a description of no name ("The seventh seed, who … meet Roddick …, is looking forward").
-      if (t.low === 'the' && (i === 0 || endsSentence(tokens[i - 1])) && describesNoName(tokens, i + 1)) sentence.subjectSeen = true;
+      if (opensSentence && t.low === 'the' && describesNoName(tokens, i + 1)) sentence.subjectSeen = true;
       if (!isNameWord(tokens[i])) {
         if (!t.punct && !sentence.pronounFirst) this.learnGender(t.low, sentence.people);
         i++;
@@ -190,7 +191,7 @@ export class Cast {
     if (DESCRIPTION_OPENERS.has(lower(first)) || !words.some((w) => isCapitalized(w) && !CAPITAL_FUNCTION_WORDS.has(lower(w)))) {
       const head = lower(final).replace(/[^\p{L}-]+$/u, '');
       const opener = lower(first);
-      const meant = this.describedPerson(words, head, at);
+      const meant = this.describedPerson(words, opener, head, at);
       if (meant !== null) return meant;
       if ((opener === 'a' || opener === 'an') && words.length > 2 && !this.byHead.has(head)) this.byHead.set(head, phrase);
       // A group ("police", "officials") is what a later "they" stands for; so is "The Tigers", "the Gunners": a team or a band.
@@ -210,8 +211,7 @@ export class Cast {
    * title ("New York Senator Charles Schumer"); "this remarkably active senior
    * citizen" is the person the article is speaking of.
    */
-  private describedPerson(words: readonly string[], head: string, at: number): string | null {
-    const opener = lower(words[0] ?? '');
+  private describedPerson(words: readonly string[], opener: string, head: string, at: number): string | null {
     const described = this.byHead.get(head);
     if (opener === 'the' && words.length === 2 && described !== undefined) return described;
     if (opener === 'the' && TITLES.has(head)) {
