@@ -452,6 +452,15 @@ describe('British copy', () => {
     ).toEqual(['Tom Reed']);
   });
 
+  it('does not take a team inside a description of the speaker for the speaker', () => {
+    expect(
+      speakers([
+        'Dunmore boss Craig Munro is lining up a summer move for striker Alan Pike.',
+        'The former Kesselby and Norrvik boss is also looking to bring in new players once the season is over. "I am after three or four new players in the summer," he said.',
+      ]),
+    ).toEqual(['Craig Munro']);
+  });
+
   it('does not take a competition for the speaker', () => {
     expect(speakers(['England face the Grand Slam holders on Sunday.', '"We know what is at stake this weekend," said captain Will Dean.'])).toEqual([
       'captain Will Dean',

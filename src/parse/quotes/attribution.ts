@@ -684,9 +684,11 @@ function determinedPhrase(tokens: readonly Token[], from: number, to: number): F
   for (let j = from + 1; j < to && words.length < MAX_PHRASE; j++) {
     const u = tokens[j] as Token;
     const w = u.low;
-    if (u.punct || CLAUSE_WORDS.has(w) || CUE_VERBS.has(w) || CUE_PARTICIPLES.has(w) || IRREGULAR_PAST.has(w)) break;
-    // Right after the determiner an -ed word is an adjective ("the retired"); later it is the verb.
-    if (j > from + 1 && !isCapitalized(u.text) && /(?:ed|s)$/.test(w) && !GROUP_HEADS.has(w)) break;
+    // Two names joined in one description: "the former Vale and Harbour boss".
+    const joins = (w === 'and' || w === 'or') && isCapitalized(tokens[j - 1]?.text ?? '') && isCapitalized(tokens[j + 1]?.text ?? '');
+    if (!joins && (u.punct || CLAUSE_WORDS.has(w) || CUE_VERBS.has(w) || CUE_PARTICIPLES.has(w) || IRREGULAR_PAST.has(w))) break;
+    // Right after the determiner an -ed word is an adjective ("the retired"); later it is the verb, as an -s word is, but not one in -ss ("boss", "actress").
+    if (j > from + 1 && !isCapitalized(u.text) && /(?:ed|[^s]s)$/.test(w) && !GROUP_HEADS.has(w)) break;
     words.push(u);
   }
   return shaped(words);

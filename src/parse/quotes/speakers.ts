@@ -80,6 +80,8 @@ export class Cast {
   private readonly mentions: Mention[] = [];
   /** The first description of someone not named, by its last word: "a BaFin spokeswoman" for "spokeswoman". */
   private readonly byHead = new Map<string, string>();
+  /** The person last named after each role word ("Dunmore boss Jo Munro"), and where. */
+  private readonly byRole = new Map<string, { entity: Entity; at: number }>();
 
   /**
    * Records the names in a stretch of narrative (quoted words excluded:
@@ -122,7 +124,11 @@ export class Cast {
       while (j < tokens.length && isNameWord(tokens[j])) j++;
       // "Wenger's Bayern counterpart Felix Magath": Wenger, then whose the counterpart is.
       for (let k = i + 1; k < j; k++) if (endsPossessive(tokens[k - 1] as Token) && isAffiliation(tokens, k, j)) j = k;
+      // A name inside a description of no one named ("the former Rangers and Liverpool boss is") is whose the role is, not the subject; the description itself fills the subject's place.
+      const described = inDescription(tokens, i, j);
+      if (described === 'subject' && i > openingEnd) sentence.subjectSeen = true;
       const subject =
+        described === null &&
         i > openingEnd &&
         (((!sentence.subjectSeen || opensClause(tokens, i, j)) && canBeSubject(tokens, i, j) && !isAffiliation(tokens, i, j)) || speaksInRelative(tokens, j));
       // "his second Grand Slam title", "their British and Irish Lions party": a name used as a
@@ -221,6 +227,9 @@ export class Cast {
       if (titled) return titled.name;
     }
     if (opener === 'this' && words.length > 2 && namesSomeone(head)) return this.lastPersonEntity(at, null)?.name ?? null;
+    // "the former Vale and Harbour boss" after "Dunmore boss Jo Munro": the one last named with that role before it.
+    const holder = opener === 'the' && words.length > 2 ? this.byRole.get(head) : undefined;
+    if (holder && holder.at < at) return holder.entity.name;
     return null;
   }
 
@@ -256,6 +265,7 @@ export class Cast {
       ((ROLE_WORDS.has(before.low) && (wordClass(before.low) === 'r' || DOER_ENDING.test(before.low))) || PERSON_NOUNS.has(before.low));
     const entity = this.nameEntity(words, at, words.length === 1 && !titled && !roled, subject);
     if (entity && roled) {
+      if (entity.kind === 'person' && words.length > 1 && before) this.byRole.set(before.low, { entity, at });
       entity.shown = true;
       // "Edwards' sister Rachel makes an appeal": a role or a kin word makes a lone first name a subject a pronoun can take, of the sex the name tells.
       const last = this.mentions[this.mentions.length - 1];
@@ -557,6 +567,36 @@ function isModifier(tokens: readonly Token[], from: number): boolean {
   const twoBefore = tokens[from - 2];
   if (!twoBefore || twoBefore.punct || !POSSESSIVE_DETERMINERS.has(twoBefore.low)) return false;
   return !namesSomeone(before.low);
+}
+
+/**
+ * Is the run of capitals in tokens [from, to) part of a description with no
+ * name in it, after "the" or "a" and before its role ("the former Rangers and
+ * Liverpool boss is", "a Fenwick Bank economist warned")? Then it says whose
+ * the role is, and stands for no one itself: 'subject' when the description
+ * opens its sentence, 'other' elsewhere, null when the run is no such part.
+ */
+function inDescription(tokens: readonly Token[], from: number, to: number): 'subject' | 'other' | null {
+  let k = from - 1;
+  while (k >= 0 && from - k <= ROLE_RUN && isDescribing(tokens[k]) && !DESCRIPTION_OPENERS.has((tokens[k] as Token).low)) k--;
+  const opener = tokens[k];
+  if (opener === undefined || opener.punct || !DESCRIPTION_OPENERS.has(opener.low) || opener.low === 'one' || opener.low === 'another') return null;
+  let m = to;
+  // Another run joined by "and": "the Rangers and Liverpool boss".
+  if ((tokens[m]?.low === 'and' || tokens[m]?.low === 'or') && isNameWord(tokens[m + 1])) {
+    m++;
+    while (isNameWord(tokens[m])) m++;
+  }
+  let role = false;
+  for (const start = m; m < tokens.length && m - start < ROLE_RUN && isDescribing(tokens[m]); m++) role = namesSomeone((tokens[m] as Token).low);
+  if (!role || isNameWord(tokens[m]) || (tokens[m]?.text === ',' && isNameWord(tokens[m + 1]))) return null;
+  // It is the sentence's subject when it opens the sentence, or a conjunction does: "And the French defender believes …".
+  const lead = CLAUSE_CONJUNCTIONS.has(tokens[k - 1]?.low ?? '') ? k - 1 : k;
+  return lead === 0 || endsSentence(tokens[lead - 1]) ? 'subject' : 'other';
+}
+
+function isDescribing(t: Token | undefined): boolean {
+  return t !== undefined && !t.punct && !isCapitalized(t.text) && mayDescribe(t);
 }
 
 /** Do lower-case words from `from` on make a whole noun phrase, with no name after them: "seventh seed, who", "weaker than expected growth figure makes"? */
