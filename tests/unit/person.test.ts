@@ -186,6 +186,8 @@ describe('withPersons: no person for what the article shows is not one', () => {
     expect(personOf(['Velmora'], ['The mill closed in Velmora last year.'])).toEqual([null]);
     // A competition: written after "the".
     expect(personOf(['Silver Cup'], ['Both sides want to win the Silver Cup this year.'])).toEqual([null]);
+    // A company or a place by the last word of its name.
+    expect(personOf(['Kessel Airlines', 'Norrvik Capital', 'Dunmore County'], [])).toEqual([null, null, null]);
   });
 
   it('keeps a person the article also writes after a preposition', () => {

@@ -461,6 +461,34 @@ describe('British copy', () => {
     ).toEqual(['Craig Munro']);
   });
 
+  it('does not take a place for the speaker when a bracket stands between it and the title', () => {
+    expect(
+      speakers([
+        'Tom Hale spoke last.',
+        'Earlier, Kessel County (Ore.) Sheriff Dan Pruitt, one of the best known figures in the state, backed the plan for a new jail.',
+        'He said, "We will build it and keep our streets safe."',
+      ]),
+    ).toEqual(['Sheriff Dan Pruitt']);
+  });
+
+  it('does not take a county for the speaker', () => {
+    expect(
+      speakers([
+        'Mayor Tom Roe has pushed for the new bridge since 2019.',
+        'Kessel County backed the plan on Tuesday. "It is a good day for all of us," he said.',
+      ]),
+    ).toEqual(['Mayor Tom Roe']);
+  });
+
+  it('reads "Chair" as a title, so the woman it names is no one else\'s "her"', () => {
+    expect(
+      speakers([
+        'Economist Karl Brandt has warned of a slowdown all year.',
+        'Rep. Dan Pell (D-Ore.) last month joked to Reserve Board Chair Ann Moss that voters did not want her to raise rates this year. "Wait until May," he said at a hearing.',
+      ]),
+    ).toEqual(['Rep. Dan Pell']);
+  });
+
   it('does not take a competition for the speaker', () => {
     expect(speakers(['England face the Grand Slam holders on Sunday.', '"We know what is at stake this weekend," said captain Will Dean.'])).toEqual([
       'captain Will Dean',

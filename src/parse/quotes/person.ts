@@ -34,6 +34,7 @@ import {
   GROUP_HEADS,
   NAME_PARTICLES,
   ORG_HEADS,
+  PLACE_HEADS,
   PREPOSITIONS,
   PRONOUNS,
   ROLE_WORDS,
@@ -128,7 +129,7 @@ export function nameParts(phrase: string): NameParts | null {
   if (start > 0 && lower(words[start - 1]!) === 'of' && name.length > 2) name = name.slice(-2);
   const core = name.filter((w, k) => k === 0 || !NAME_SUFFIXES.has(lower(w)));
   const last = core[core.length - 1]!;
-  if (ORG_HEADS.has(lower(last)) || (name.length === 1 && isGroup(lower(last)))) return null;
+  if (ORG_HEADS.has(lower(last)) || (name.length === 1 && isGroup(lower(last))) || (name.length > 1 && PLACE_HEADS.has(lower(last)))) return null;
   // An acronym is an organisation ("NATO"); a name in capitals throughout is still a name.
   if (isShouted(last) && !core.every(isShouted)) return null;
   // So is one in capitals after a description: "Trump's potential VP" names a role.

@@ -18,6 +18,7 @@ import {
   OBJECT_DETERMINERS,
   OBJECT_MARKERS,
   PERSON_NOUNS,
+  PLACE_HEADS,
   POSSESSIVE_DETERMINERS,
   ORG_HEADS,
   PLACE_PREPOSITIONS,
@@ -73,6 +74,8 @@ const SUBJECT_REACH_CHARS = 300;
 
 /** Most role words between an organisation and the name of the one who holds the role: "Acme chief executive Jo Roe". */
 const ROLE_RUN = 4;
+/** Most tokens in a bracket between a place and the title after it: "(Ariz.)", "(R-Texas)". */
+const BRACKET_REACH = 5;
 
 export class Cast {
   private readonly bySurname = new Map<string, Entity>();
@@ -130,7 +133,8 @@ export class Cast {
       const subject =
         described === null &&
         i > openingEnd &&
-        (((!sentence.subjectSeen || opensClause(tokens, i, j)) && canBeSubject(tokens, i, j) && !isAffiliation(tokens, i, j)) || speaksInRelative(tokens, j));
+        (((!sentence.subjectSeen || opensClause(tokens, i, j)) && canBeSubject(tokens, i, j) && !isAffiliation(tokens, i, j) && !beforeTitledName(tokens, j)) ||
+          speaksInRelative(tokens, j));
       // "his second Grand Slam title", "their British and Irish Lions party": a name used as a
       // modifier, no one to point back to; so is one joined to such a name by "and".
       const joined = modifierEnd === i - 1 && (tokens[i - 1]?.low === 'and' || tokens[i - 1]?.low === 'or');
@@ -284,6 +288,7 @@ export class Cast {
     const lows = clean.map(lower);
     const last = lows[lows.length - 1] ?? '';
     if (lows.length === 1 && GROUP_HEADS.has(last)) return this.remember(clean.join(' '), 'group', null, at);
+    if (lows.length > 1 && PLACE_HEADS.has(last)) return this.remember(clean.join(' '), 'thing', null, at);
     // An organisation's word may open its name too: "Team Trump", "Club Med".
     if (ORG_HEADS.has(last) || isAcronym(clean[clean.length - 1] ?? '') || (lows.length === 2 && ORG_HEADS.has(lows[0] ?? '')))
       return this.remember(clean.join(' '), 'org', null, at);
@@ -524,6 +529,8 @@ export function genderOf(lows: readonly string[]): Gender {
 function canBeSubject(tokens: readonly Token[], from: number, to: number): boolean {
   const before = tokens[from - 1];
   if (before && !before.punct && PREPOSITIONS.has(before.low)) return false;
+  // A name in a bracket is an aside: "Maricopa County (Ariz.) Sheriff Jo Roe", "Sen. Jo Roe (R-Texas)".
+  if (before?.text === '(') return false;
   // "a nomination for actress Jo Roe", "since the World Cup final": a role or a determiner after a preposition.
   const twoBefore = tokens[from - 2];
   if (before !== undefined && !before.punct && twoBefore !== undefined && !twoBefore.punct) {
@@ -631,6 +638,15 @@ function isAffiliation(tokens: readonly Token[], from: number, to: number): bool
       ROLE_WORDS.has(t.text) || hostsName(tokens, k) || (role && t.low === 'of') || (tokens[k - 1]?.low === 'of' && ROLE_WORDS.has(tokens[k - 2]?.low ?? ''));
   }
   return role && isNameWord(tokens[k]);
+}
+
+/** Does a bracket after a run of capitals come before a titled name, the run being where the title is ("Maricopa County (Ariz.) Sheriff Jo Roe")? */
+function beforeTitledName(tokens: readonly Token[], to: number): boolean {
+  if (tokens[to]?.text !== '(') return false;
+  let c = to + 1;
+  while (c < tokens.length && c - to <= BRACKET_REACH && tokens[c]?.text !== ')') c++;
+  const title = tokens[c + 1];
+  return tokens[c]?.text === ')' && isNameWord(title) && TITLES.has(title.low) && isNameWord(tokens[c + 2]);
 }
 
 /** Can a lower-case word stand in a description before a role ("energy" in "energy analyst")? Not a verb, an adverb or a function word. */

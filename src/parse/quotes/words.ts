@@ -108,7 +108,7 @@ export const TITLES = list(`
   president vice sen senator rep representative gov governor mr mrs ms miss dr
   secretary minister chancellor king queen prince princess judge justice gen
   general lt col colonel maj major capt captain adm admiral sgt rev pope
-  ayatollah mayor sheriff speaker chairman chairwoman prime leader premier
+  ayatollah mayor sheriff speaker chair chairman chairwoman prime leader premier
   ambassador attorney commissioner councilman councilwoman congressman
   congresswoman assemblyman assemblywoman delegate professor prof coach chief director
   sheikh emir sir lord lady dame
@@ -156,7 +156,11 @@ export const ORG_HEADS = list(`
   television radio federation league society trust partners pac convention
   hotel plaza stadium festival championship championships cup tournament
   olympics awards act city united rovers wanderers athletic albion fc
+  airlines airways motors capital
 `);
+
+/** Last words of a name that make it a place: no one speaks, and no "they" stands for it. */
+export const PLACE_HEADS = list('county district province region street avenue island islands');
 
 /** Heads of descriptions that stand for people but have no doer's ending and are not roles: "a source", "one student". */
 export const PERSON_NOUNS = list(`
