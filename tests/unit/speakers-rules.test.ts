@@ -149,6 +149,11 @@ describe('a speaker is a person, or a description as written', () => {
 
   it('does not take a phrase that a preposition opens for the speaker', () => {
     expect(speakers(['Voters are moving out of the city centre. "It costs too much to live here," one renter said.'])).toEqual(['one renter']);
+    expect(
+      speakers([
+        'Like Corrigan, Varga also rejected the idea that his party could walk away, arguing that there is "room for the ministry in the bill as written".',
+      ]),
+    ).toEqual(['Varga']);
   });
 
   it('keeps a description as written when the article never names the speaker', () => {
