@@ -32,6 +32,8 @@ describe('nameParts: the name a speaker phrase ends with', () => {
       ['Jo Varga of the pro-democracy Harbour Institute for Sea Studies', 'Jo Varga'],
       ['Tom Berg of box office tracker Dunmore Figures', 'Tom Berg'],
       ['Archbishop Tom Berg of the Dunmore Patriarchate of Vale', 'Tom Berg'],
+      ['Varga of the CORE Harbour Teachers', 'Varga'],
+      ['Passion of the Sea director Tom Berg', 'Tom Berg'],
       ['Harbour Institute chairman Tom Berg Jr.', 'Tom Berg Jr.'],
       ['survey chairman Tom Ore.', 'Tom Ore'],
       ['US rap star 50 Pence', '50 Pence'],

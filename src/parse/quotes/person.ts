@@ -90,10 +90,17 @@ export function nameParts(phrase: string): NameParts | null {
   if (first === undefined || DESCRIPTION_OPENERS.has(lower(first)) || DESCRIPTION_QUANTIFIERS.has(lower(first))) return null;
   if (words.length === 1 && PRONOUNS.has(lower(first))) return null;
   // "Sen. Jo Varga of Harbour", "Jo Varga of the Harbour Institute for Sea Studies": the name before "of" or "at" is the person, what
-  // follows their place. A name of one word takes no more than two after it: "Secretary of State Ana Lind" is Ana Lind.
+  // follows their place. A name of one word takes no more than two after it ("Secretary of State Ana Lind" is Ana Lind), or a
+  // place "the" opens with no role in it: "Varga of the Harbour Teachers", not "Passion of the Christ director Jo Varga".
   const place = words.findIndex((w, k) => k >= 1 && (w === 'of' || w === 'at'));
   const named = (w: string | undefined): boolean => w !== undefined && isCapitalized(w) && !describes(w);
-  if (place >= 1 && named(words[place - 1]) && (named(words[place - 2]) || words.length - place <= 3) && words.slice(place + 1).some(isCapitalized)) {
+  const after = words[place + 1];
+  if (
+    place >= 1 &&
+    named(words[place - 1]) &&
+    (named(words[place - 2]) || words.length - place <= 3 || (after === 'the' && !words.slice(place + 2).some(describes))) &&
+    words.slice(place + 1).some(isCapitalized)
+  ) {
     words.splice(place);
     written.splice(place);
   }
