@@ -476,6 +476,15 @@ describe('British copy', () => {
     ).toEqual(['Sheriff Dan Pruitt']);
   });
 
+  it('does not take a band for the speaker when a noun for a person stands between it and the name', () => {
+    expect(
+      speakers([
+        'The show went on late.',
+        'Kessel Brothers veteran Tom Vale was another first-time winner. "It represents years of work, and I am really glad I won," he said.',
+      ]),
+    ).toEqual(['Tom Vale']);
+  });
+
   it('does not take a county for the speaker', () => {
     expect(
       speakers([

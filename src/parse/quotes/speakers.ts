@@ -621,7 +621,8 @@ const CLAUSE_OPENING_MARKS = new Set([':', '-', '–', '—', ',']);
  * Is the run of capitals in tokens [from, to), opening its sentence or a
  * clause after a colon, a dash or a comma, whose the role after it is, with
  * the role holder named next ("Amnesty International spokesman Jo Roe
- * said")? Then the name after the role is the subject, not the run.
+ * said", "Beach Boys veteran Jo Roe was")? Then the name after the role is
+ * the subject, not the run.
  */
 function isAffiliation(tokens: readonly Token[], from: number, to: number): boolean {
   const before = tokens[from - 1];
@@ -634,8 +635,7 @@ function isAffiliation(tokens: readonly Token[], from: number, to: number): bool
     const t = tokens[k] as Token;
     if (t.punct || isCapitalized(t.text) || !mayDescribe(t)) break;
     // A role may end in what it is of: "Sale Sharks director of rugby Philippe Saint-Andre".
-    role =
-      ROLE_WORDS.has(t.text) || hostsName(tokens, k) || (role && t.low === 'of') || (tokens[k - 1]?.low === 'of' && ROLE_WORDS.has(tokens[k - 2]?.low ?? ''));
+    role = namesSomeone(t.low) || hostsName(tokens, k) || (role && t.low === 'of') || (tokens[k - 1]?.low === 'of' && ROLE_WORDS.has(tokens[k - 2]?.low ?? ''));
   }
   return role && isNameWord(tokens[k]);
 }
