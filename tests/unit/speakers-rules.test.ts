@@ -160,6 +160,12 @@ describe('a speaker is a person, or a description as written', () => {
     expect(speakers(['The agency said the review would take months.', '"We will publish everything we find," the agency said.'])).toEqual(['the agency']);
   });
 
+  it('reads a title that opens with a capitalised function word whole', () => {
+    expect(speakers(['"We are not convinced that is the way to do it," said Treasury Under Secretary Tom Vance.'])).toEqual([
+      'Treasury Under Secretary Tom Vance',
+    ]);
+  });
+
   it('does not take a day for the speaker', () => {
     expect(speakers(['After Saturday\'s rally, Jon Smith said, "We have the votes to win this."'])).toEqual(['Jon Smith']);
   });

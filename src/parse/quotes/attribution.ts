@@ -477,7 +477,9 @@ function phraseForward(tokens: readonly Token[], from: number, to: number): Foun
       if (name && words.length + name.end - k <= MAX_PHRASE) for (let j = k; j < name.end; j++) words.push(tokens[j] as Token);
       break;
     }
-    if (isCapitalized(t.text) ? CAPITAL_FUNCTION_WORDS.has(w) : CLAUSE_WORDS.has(w) && !PHRASE_LINKS.has(w)) break;
+    // A capitalised function word before a title is the title's: "Treasury Under Secretary Jo Roe".
+    const titles = words.length > 0 && isCapitalized(tokens[k + 1]?.text ?? '') && TITLES.has(text(tokens[k + 1]));
+    if (isCapitalized(t.text) ? CAPITAL_FUNCTION_WORDS.has(w) && !titles : CLAUSE_WORDS.has(w) && !PHRASE_LINKS.has(w)) break;
     words.push(t);
   }
   while (words.length > 0 && PHRASE_LINKS.has(text(words[words.length - 1]))) words.pop();
