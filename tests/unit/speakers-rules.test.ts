@@ -160,6 +160,16 @@ describe('a speaker is a person, or a description as written', () => {
     expect(speakers(['The agency said the review would take months.', '"We will publish everything we find," the agency said.'])).toEqual(['the agency']);
   });
 
+  it('does not take a common word that opens the sentence into a name', () => {
+    expect(
+      speakers([
+        'Varga accused Lind of ducking the debate.',
+        'Top Varga strategists agreed in an interview on Monday.',
+        'On Friday he told the paper that Lind was not "willing to debate the issues of the day".',
+      ]),
+    ).toEqual(['Varga']);
+  });
+
   it('reads a title that opens with a capitalised function word whole', () => {
     expect(speakers(['"We are not convinced that is the way to do it," said Treasury Under Secretary Tom Vance.'])).toEqual([
       'Treasury Under Secretary Tom Vance',

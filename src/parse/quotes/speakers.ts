@@ -309,7 +309,8 @@ export class Cast {
     const otherSex = titled !== null && known !== undefined && known.gender !== null && !known.guessed && known.gender !== titled;
     if (known && known.kind === 'person' && !otherSex && (bare === 1 || sameFirstNames(known.name, lows))) {
       // A later, fuller mention ("Hillary Clinton" after "Clinton") upgrades the name, if it holds the name's words.
-      if (bare > 1 && wordCount(known.name) < clean.length && holdsName(known.name, lows)) known.name = clean.join(' ');
+      // A common word that opens the sentence is no part of it: "Top Sanders strategists".
+      if (bare > 1 && wordCount(known.name) < clean.length && holdsName(known.name, lows) && !addsCommonWord(known.name, lows)) known.name = clean.join(' ');
       if (titleAt >= 0) known.shown = true;
       if (titled !== null && (known.gender === null || known.guessed)) {
         known.gender = titled;
@@ -445,6 +446,15 @@ function sameFirstNames(name: string, lows: readonly string[]): boolean {
       return false;
   }
   return true;
+}
+
+/** Is the run (lower case) the name after one word the lexicon knows only as a common one, and no role ("top" in "Top Sanders strategists")? */
+function addsCommonWord(name: string, lows: readonly string[]): boolean {
+  const known = name.toLowerCase().split(' ');
+  const first = lows[0] ?? '';
+  // Not a word before a title: "House Speaker Jo Roe", "Labour Minister Jo Roe".
+  if (TITLES.has((lows[1] ?? '').replace(/\.$/, ''))) return false;
+  return lows.length === known.length + 1 && lowerClass(first) === 'c' && !namesSomeone(first) && known.every((w, k) => lows[k + 1] === w);
 }
 
 /** Does the run (lower case) hold every word of the name, titles aside? */
