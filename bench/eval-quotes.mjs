@@ -15,8 +15,10 @@
 // run that takes every span in double quotation marks for a quote, the
 // predicted quotes that share no word run with any gold quote (quotations the
 // annotators did not mark, or not speech), and the gold quotes that stop at
-// the end of a sentence while the quotation goes on, and the figures of each
-// source apart (file names start with their publisher).
+// the end of a sentence while the quotation goes on, the figure a reader with
+// none of the errors judged in bench/polnear-judgements.json would reach
+// against this gold, and the figures of each source apart (file names start
+// with their publisher).
 //
 // Every run prints, besides the whole set's figure, the figure of each
 // source and of two halves split by source: the rules are developed on
@@ -27,6 +29,7 @@
 // call. Times are of parsing alone, in ms per article.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,7 +75,7 @@ const bundle = join(work, 'reader.cjs');
 await build({ entryPoints: [entry], bundle: true, format: 'cjs', platform: 'node', outfile: bundle, logLevel: 'warning' });
 const { parseRawText, articleFileText, parseArticle, decodeText, firstNameGender, decodeEntities } = createRequire(import.meta.url)(bundle);
 
-const { names, predictions, marksOnly, unmatched } = runOn(goldDir, out);
+const { names, predictions, marksOnly, unmatched, texts } = runOn(goldDir, out);
 const score = (dir, file) => spawnSync('python3', [scorer, dir, file], { encoding: 'utf8' });
 const lastLine = (run) => run.stdout.trim().split('\n').pop() ?? '';
 if (explain) {
@@ -83,6 +86,20 @@ if (explain) {
   console.log(`predicted quotes of 4+ words sharing no run of 4 words with any gold quote: ${unmatched.alone} of ${unmatched.spans}`);
   const cut = goldCutShort();
   console.log(`gold quotes that stop at a sentence end while the quotation goes on: ${cut.cut} of ${cut.all}`);
+  const halves = [
+    ['all', () => true],
+    ['develop', (source) => DEVELOP_SOURCES.has(source)],
+    ['held out', (source) => !DEVELOP_SOURCES.has(source)],
+  ];
+  for (const [half, keeps] of halves) {
+    const ceiling = judgedCeiling(texts, (name) => keeps(name.split('_', 1)[0]));
+    if (!ceiling || ceiling.judged === 0) break;
+    const { tp, fp, fn, judged, unjudged } = ceiling;
+    console.log(
+      `a reader with none of the judged errors, ${half} (${judged} disagreements judged in bench/polnear-judgements.json, ${unjudged} not): ` +
+        `P=${(tp / (tp + fp)).toFixed(3)} R=${(tp / (tp + fn)).toFixed(3)} F1=${((2 * tp) / (2 * tp + fp + fn)).toFixed(4)} tp=${tp} fp=${fp} fn=${fn}`,
+    );
+  }
 }
 const groups = bySource();
 if (groups.length > 1) {
@@ -297,6 +314,71 @@ function bySource() {
   return [...groups].sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
+/**
+ * The counts a reader that made none of the judged errors would score
+ * against this gold, by the scorer's own matching: every predicted quote the
+ * gold lacks and the judgements call someone's words stays a false positive,
+ * the others go; every gold quote missed that they call someone's words is
+ * found; a gold quote cut short inside a longer predicted one stays missed.
+ * A disagreement not judged counts as it stands. Null without judgements
+ * for this gold.
+ */
+function judgedCeiling(texts, keeps) {
+  const file = join(root, 'bench', 'polnear-judgements.json');
+  if (!existsSync(file)) return null;
+  const verdicts = new Map(JSON.parse(readFileSync(file, 'utf8')).judgements.map((j) => [`${j.article} ${j.side} ${j.words}`, j.quote]));
+  const fingerprint = (words) => createHash('sha1').update(words.join(' ')).digest('hex').slice(0, 12);
+  const overlap = (a, b) => {
+    const counts = new Map();
+    for (const w of a) counts.set(w, (counts.get(w) ?? 0) + 1);
+    let shared = 0;
+    for (const w of b) {
+      const left = counts.get(w) ?? 0;
+      if (left > 0) {
+        shared++;
+        counts.set(w, left - 1);
+      }
+    }
+    return shared;
+  };
+  const tally = { tp: 0, fp: 0, fn: 0, judged: 0, unjudged: 0 };
+  for (const { name, quotes: predicted } of texts.values()) {
+    const gold = keeps(name) ? goldOf(goldDir, name) : null;
+    if (!gold) continue;
+    const article = name.replace(/\.txt$/, '');
+    const verdict = (side, words) => {
+      const v = verdicts.get(`${article} ${side} ${fingerprint(words)}`);
+      tally[v === undefined ? 'unjudged' : 'judged']++;
+      return v;
+    };
+    const quotes = predicted.map(wordsOf).filter((words) => words.length >= 4);
+    const used = new Set();
+    const missed = [];
+    for (const g of gold.quotes) {
+      const gw = wordsOf(g.text);
+      let best = 0;
+      let at = -1;
+      quotes.forEach((qw, i) => {
+        const o = used.has(i) ? 0 : overlap(gw, qw);
+        if (o * 2 >= gw.length && o * 2 >= qw.length && o > best) [best, at] = [o, i];
+      });
+      if (at < 0) missed.push(gw);
+      else {
+        used.add(at);
+        tally.tp++;
+      }
+    }
+    const extra = quotes.filter((_, i) => !used.has(i));
+    for (const gw of missed) {
+      const inside = extra.some((qw) => overlap(gw, qw) * 2 >= gw.length && overlap(gw, qw) * 2 < qw.length);
+      if (!inside && verdict('gold', gw) === true) tally.tp++;
+      else tally.fn++;
+    }
+    for (const qw of extra) if (verdict('predicted', qw) !== false) tally.fp++;
+  }
+  return tally;
+}
+
 /** Gold quotes whose text ends a sentence with more of the same quotation after it. */
 function goldCutShort() {
   let all = 0;
@@ -321,6 +403,7 @@ function runOn(dir, outFile) {
     .filter((f) => f.endsWith('.txt') && !f.endsWith('.gold.txt'))
     .sort();
   const lines = [];
+  const texts = new Map();
   const marksOnly = [];
   const unmatched = { spans: 0, alone: 0 };
   let paragraphs = 0;
@@ -337,6 +420,8 @@ function runOn(dir, outFile) {
     // The headline as the raw file writes it: the scorer matches articles by it.
     const headline = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
     lines.push(JSON.stringify({ headline, quotes: article.quotes.map(({ text, speaker }) => ({ text, speaker })) }));
+    // The scorer pairs articles by headline, so one of two that share it stands for both.
+    texts.set(wordsOf(headline).join(' '), { name, quotes: article.quotes.map((q) => q.text) });
     if (explain) {
       marksOnly.push(JSON.stringify({ headline, quotes: spansInMarks(article.body).map((t) => ({ text: t, speaker: null })) }));
       const gold = goldOf(dir, name);
@@ -356,5 +441,5 @@ function runOn(dir, outFile) {
   console.log(
     `${names.length} articles, ${paragraphs} paragraphs, ${quotes} quotes extracted in ${ms.toFixed(0)} ms (${(ms / Math.max(1, names.length)).toFixed(2)} ms an article); predictions: ${predictions}`,
   );
-  return { names, predictions, ms, marksOnly, unmatched };
+  return { names, predictions, ms, marksOnly, unmatched, texts };
 }
