@@ -170,6 +170,15 @@ describe('a speaker is a person, or a description as written', () => {
     ).toEqual(['Varga']);
   });
 
+  it('takes a surname that is also a title for the person the article named with it', () => {
+    expect(
+      speakers([
+        'Presenters Tom Ware and Dan King take over the show on Sunday. Ware says the pair have ignored the weight of expectation.',
+        '"We are a double act with a real rapport," King says. "And if not, I could always sweep the floors," he jokes.',
+      ]),
+    ).toEqual(['Dan King', 'Dan King']);
+  });
+
   it('reads a title that opens with a capitalised function word whole', () => {
     expect(speakers(['"We are not convinced that is the way to do it," said Treasury Under Secretary Tom Vance.'])).toEqual([
       'Treasury Under Secretary Tom Vance',

@@ -299,8 +299,9 @@ export class Cast {
       if (!TITLES.has(lows[k] as string)) bare++;
       else if (titleAt < 0 && k < lows.length - 1) titleAt = k;
     }
-    if (bare === 0) return null;
     const known = this.bySurname.get(last);
+    // A title alone names no one, unless it is the surname of someone the article named: "King says" after "Jason King".
+    if (bare === 0 && !(lows.length === 1 && known?.kind === 'person')) return null;
     // Another person of a known surname ("Dorothy Woods, whose husband, Ty Woods") is not the one known.
     // Nor is one a title gives the other sex ("Mrs. Lind" beside "Per Lind").
     // A title before a possessive is the possessor's ("Mr Varo's daughter Emily" is no man).
