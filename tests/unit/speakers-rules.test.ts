@@ -510,6 +510,15 @@ describe('British copy', () => {
     ).toEqual(['Tom Vale']);
   });
 
+  it('does not take a product named with "the" for the "he" after it', () => {
+    expect(
+      speakers([
+        "Helmut Vogt, the firm's chief, spoke in Munich on Tuesday.",
+        'While drivers in the US prefer large cars, such as the Kessel K5 and its sibling K3, in Europe demand for smaller ones is likely to be considerable, Mr Vogt said. "There is a growing market here," he said.',
+      ]),
+    ).toEqual(['Helmut Vogt']);
+  });
+
   it('does not take a county for the speaker', () => {
     expect(
       speakers([

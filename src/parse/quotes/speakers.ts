@@ -473,8 +473,18 @@ function holdsName(name: string, lows: readonly string[]): boolean {
  * piece" stand for no one.
  */
 function headsPerson(words: readonly string[]): boolean {
-  if (words.slice(1).some((w) => isCapitalized(w) && !CAPITAL_FUNCTION_WORDS.has(lower(w)))) return true;
   const head = lower(words[words.length - 1] ?? '').replace(/[^\p{L}-]+$/u, '');
+  // A name that ends it, with no word for a person before, is what it names, a thing ("the BMW X5", "the Premiership"),
+  // unless it names someone itself ("the Democrat", "the Frenchman"); "a spokesman for the BPI" is still someone.
+  if (
+    words.length > 1 &&
+    isCapitalized(words[words.length - 1] ?? '') &&
+    !namesSomeone(head) &&
+    lowerClass(head) !== 'd' &&
+    !words.some((w) => !isCapitalized(w) && namesSomeone(lower(w)))
+  )
+    return false;
+  if (words.slice(1).some((w) => isCapitalized(w) && !CAPITAL_FUNCTION_WORDS.has(lower(w)))) return true;
   return GROUP_HEADS.has(head) || namesSomeone(head);
 }
 
