@@ -179,6 +179,15 @@ describe('a speaker is a person, or a description as written', () => {
     ).toEqual(['Dan King', 'Dan King']);
   });
 
+  it('leaves an inverted cue that opens the sentence out of the speaker', () => {
+    expect(speakers(['Centre Tom Vale is set to recover. Said Wales assistant coach Dan Pryce: "They have worked through the weekend and it shows."'])).toEqual(
+      ['Wales assistant coach Dan Pryce'],
+    );
+    expect(
+      speakers(['The small pink home was turned into a museum. Said Dora Poyle, who grew up with him in the neighbourhood, "We were all so proud of him."']),
+    ).toEqual(['Dora Poyle']);
+  });
+
   it('reads a title that opens with a capitalised function word whole', () => {
     expect(speakers(['"We are not convinced that is the way to do it," said Treasury Under Secretary Tom Vance.'])).toEqual([
       'Treasury Under Secretary Tom Vance',

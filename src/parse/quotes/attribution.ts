@@ -697,7 +697,9 @@ function determinedPhrase(tokens: readonly Token[], from: number, to: number): F
 }
 
 /** Keeps a phrase only if it can name a speaker: a pronoun, a name, or "the …" description. */
-function shaped(words: readonly Token[]): Found | null {
+function shaped(all: readonly Token[]): Found | null {
+  // An inverted cue that opens the sentence is no part of who spoke: "Said Wales coach Jo Roe: …".
+  const words = all.length > 1 && isCapitalized(all[0]?.text ?? '') && CUE_VERBS.has(all[0]?.low ?? '') ? all.slice(1) : all;
   const first = words[0];
   const last = words[words.length - 1];
   if (!first || !last) return null;

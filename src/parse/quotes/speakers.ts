@@ -504,7 +504,8 @@ function isNameWord(t: Token | undefined): t is Token {
 function isSkippable(t: Token | undefined): boolean {
   if (!t) return false;
   const w = t.low;
-  return CAPITAL_FUNCTION_WORDS.has(w) || TIME_WORDS.has(w);
+  // So is an inverted cue that opens the sentence: "Said Jo Roe, who grew up with him, …".
+  return CAPITAL_FUNCTION_WORDS.has(w) || TIME_WORDS.has(w) || CUE_VERBS.has(w);
 }
 
 /** Are all the tokens in [from, to) skippable? */
