@@ -188,6 +188,15 @@ describe('a speaker is a person, or a description as written', () => {
     ).toEqual(['Dora Poyle']);
   });
 
+  it('does not take the object of a verb before a colon for the speaker', () => {
+    expect(
+      speakers(['Dan Hale won the award for best actor.', 'He also praised the film director: "Thank you for taking a chance with a film like this."']),
+    ).toEqual(['Dan Hale']);
+    expect(speakers(['Dan Hale won the award for best actor.', 'He also thanked Tom Ware: "Thank you for taking a chance with a film like this."'])).toEqual([
+      'Dan Hale',
+    ]);
+  });
+
   it('reads a title that opens with a capitalised function word whole', () => {
     expect(speakers(['"We are not convinced that is the way to do it," said Treasury Under Secretary Tom Vance.'])).toEqual([
       'Treasury Under Secretary Tom Vance',

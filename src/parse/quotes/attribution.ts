@@ -234,6 +234,18 @@ export function colonSpeaker(p: Paragraph, to: number): Found | null {
   const hit = collectBackward(tokens, e, start);
   // "… at a loss to explain its popularity:": what someone owns is the object, not who speaks.
   if (!hit || POSSESSIVE_DETERMINERS.has(text(tokens[hit.index]))) return null;
+  // "He also praised the film director:": the object of a verb in the sentence is not who speaks.
+  const object = tokens[hit.index - 1];
+  if (
+    hit.index > start &&
+    object &&
+    !object.punct &&
+    !isCapitalized(object.text) &&
+    !PREPOSITIONS.has(object.low) &&
+    object.low !== 'and' &&
+    object.low !== 'but'
+  )
+    return null;
   if (opensClause(tokens, hit.index - 1, 0)) return hit.found;
   // "From the report:", "More from Jones:": the source a passage is taken from.
   const from = hit.index - 1;
