@@ -224,6 +224,15 @@ describe('a speaker is a person, or a description as written', () => {
     ).toEqual(['The star of Rain Check and Toots']);
   });
 
+  it('does not take a comparison cut off before its "than" for the speaker', () => {
+    const found = speakers([
+      'Analysts said the economy was still not growing fast enough.',
+      'The weaker than expected growth figure makes it less likely that the central bank will raise interest rates next month, economists said. "The economy regained some traction in the third quarter, but the growth is not robust," Harbour Bank\'s Vale. "I think that means the bank can take its time raising rates."',
+    ]);
+    expect(found).not.toContain('The weaker');
+    expect(found).toHaveLength(2);
+  });
+
   it('does not take a phrase cut off at a preposition for the speaker', () => {
     expect(speakers(['One of his best-known songs, Pump Up, contains the lyrics "burn them all down to the ground tonight".'])).toEqual([null]);
   });

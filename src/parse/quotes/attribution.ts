@@ -705,6 +705,8 @@ function determinedPhrase(tokens: readonly Token[], from: number, to: number): F
     if (j > from + 1 && !isCapitalized(u.text) && /(?:ed|[^s]s)$/.test(w) && !GROUP_HEADS.has(w)) break;
     words.push(u);
   }
+  // A comparison cut off before its "than" is no one: "The weaker than expected growth figure".
+  if (text(tokens[from + words.length]) === 'than') return null;
   return shaped(words);
 }
 
