@@ -509,6 +509,15 @@ describe('British copy', () => {
     ).toEqual(['Tom Reed']);
   });
 
+  it('gives the "he" after "the England coach said" to the one named with that title', () => {
+    expect(
+      speakers([
+        'England coach Sven Ek has revealed Tom Vale will start against the Dutch.',
+        '"Tom Vale will probably start the game," said Ek. Ek also revealed that Wes Brook will start alongside Jamie Carr in the centre of defence. When asked if Brook and Carr would start Ek replied: "I could tell you yes." The England coach said that he had been impressed by the form of Vale. "He deserves his chance." And he added that Andy Jones and Stewart Dunn would also get a chance to impress. "Vale, Dunn and Jones will start or get the chance to play some part."',
+      ]),
+    ).toEqual(['England coach Sven Ek', 'England coach Sven Ek', 'England coach Sven Ek', 'England coach Sven Ek']);
+  });
+
   it('does not take a team inside a description of the speaker for the speaker', () => {
     expect(
       speakers([

@@ -129,7 +129,12 @@ export class Cast {
       for (let k = i + 1; k < j; k++) if (endsPossessive(tokens[k - 1] as Token) && isAffiliation(tokens, k, j)) j = k;
       // A name inside a description of no one named ("the former Rangers and Liverpool boss is") is whose the role is, not the subject; the description itself fills the subject's place.
       const described = inDescription(tokens, i, j);
-      if (described === 'subject' && i > openingEnd) sentence.subjectSeen = true;
+      if (described?.subject && i > openingEnd && !sentence.subjectSeen) {
+        sentence.subjectSeen = true;
+        // "The England coach said …" after "England coach Jo Roe": a "he" later stands for Jo Roe.
+        const meant = this.roleHolder(described.words, described.head, base + t.start);
+        if (meant) this.mentions.push({ entity: meant, at: base + t.start, subject: true, object: false });
+      }
       const subject =
         described === null &&
         i > openingEnd &&
@@ -224,17 +229,26 @@ export class Cast {
   private describedPerson(words: readonly string[], opener: string, head: string, at: number): string | null {
     const described = this.byHead.get(head);
     if (opener === 'the' && words.length === 2 && described !== undefined) return described;
-    if (opener === 'the' && TITLES.has(head)) {
+    if (opener === 'this' && words.length > 2 && namesSomeone(head)) return this.lastPersonEntity(at, null)?.name ?? null;
+    return opener === 'the' ? (this.roleHolder(words.length, head, at)?.name ?? null) : null;
+  }
+
+  /**
+   * The person "the … <role>" of `length` words stands for: the one last
+   * named with that title ("the Democrat senator" after "New York Senator
+   * Charles Schumer"), or, for a longer description, the one last named
+   * after that role ("the former Vale and Harbour boss" after "Dunmore boss
+   * Jo Munro"); else null.
+   */
+  private roleHolder(length: number, head: string, at: number): Entity | null {
+    if (TITLES.has(head)) {
       // The title as a word of the name before its last, in one test a mention: this runs over the last few hundred of them.
       const before = new RegExp(`(?:^| )${head} `, 'i');
       const titled = this.lastWhere(at, (e) => e.kind === 'person' && before.test(e.name));
-      if (titled) return titled.name;
+      if (titled) return titled;
     }
-    if (opener === 'this' && words.length > 2 && namesSomeone(head)) return this.lastPersonEntity(at, null)?.name ?? null;
-    // "the former Vale and Harbour boss" after "Dunmore boss Jo Munro": the one last named with that role before it.
-    const holder = opener === 'the' && words.length > 2 ? this.byRole.get(head) : undefined;
-    if (holder && holder.at < at) return holder.entity.name;
-    return null;
+    const holder = length > 2 ? this.byRole.get(head) : undefined;
+    return holder && holder.at < at ? holder.entity : null;
   }
 
   private observeRun(tokens: readonly Token[], from: number, to: number, base: number, subject: boolean): Entity | null {
@@ -602,12 +616,14 @@ function isModifier(tokens: readonly Token[], from: number): boolean {
  * Is the run of capitals in tokens [from, to) part of a description with no
  * name in it, after "the" or "a" and before its role ("the former Rangers and
  * Liverpool boss is", "a Fenwick Bank economist warned")? Then it says whose
- * the role is, and stands for no one itself: 'subject' when the description
- * opens its sentence, 'other' elsewhere, null when the run is no such part.
+ * the role is, and stands for no one itself. Says whether the description
+ * opens its sentence, its length in words and its role; null when the run is
+ * no such part.
  */
-function inDescription(tokens: readonly Token[], from: number, to: number): 'subject' | 'other' | null {
-  let k = from - 1;
-  while (k >= 0 && from - k <= ROLE_RUN && isDescribing(tokens[k]) && !DESCRIPTION_OPENERS.has((tokens[k] as Token).low)) k--;
+function inDescription(tokens: readonly Token[], from: number, to: number): { subject: boolean; words: number; head: string } | null {
+  // The opener may be the run's own first word: "The England coach said".
+  let k = from + 1 < to && DESCRIPTION_OPENERS.has((tokens[from] as Token).low) ? from : from - 1;
+  while (k >= 0 && k < from && from - k <= ROLE_RUN && isDescribing(tokens[k]) && !DESCRIPTION_OPENERS.has((tokens[k] as Token).low)) k--;
   const opener = tokens[k];
   if (opener === undefined || opener.punct || !DESCRIPTION_OPENERS.has(opener.low) || opener.low === 'one' || opener.low === 'another') return null;
   let m = to;
@@ -621,7 +637,7 @@ function inDescription(tokens: readonly Token[], from: number, to: number): 'sub
   if (!role || isNameWord(tokens[m]) || (tokens[m]?.text === ',' && isNameWord(tokens[m + 1]))) return null;
   // It is the sentence's subject when it opens the sentence, or a conjunction does: "And the French defender believes …".
   const lead = CLAUSE_CONJUNCTIONS.has(tokens[k - 1]?.low ?? '') ? k - 1 : k;
-  return lead === 0 || endsSentence(tokens[lead - 1]) ? 'subject' : 'other';
+  return { subject: lead === 0 || endsSentence(tokens[lead - 1]), words: m - k, head: (tokens[m - 1] as Token).low };
 }
 
 function isDescribing(t: Token | undefined): boolean {
