@@ -233,6 +233,23 @@ describe('a speaker is a person, or a description as written', () => {
     expect(found).toHaveLength(2);
   });
 
+  it('does not take a participle phrase, a contracted pronoun or a capitalised auxiliary for a name', () => {
+    const speakerOf = (body: string[]) => speakers(body)[0];
+    expect(
+      speakerOf([
+        'Hale defended the plan. Lind, however, interjected by hitting Hale for using the law to "turn a home into a parking lot for his casinos" in the city.',
+      ]),
+    ).toBe('Lind');
+    expect(
+      speakerOf([
+        'The union group has spent more than $1 million on ads for Varga. It’s become such a presence on the trail that Varga thanked its members "for their support in my campaign" on Sunday.',
+      ]),
+    ).not.toBe('It');
+    expect(
+      speakerOf(['The candidate must:', 'Do well enough in polls to "be realistically considered among the principal contenders" for the office.']),
+    ).not.toBe('Do');
+  });
+
   it('does not take a phrase cut off at a preposition for the speaker', () => {
     expect(speakers(['One of his best-known songs, Pump Up, contains the lyrics "burn them all down to the ground tonight".'])).toEqual([null]);
   });

@@ -553,6 +553,9 @@ function clauseSubject(p: Paragraph, from: number, to: number): Found | null {
     if (t.punct || quoted[k]) continue;
     const w = t.low;
     if (PRONOUNS.has(w) && w !== 'who') return shaped([t]);
+    // "It's become such a presence that …": a pronoun with its verb is still the pronoun.
+    const pronoun = w.replace(/['’]s$/u, '');
+    if (pronoun !== w && PRONOUNS.has(pronoun) && pronoun !== 'who') return { phrase: t.text.slice(0, pronoun.length), at: t.start };
     // "the Wisconsin Republican" is a description to keep whole, not the name "Wisconsin Republican".
     // A determiner that opens the clause opens its subject: "…, the former mayor told the crowd".
     const opensIt = k === clauseStart && w !== 'this' && w !== 'one';
@@ -721,7 +724,11 @@ function shaped(all: readonly Token[]): Found | null {
   // "out of the U.S.", "for the EU", "hitting Trump for …", "Calling the plan a
   // disgrace": a phrase a preposition or a participle opens is not who spoke.
   const second = words[1];
-  if (words.length > 1 && ((!isCapitalized(first.text) && PREPOSITIONS.has(w0)) || (/ing$/.test(w0) && second && !isCapitalized(second.text)))) return null;
+  if (
+    words.length > 1 &&
+    ((!isCapitalized(first.text) && (PREPOSITIONS.has(w0) || /ing$/.test(w0))) || (/ing$/.test(w0) && second && !isCapitalized(second.text)))
+  )
+    return null;
   // "One of": a phrase cut off at a preposition names no one.
   if (words.length > 1 && !last.punct && !isCapitalized(last.text) && PREPOSITIONS.has(last.low)) return null;
   const ok =

@@ -259,7 +259,7 @@ export const CAPITAL_FUNCTION_WORDS = list(`
   under over about into between among what which who whom whose where why how
   one no not some many most all both each every any other such even only just
   last next earlier later today yesterday tomorrow now meantime instead indeed
-  moreover besides separately similarly likewise nonetheless nevertheless like unlike
+  moreover besides separately similarly likewise nonetheless nevertheless like unlike do does did
   otherwise overall often finally again specifically more less fewer several
   maybe perhaps already sometimes therefore thus hence ultimately anyway
   across through inside outside beyond near along around behind beside
