@@ -62,6 +62,8 @@ describe('nameParts: the name a speaker phrase ends with', () => {
       'Harbour Rovers',
       'Dunmore United',
       'Harbour Records',
+      'Dunmore Nurses United for Patient Care',
+      'Harbour Institute for Science and Sea Security',
     ]) {
       expect(nameParts(phrase), phrase).toBeNull();
     }

@@ -112,6 +112,8 @@ export function nameParts(phrase: string): NameParts | null {
     if (start < words.length && /['’]s$/u.test(written[start - 1]!)) break;
     start--;
   }
+  // The name of what an organisation is for is no one: "Nurses United for Patient Protection".
+  if (start >= 2 && lower(words[start - 1]!) === 'for' && isCapitalized(words[start - 2]!) && !describes(words[start - 2]!)) return null;
   // A number that opens a name after a description: "rap star 50 Cent".
   if (start > 1 && start < words.length && /^\d+$/u.test(words[start - 1]!) && describes(words[start - 2]!)) start--;
   // A surname that is also a title ("Jo Major", "Ana King") ends the name it follows.

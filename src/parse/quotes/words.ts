@@ -156,7 +156,7 @@ export const ORG_HEADS = list(`
   television radio federation league society trust partners pac convention
   hotel plaza stadium festival championship championships cup tournament
   olympics awards act city united rovers wanderers athletic albion fc
-  airlines airways motors capital
+  airlines airways motors capital security express
 `);
 
 /** Last words of a name that make it a place: no one speaks, and no "they" stands for it. */
