@@ -42,6 +42,9 @@ describe('nameParts: the name a speaker phrase ends with', () => {
       ['Vice-President Dick Chase', 'Dick Chase'],
       ['Kelly King-Smith', 'Kelly King-Smith'],
       ['Assemblywoman Ada Voss', 'Ada Voss'],
+      ['Swede Jorvik Alsen', 'Jorvik Alsen'],
+      ['MP Kefa Omoro', 'Kefa Omoro'],
+      ['Senate Minority Whip Tasso Berg', 'Tasso Berg'],
     ]) {
       expect(nameParts(phrase!)?.words.join(' '), phrase).toBe(name);
     }

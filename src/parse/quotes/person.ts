@@ -168,8 +168,9 @@ function withoutDescription(whole: string[]): string[] {
   // Most names open with a first name: one lookup settles them.
   const opening = lowerClass(lower(name[0]!));
   if (isFirstNameClass(opening)) return name;
-  // A role or a compound description before a surname: "Model Caprice", "Man-of-the-match Duff".
-  if (opening === 'r' || COMPOUND_DESCRIPTION.test(name[0]!)) name = name.slice(1);
+  // A role or a compound description before a surname: "Model Caprice", "Man-of-the-match Duff"; a people's word before a
+  // full name: "Swede Jo Varga".
+  if (opening === 'r' || COMPOUND_DESCRIPTION.test(name[0]!) || (opening === 'd' && name.length >= 3)) name = name.slice(1);
   // A doer's noun before a lone first name: "Guitarist Brian" is Brian.
   if (name.length === 2 && isFirstName(name[1]!) && (DOER.test(name[0]!) || describes(name[0]!))) return name.slice(1);
   if (name.length < 3 || isFirstName(name[0]!)) return name;

@@ -205,8 +205,8 @@ export const DEMONYMS = list(`
 /** Capitalised words that describe the person a name follows, as titles and role words do ("Democrat Jo Varga", "Rival Jo Varga"): never a first name. */
 export const AFFILIATIONS = list('democrat democratic republican gop labour tory independent rival presumptive neither nor');
 
-/** Titles of local office and the police, beyond the extractor's titles: "Cllr Jo Varga", "Det Sgt Ana Lind". */
-export const LOCAL_TITLES = list('councillor councilor cllr alderman inspector detective sergeant constable superintendent');
+/** Titles of local office, parliament and the police, beyond the extractor's titles: "Cllr Jo Varga", "Det Sgt Ana Lind", "MP Jo Varga". */
+export const LOCAL_TITLES = list('councillor councilor cllr alderman inspector detective sergeant constable superintendent mp msp mep whip');
 
 /** What may end a person's name after the surname: "Jo Varga Jr.". */
 export const NAME_SUFFIXES = list('jr sr ii iii iv');
