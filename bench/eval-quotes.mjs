@@ -52,6 +52,11 @@ const withBbc = !args.includes('--no-bbc');
 const goldDir = args.find((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1));
 /** The sources the quote rules are written against; the others are held out to measure them. */
 const DEVELOP_SOURCES = new Set(['breitbart', 'huff-post', 'politico', 'usa-today']);
+/** The two halves of the sources, each with the test of a source that keeps it. */
+const HALVES = [
+  ['develop', (source) => DEVELOP_SOURCES.has(source)],
+  ['held out', (source) => !DEVELOP_SOURCES.has(source)],
+];
 const bbcDir = join(root, '..', 'shared', 'corpus', 'bbc-quotes');
 if (!goldDir || (outAt >= 0 && !out)) {
   console.error('usage: node bench/eval-quotes.mjs GOLD_DIR [--out PRED.jsonl] [--explain] [--no-bbc]');
@@ -86,12 +91,7 @@ if (explain) {
   console.log(`predicted quotes of 4+ words sharing no run of 4 words with any gold quote: ${unmatched.alone} of ${unmatched.spans}`);
   const cut = goldCutShort();
   console.log(`gold quotes that stop at a sentence end while the quotation goes on: ${cut.cut} of ${cut.all}`);
-  const halves = [
-    ['all', () => true],
-    ['develop', (source) => DEVELOP_SOURCES.has(source)],
-    ['held out', (source) => !DEVELOP_SOURCES.has(source)],
-  ];
-  for (const [half, keeps] of halves) {
+  for (const [half, keeps] of [['all', () => true], ...HALVES]) {
     const ceiling = judgedCeiling(texts, (name) => keeps(name.split('_', 1)[0]));
     if (!ceiling || ceiling.judged === 0) break;
     const { tp, fp, fn, judged, unjudged } = ceiling;
@@ -108,11 +108,7 @@ if (groups.length > 1) {
   for (const [source, group] of groups) {
     console.log(`  ${source.padEnd(14)} ${String(group.length).padStart(4)} articles  ${lastLine(score(linked(`source-${source}`, group), predictions))}`);
   }
-  const halves = [
-    ['develop', (source) => DEVELOP_SOURCES.has(source)],
-    ['held out', (source) => !DEVELOP_SOURCES.has(source)],
-  ];
-  for (const [half, keeps] of halves) {
+  for (const [half, keeps] of HALVES) {
     const kept = groups.filter(([source]) => keeps(source));
     if (kept.length === 0) continue;
     const files = kept.flatMap(([, group]) => group);
@@ -370,7 +366,10 @@ function judgedCeiling(texts, keeps) {
     }
     const extra = quotes.filter((_, i) => !used.has(i));
     for (const gw of missed) {
-      const inside = extra.some((qw) => overlap(gw, qw) * 2 >= gw.length && overlap(gw, qw) * 2 < qw.length);
+      const inside = extra.some((qw) => {
+        const shared = overlap(gw, qw) * 2;
+        return shared >= gw.length && shared < qw.length;
+      });
       if (!inside && verdict('gold', gw) === true) tally.tp++;
       else tally.fn++;
     }

@@ -235,16 +235,8 @@ export function colonSpeaker(p: Paragraph, to: number): Found | null {
   // "… at a loss to explain its popularity:": what someone owns is the object, not who speaks.
   if (!hit || POSSESSIVE_DETERMINERS.has(text(tokens[hit.index]))) return null;
   // "He also praised the film director:": the object of a verb in the sentence is not who speaks.
-  const object = tokens[hit.index - 1];
-  if (
-    hit.index > start &&
-    object &&
-    !object.punct &&
-    !isCapitalized(object.text) &&
-    !PREPOSITIONS.has(object.low) &&
-    object.low !== 'and' &&
-    object.low !== 'but'
-  )
+  const verb = tokens[hit.index - 1];
+  if (hit.index > start && verb && !verb.punct && !isCapitalized(verb.text) && !PREPOSITIONS.has(verb.low) && verb.low !== 'and' && verb.low !== 'but')
     return null;
   if (opensClause(tokens, hit.index - 1, 0)) return hit.found;
   // "From the report:", "More from Jones:": the source a passage is taken from.
@@ -490,8 +482,8 @@ function phraseForward(tokens: readonly Token[], from: number, to: number): Foun
       break;
     }
     // A capitalised function word before a title is the title's: "Treasury Under Secretary Jo Roe".
-    const titles = words.length > 0 && isCapitalized(tokens[k + 1]?.text ?? '') && TITLES.has(text(tokens[k + 1]));
-    if (isCapitalized(t.text) ? CAPITAL_FUNCTION_WORDS.has(w) && !titles : CLAUSE_WORDS.has(w) && !PHRASE_LINKS.has(w)) break;
+    const titleNext = words.length > 0 && isCapitalized(tokens[k + 1]?.text ?? '') && TITLES.has(text(tokens[k + 1]));
+    if (isCapitalized(t.text) ? CAPITAL_FUNCTION_WORDS.has(w) && !titleNext : CLAUSE_WORDS.has(w) && !PHRASE_LINKS.has(w)) break;
     words.push(t);
   }
   while (words.length > 0 && PHRASE_LINKS.has(text(words[words.length - 1]))) words.pop();
